@@ -1,0 +1,1 @@
+"""Afterview: a Telegram coach for everything worth doing after a job interview."""

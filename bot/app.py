@@ -1,0 +1,91 @@
+"""The app factory: `build_application(settings)` is what `python -m bot` and the tests call."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    Defaults,
+    ExtBot,
+    JobQueue,
+)
+from telegram.request import BaseRequest
+
+from bot.context import Ctx
+from bot.persistence import SQLitePersistence
+from bot.runtime import Clock, Runtime, system_clock
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Data = dict[Any, Any]
+AppBase = Application[ExtBot[Any], Ctx, Data, Data, Data, JobQueue[Ctx]]
+
+
+class AfterviewApplication(AppBase):
+    """PTB's Application plus our runtime: the store opens before persistence loads."""
+
+    def __init__(self, *, runtime: Runtime, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.runtime = runtime
+
+    async def initialize(self) -> None:
+        await self.runtime.open()
+        await super().initialize()
+        from bot.handlers import set_command_menu
+
+        await set_command_menu(self)
+
+    async def shutdown(self) -> None:
+        await super().shutdown()
+        await self.runtime.close()
+
+    async def process_update(self, update: object) -> None:
+        await super().process_update(update)
+        # Write conversation states through as soon as an update is handled, instead of
+        # PTB's periodic flush: a crash then loses no more than the update in flight.
+        if isinstance(update, Update):
+            await self.update_persistence()
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    clock: Clock = system_clock,
+) -> AfterviewApplication:
+    """Build the whole bot. `request` replaces the HTTP layer (tests use a fake Bot API)."""
+    from bot.handlers import register
+
+    runtime = Runtime(settings, clock)
+    builder = (
+        ApplicationBuilder()
+        .application_class(AfterviewApplication, kwargs={"runtime": runtime})
+        .token(settings.token)
+        .base_url(settings.telegram_base_url)
+        .context_types(ContextTypes(context=Ctx))
+        .persistence(SQLitePersistence(runtime))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+    )
+    if settings.rate_limit_per_second > 0:
+        limiter = AIORateLimiter(overall_max_rate=settings.rate_limit_per_second, max_retries=3)
+        # PTB's builder types the limiter's per-call args as None until one is set.
+        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app = builder.build()
+    assert isinstance(app, AfterviewApplication)
+    register(app)
+    return app

@@ -1,0 +1,67 @@
+"""Opening the SQLite file and bringing its schema up to date.
+
+Migrations are numbered `.sql` files in `bot/migrations/`; `PRAGMA user_version` records the
+last one applied, so each runs exactly once, in order, inside its own transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+_MIGRATION_NAME = re.compile(r"^(\d+)_[\w-]+\.sql$")
+
+
+def migrations() -> list[tuple[int, str]]:
+    """All migrations shipped with the package, as (number, sql), in order."""
+    found: list[tuple[int, str]] = []
+    for entry in resources.files("bot.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    found.sort()
+    numbers = [n for n, _ in found]
+    if len(set(numbers)) != len(numbers):
+        raise RuntimeError(f"two migrations share a number: {numbers}")
+    return found
+
+
+async def migrate(db: aiosqlite.Connection) -> int:
+    """Apply pending migrations; returns the schema version now in force."""
+    async with db.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    current = int(row[0]) if row else 0
+    for number, sql in migrations():
+        if number <= current:
+            continue
+        # executescript commits first, so the BEGIN/COMMIT here make each file atomic.
+        await db.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+        current = number
+    return current
+
+
+def ensure_private_file(path: Path) -> None:
+    """Create the data folder and the database file readable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    os.chmod(path, 0o600)
+
+
+async def connect(path: Path) -> aiosqlite.Connection:
+    """Open the database with WAL, foreign keys and a busy timeout, and migrate it."""
+    if str(path) != ":memory:":
+        ensure_private_file(path)
+    db = await aiosqlite.connect(path)
+    db.row_factory = aiosqlite.Row
+    await db.executescript(
+        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
+        " PRAGMA synchronous=NORMAL;"
+    )
+    await migrate(db)
+    return db

@@ -1,0 +1,58 @@
+"""Glue between stored rows and the pure coaching rules: facts in, plans out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.coaching import Facts, NextStep, StepPlan, next_step, plan
+from bot.models import Interview, User
+from bot.repo import Store
+from bot.timing import zone
+
+
+async def facts_for(store: Store, user: User, interview: Interview) -> Facts:
+    referees = await store.referees.for_user(user.id)
+    held_at = interview.held_at or interview.created_at
+    return Facts(
+        interview_id=interview.id,
+        held_at=held_at,
+        logged_at=interview.created_at,
+        tz=zone(user.tz),
+        country=user.country,
+        reply_by=interview.reply_by,
+        states=await store.interviews.steps(interview.id),
+        followups_sent=await store.interviews.followups(interview.id),
+        has_referees=bool(referees),
+        referee_without_permission=any(not r.permission for r in referees),
+        outcome=interview.outcome,
+        outcome_at=interview.outcome_at,
+        label=interview.label,
+    )
+
+
+@dataclass(frozen=True)
+class InterviewPlan:
+    interview: Interview
+    steps: list[StepPlan]
+
+
+async def plans_for_user(store: Store, user: User, now: datetime) -> list[InterviewPlan]:
+    """Every active interview of the user with its step plan, oldest first."""
+    result = []
+    for interview in await store.interviews.active(user.id):
+        facts = await facts_for(store, user, interview)
+        result.append(InterviewPlan(interview, plan(facts, now)))
+    return result
+
+
+async def plan_for(store: Store, user: User, interview: Interview, now: datetime) -> list[StepPlan]:
+    return plan(await facts_for(store, user, interview), now)
+
+
+def pick_next(plans: list[InterviewPlan], now: datetime) -> tuple[Interview, NextStep] | None:
+    found = next_step({p.interview.id: p.steps for p in plans}, now)
+    if found is None:
+        return None
+    interview = next(p.interview for p in plans if p.interview.id == found.interview_id)
+    return interview, found

@@ -1,0 +1,54 @@
+"""Inline keyboards and the callback-data format they use.
+
+Callback data is "namespace:action[:arg...]" (≤ 64 bytes, Telegram's limit). Anything that
+arrives in that field may be stale or forged: `parse` only splits it, and every handler checks
+ids against the database before acting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.texts import common as t
+
+Button = tuple[str, str]  # (label, callback data)
+
+
+def data(*parts: object) -> str:
+    value = ":".join(str(p) for p in parts)
+    if len(value.encode()) > 64:
+        raise ValueError(f"callback data too long: {value!r}")
+    return value
+
+
+def parse(value: str | None, namespace: str) -> list[str] | None:
+    """The parts after the namespace, or None if the data isn't ours."""
+    if not value:
+        return None
+    parts = value.split(":")
+    return parts[1:] if parts[0] == namespace else None
+
+
+def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=cb) for label, cb in row] for row in rows]
+    )
+
+
+def column(buttons: Sequence[Button]) -> InlineKeyboardMarkup:
+    return keyboard([[b] for b in buttons])
+
+
+def grid(buttons: Sequence[Button], width: int = 2) -> InlineKeyboardMarkup:
+    return keyboard([buttons[i : i + width] for i in range(0, len(buttons), width)])
+
+
+def open_step(step: str, interview_id: int | None = None) -> str:
+    """Data of a button that starts a step's conversation (see conversations/registry.py)."""
+    return data("open", step, interview_id) if interview_id else data("open", step)
+
+
+def skip_button(namespace: str) -> Button:
+    return (t.BTN_SKIP, data(namespace, "skip"))

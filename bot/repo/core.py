@@ -1,0 +1,275 @@
+"""Repositories of the journey's core tables: users, interviews and what hangs off them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bot.coaching import Step, StepState
+from bot.models import Interview, Interviewer, Note, Referee, SocialPage, StepRow, User
+from bot.repo.base import Repo, iso, to_sql, utcnow
+
+
+class Users(Repo):
+    async def get(self, user_id: int) -> User | None:
+        row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
+        return User.model_validate(dict(row)) if row else None
+
+    async def ensure(self, user_id: int, chat_id: int, first_name: str) -> User:
+        """Insert the user on first contact; later contacts refresh name and unpause nudges."""
+        now = iso(utcnow())
+        await self._run(
+            "INSERT INTO users (id, chat_id, first_name, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET chat_id = excluded.chat_id,"
+            " first_name = excluded.first_name, paused = 0, updated_at = excluded.updated_at",
+            (user_id, chat_id, first_name, now, now),
+        )
+        user = await self.get(user_id)
+        assert user is not None
+        return user
+
+    _SETTABLE = frozenset(
+        {
+            "tz",
+            "country",
+            "quiet_start",
+            "quiet_end",
+            "reminders_on",
+            "weekly_on",
+            "paused",
+            "current_interview_id",
+        }
+    )
+
+    async def update(self, user_id: int, **values: Any) -> None:
+        unknown = set(values) - self._SETTABLE
+        if unknown:
+            raise ValueError(f"not a user setting: {sorted(unknown)}")
+        columns = ", ".join(f"{name} = ?" for name in values)
+        await self._run(
+            f"UPDATE users SET {columns}, updated_at = ? WHERE id = ?",
+            (*values.values(), iso(utcnow()), user_id),
+        )
+
+
+class Interviews(Repo):
+    _SETTABLE = frozenset(
+        {
+            "company",
+            "role",
+            "held_at",
+            "next_stage",
+            "asked_next_stage",
+            "reply_by",
+            "reply_text",
+            "process_info",
+            "rating",
+            "went_well",
+            "not_landed",
+            "forgot_to_say",
+            "outcome",
+            "outcome_at",
+            "status",
+        }
+    )
+
+    async def create(
+        self,
+        user_id: int,
+        *,
+        parent_id: int | None = None,
+        round: int = 1,
+        company: str | None = None,
+        role: str | None = None,
+        held_at: datetime | None = None,
+    ) -> Interview:
+        now = iso(utcnow())
+        new_id = await self._run(
+            "INSERT INTO interviews (user_id, parent_id, round, company, role, held_at,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (user_id, parent_id, round, company, role, iso(held_at) if held_at else None, now, now),
+        )
+        interview = await self.get(new_id)
+        assert interview is not None
+        return interview
+
+    async def get(self, interview_id: int) -> Interview | None:
+        row = await self._one("SELECT * FROM interviews WHERE id = ?", (interview_id,))
+        return Interview.model_validate(dict(row)) if row else None
+
+    async def get_owned(self, user_id: int, interview_id: int) -> Interview | None:
+        """The interview only if it belongs to the user (button data can be forged)."""
+        row = await self._one(
+            "SELECT * FROM interviews WHERE id = ? AND user_id = ?", (interview_id, user_id)
+        )
+        return Interview.model_validate(dict(row)) if row else None
+
+    async def active(self, user_id: int) -> list[Interview]:
+        rows = await self._all(
+            "SELECT * FROM interviews WHERE user_id = ? AND status = 'active' ORDER BY id",
+            (user_id,),
+        )
+        return [Interview.model_validate(dict(r)) for r in rows]
+
+    async def all_for(self, user_id: int) -> list[Interview]:
+        rows = await self._all("SELECT * FROM interviews WHERE user_id = ? ORDER BY id", (user_id,))
+        return [Interview.model_validate(dict(r)) for r in rows]
+
+    async def update(self, interview_id: int, **values: Any) -> None:
+        unknown = set(values) - self._SETTABLE
+        if unknown:
+            raise ValueError(f"not an interview field: {sorted(unknown)}")
+        converted = [to_sql(v) for v in values.values()]
+        columns = ", ".join(f"{name} = ?" for name in values)
+        await self._run(
+            f"UPDATE interviews SET {columns}, updated_at = ? WHERE id = ?",
+            (*converted, iso(utcnow()), interview_id),
+        )
+
+    async def steps(self, interview_id: int) -> dict[Step, StepState]:
+        rows = await self._all(
+            "SELECT * FROM interview_steps WHERE interview_id = ?", (interview_id,)
+        )
+        return {StepRow.model_validate(dict(r)).step: StepState(r["state"]) for r in rows}
+
+    async def set_step(self, interview_id: int, step: Step, state: StepState) -> None:
+        await self._run(
+            "INSERT INTO interview_steps (interview_id, step, state, updated_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT(interview_id, step)"
+            " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+            (interview_id, step.value, state.value, iso(utcnow())),
+        )
+
+    async def add_followup(self, interview_id: int, sent_at: datetime) -> None:
+        await self._run(
+            "INSERT INTO followups (interview_id, sent_at) VALUES (?, ?)",
+            (interview_id, iso(sent_at)),
+        )
+
+    async def followups(self, interview_id: int) -> list[datetime]:
+        rows = await self._all(
+            "SELECT sent_at FROM followups WHERE interview_id = ? ORDER BY sent_at",
+            (interview_id,),
+        )
+        return [datetime.fromisoformat(r["sent_at"]) for r in rows]
+
+
+class Interviewers(Repo):
+    async def add(self, interview_id: int, name: str, email: str | None = None) -> Interviewer:
+        new_id = await self._run(
+            "INSERT INTO interviewers (interview_id, name, email, created_at) VALUES (?, ?, ?, ?)",
+            (interview_id, name, email, iso(utcnow())),
+        )
+        found = await self.get(new_id)
+        assert found is not None
+        return found
+
+    async def get(self, interviewer_id: int) -> Interviewer | None:
+        row = await self._one("SELECT * FROM interviewers WHERE id = ?", (interviewer_id,))
+        return Interviewer.model_validate(dict(row)) if row else None
+
+    async def for_interview(self, interview_id: int) -> list[Interviewer]:
+        rows = await self._all(
+            "SELECT * FROM interviewers WHERE interview_id = ? ORDER BY id", (interview_id,)
+        )
+        return [Interviewer.model_validate(dict(r)) for r in rows]
+
+    async def set_email(self, interviewer_id: int, email: str | None) -> None:
+        await self._run("UPDATE interviewers SET email = ? WHERE id = ?", (email, interviewer_id))
+
+    async def set_extra_point(self, interviewer_id: int, text: str | None) -> None:
+        await self._run(
+            "UPDATE interviewers SET extra_point = ? WHERE id = ?", (text, interviewer_id)
+        )
+
+    async def mark_thanked(self, interviewer_id: int, when: datetime | None) -> None:
+        await self._run(
+            "UPDATE interviewers SET thanks_sent_at = ? WHERE id = ?",
+            (iso(when) if when else None, interviewer_id),
+        )
+
+
+class Notes(Repo):
+    async def add(self, interview_id: int, body: str) -> Note:
+        new_id = await self._run(
+            "INSERT INTO notes (interview_id, body, created_at) VALUES (?, ?, ?)",
+            (interview_id, body, iso(utcnow())),
+        )
+        row = await self._one("SELECT * FROM notes WHERE id = ?", (new_id,))
+        assert row is not None
+        return Note.model_validate(dict(row))
+
+    async def for_interview(self, interview_id: int) -> list[Note]:
+        rows = await self._all(
+            "SELECT * FROM notes WHERE interview_id = ? ORDER BY id", (interview_id,)
+        )
+        return [Note.model_validate(dict(r)) for r in rows]
+
+
+class SocialPages(Repo):
+    async def add(self, interview_id: int, page: str) -> None:
+        await self._run(
+            "INSERT INTO social_pages (interview_id, page, created_at) VALUES (?, ?, ?)",
+            (interview_id, page, iso(utcnow())),
+        )
+
+    async def for_interview(self, interview_id: int) -> list[SocialPage]:
+        rows = await self._all(
+            "SELECT * FROM social_pages WHERE interview_id = ? ORDER BY id", (interview_id,)
+        )
+        return [SocialPage.model_validate(dict(r)) for r in rows]
+
+
+class Referees(Repo):
+    async def add(
+        self,
+        user_id: int,
+        name: str,
+        contact: str | None = None,
+        relationship: str | None = None,
+        permission: bool = False,
+    ) -> Referee:
+        new_id = await self._run(
+            "INSERT INTO referees (user_id, name, contact, relationship, permission, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (user_id, name, contact, relationship, int(permission), iso(utcnow())),
+        )
+        found = await self.get_owned(user_id, new_id)
+        assert found is not None
+        return found
+
+    async def get_owned(self, user_id: int, referee_id: int) -> Referee | None:
+        row = await self._one(
+            "SELECT * FROM referees WHERE id = ? AND user_id = ?", (referee_id, user_id)
+        )
+        return Referee.model_validate(dict(row)) if row else None
+
+    async def for_user(self, user_id: int) -> list[Referee]:
+        rows = await self._all("SELECT * FROM referees WHERE user_id = ? ORDER BY id", (user_id,))
+        return [Referee.model_validate(dict(r)) for r in rows]
+
+    _SETTABLE = frozenset({"name", "contact", "relationship", "permission"})
+
+    async def update(self, referee_id: int, **values: Any) -> None:
+        unknown = set(values) - self._SETTABLE
+        if unknown:
+            raise ValueError(f"not a referee field: {sorted(unknown)}")
+        columns = ", ".join(f"{name} = ?" for name in values)
+        await self._run(
+            f"UPDATE referees SET {columns} WHERE id = ?",
+            (*[to_sql(v) for v in values.values()], referee_id),
+        )
+
+    async def mark_briefed(self, interview_id: int, referee_id: int) -> None:
+        await self._run(
+            "INSERT OR IGNORE INTO referee_briefings (interview_id, referee_id, briefed_at)"
+            " VALUES (?, ?, ?)",
+            (interview_id, referee_id, iso(utcnow())),
+        )
+
+    async def briefed_ids(self, interview_id: int) -> set[int]:
+        rows = await self._all(
+            "SELECT referee_id FROM referee_briefings WHERE interview_id = ?", (interview_id,)
+        )
+        return {int(r["referee_id"]) for r in rows}

@@ -1,0 +1,108 @@
+"""Texts shared by every part of the bot: welcome, help, errors, buttons."""
+
+from __future__ import annotations
+
+import html
+
+from bot.coaching import Step, StepState
+
+
+def esc(text: str | None) -> str:
+    """Escape user text for HTML parse mode."""
+    return html.escape(text or "", quote=False)
+
+
+WELCOME = (
+    "👋 <b>Hi, I'm Afterview.</b> I coach you through everything worth doing after a job "
+    "interview: a quick debrief, notes while it's fresh, a thank-you note, briefing your "
+    "referees and following up at the right time.\n"
+    "I keep your answers and remind you when each step is due. Ask <b>what's next?</b> any time."
+)
+WELCOME_BACK = "Welcome back! What would you like to do?"
+
+HELP = (
+    "<b>What I can do</b>\n"
+    "/debrief – tell me about an interview (or one coming up)\n"
+    "/next – what to do next, and why\n"
+    "/status – a checklist for each interview\n"
+    "/interviews – pick which interview I'm working on\n"
+    "/notes – write down what you remember\n"
+    "/thanks – a thank-you note for each interviewer\n"
+    "/social – follow the company\n"
+    "/referees – brief your referees\n"
+    "/followup – when and how to follow up\n"
+    "/outcome – tell me how it went\n"
+    "/settings – time zone and country\n"
+    "/skip – skip a question · /cancel – stop; your answers are kept"
+)
+
+# The command menu shown by Telegram; (command, description).
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("next", "What to do next"),
+    ("debrief", "Debrief an interview"),
+    ("status", "Checklist per interview"),
+    ("interviews", "Pick an interview"),
+    ("notes", "Write notes"),
+    ("thanks", "Thank-you notes"),
+    ("social", "Follow the company"),
+    ("referees", "Brief your referees"),
+    ("followup", "Follow up"),
+    ("outcome", "Report the outcome"),
+    ("settings", "Time zone and country"),
+    ("help", "All commands"),
+    ("cancel", "Stop the current step"),
+)
+
+PRIVATE_ONLY = (
+    "I coach one person at a time, so I only work in a private chat. "
+    "Open a chat with me (tap my name, then <b>Message</b>) and send /start."
+)
+EDITED = (
+    "I saw you edited a message. I keep what you first sent; if something needs changing, "
+    "just send it again as a new message."
+)
+UNSUPPORTED_MEDIA = "I can only read text. Please type your answer, or use the buttons."
+UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
+UNKNOWN_TEXT = (
+    "I'm not sure what you mean. Ask <b>what's next?</b>, or send /help to see what I can do."
+)
+STALE_BUTTON = "That button has expired. Send /next to carry on."
+TOO_LONG = "That's a lot! Please keep it under {limit} characters, or split it into parts."
+ERROR = "Sorry, something went wrong on my side. Your answers so far are saved; please try again."
+CANCELLED = "Stopped. Everything you've answered is saved. Send /next when you're ready."
+NOTHING_TO_CANCEL = "There's nothing to stop right now. Send /next to see what's next."
+SKIPPED = "Skipped."
+IN_PROGRESS = "We're in the middle of {what}. Answer above, /skip it, or /cancel to stop."
+
+NO_INTERVIEW = "You haven't told me about an interview yet. Send /debrief to start."
+PICK_INTERVIEW = "Which interview is this for?"
+NOW_WORKING_ON = "Now working on <b>{label}</b>."
+SETUP_FIRST = "First, let's set your time zone so reminders arrive at the right time."
+
+BTN_SKIP = "Skip"
+BTN_DONE = "Done"
+BTN_CANCEL = "Stop"
+BTN_DEBRIEF = "📝 Debrief an interview"
+BTN_NEXT = "👉 What's next?"
+BTN_SETTINGS = "⚙️ Settings"
+
+STEP_NAMES: dict[Step, str] = {
+    Step.PREPARE: "Prepare",
+    Step.DEBRIEF: "Debrief",
+    Step.REFLECT: "Reflect",
+    Step.NOTES: "Notes",
+    Step.THANKS: "Thank-you notes",
+    Step.SOCIAL: "Follow the company",
+    Step.REFEREES: "Brief your referees",
+    Step.FOLLOWUP: "Follow up",
+    Step.OUTCOME: "Outcome",
+    Step.KEEP_CONTACT: "Keep in contact",
+    Step.KEEP_TRYING: "Keep applying",
+}
+
+STATE_MARKS: dict[StepState, str] = {
+    StepState.DONE: "✅",
+    StepState.PENDING: "⏳",
+    StepState.SKIPPED: "➖",
+    StepState.NOT_APPLICABLE: "➖",
+}

@@ -1,0 +1,82 @@
+"""Texts for "what's next?", /status and /interviews: why each step matters, and when."""
+
+from __future__ import annotations
+
+# Why each step is due, keyed by StepPlan.reason. Short: they follow the step's name.
+REASONS: dict[str, str] = {
+    "prepare": (
+        "Your interview is coming up. Ask your referees' permission now, so nobody is "
+        "surprised by a call. And at the end of the interview, ask: "
+        "<i>“What's the next stage of the process?”</i>"
+    ),
+    "debrief": "A quick debrief while it's fresh: who you met, and what happens next.",
+    "reflect": (
+        "Think about how it went. Don't feel bad, just acknowledge it: what went well, and "
+        "what didn't quite land."
+    ),
+    "notes": (
+        "Write down the questions, your answers, names and what you forgot to say. Memory "
+        "fades within hours, and these notes help with your thank-you and your referees."
+    ),
+    "thanks": (
+        "A brief, personal thank-you to each interviewer, ideally within 24 hours. It can "
+        "also smooth over one rough answer."
+    ),
+    "social": (
+        "Follow the company's pages now to keep up with their news. Connecting with people "
+        "personally waits until after the decision."
+    ),
+    "referees": (
+        "Share your notes with your referees so their reference fits the role and can smooth "
+        "over anything awkward."
+    ),
+    "referees_permission": (
+        "One of your referees hasn't given permission yet. Speak to them as soon as "
+        "possible, before the employer calls."
+    ),
+    "followup_timeline": (
+        "Their timeline has passed, so a short, polite follow-up is right now, not before."
+    ),
+    "followup_no_timeline": (
+        "They didn't give a timeline, so a short, polite check-in after a week is normal."
+    ),
+    "second_followup": "No reply yet. One more brief, courteous follow-up is fine.",
+    "move_on": (
+        "Two follow-ups without a reply is enough. It's time to put your energy into other "
+        "applications; you can still hear back."
+    ),
+    "outcome": "Have you heard back? Tell me the outcome and I'll help with what comes next.",
+    "keep_contact_rejected": (
+        "Don't burn any bridges: thank them, ask for one piece of feedback, and connect on "
+        "LinkedIn."
+    ),
+    "keep_contact_offer": "Congratulations! Thank your referees and connect with your interviewers.",
+    "keep_contact_withdrawn": "Leave on good terms: a short, courteous note keeps the door open.",
+    "keep_contact_wait": "Once you know the outcome, we'll keep in contact the right way.",
+    "next_round": "The next round has its own steps.",
+    "keep_trying": (
+        "While you wait, keep applying elsewhere. Keep putting yourself out there until you "
+        "get the call you're waiting for."
+    ),
+}
+
+NEXT_DUE_NOW = "👉 <b>Next: {step}</b> · {label}\n{reason}\n<i>Due {due}.</i>"
+NEXT_LATER = (
+    "👉 <b>Next: {step}</b> · {label}\n{reason}\n<i>Not yet: due {due}. Nothing else needs "
+    "you before then.</i>"
+)
+NEXT_NOTHING = (
+    "🎉 Nothing is waiting for you right now. You worked hard; you deserve some rest. "
+    "Send /debrief after your next interview."
+)
+NEXT_BUTTON = "Start: {step}"
+
+STATUS_HEADER = "<b>{label}</b>"
+STATUS_LINE_DONE = "{mark} {step}"
+STATUS_LINE_PENDING = "{mark} {step} · due {due}"
+STATUS_LINE_WAITING = "{mark} {step} · after the outcome"
+STATUS_EMPTY = "No active interviews. Send /debrief to add one."
+
+INTERVIEWS_HEADER = "Your interviews. Tap one to work on it:"
+INTERVIEWS_EMPTY = "No interviews yet. Send /debrief after your next interview."
+INTERVIEW_BUTTON = "{mark}{label} · {date}"

@@ -1,0 +1,242 @@
+"""What every conversation shares: sending, the conversation builder, picking an interview."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
+from enum import StrEnum
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import keyboards as kb
+from bot.context import Ctx
+from bot.models import Interview, User
+from bot.parsing import MAX_TEXT
+from bot.texts import common as t
+from conversations import ENTRY_COMMANDS, INFO_COMMANDS
+
+END = ConversationHandler.END
+Callback = Callable[[Update, Ctx], Coroutine[Any, Any, object]]
+Handler = BaseHandler[Update, Ctx, Any]
+Reask = Callable[[Update, Ctx, Any], Awaitable[None]]
+
+
+# --- sending ---------------------------------------------------------------------------------
+async def say(
+    update: Update, ctx: Ctx, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message:
+    """Send a new message to the user's chat (HTML; callers escape user text)."""
+    chat = update.effective_chat
+    assert chat is not None
+    return await ctx.bot.send_message(chat.id, text, reply_markup=markup)
+
+
+async def answered(update: Update, choice: str | None = None) -> None:
+    """Acknowledge a button press: stop the spinner and show what was chosen in place."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer()
+    message = query.message
+    if choice is None or not isinstance(message, Message) or not message.text:
+        return
+    # Too old to edit, or unchanged: the choice still counts.
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(f"{message.text_html}\n<i>→ {t.esc(choice)}</i>")
+
+
+def text_of(update: Update) -> str:
+    message = update.effective_message
+    return (message.text or "").strip() if message else ""
+
+
+async def too_long(update: Update, ctx: Ctx, limit: int = MAX_TEXT) -> bool:
+    """Tell the user and return True when their text is longer than we store."""
+    if len(text_of(update)) > limit:
+        await say(update, ctx, t.TOO_LONG.format(limit=limit))
+        return True
+    return False
+
+
+# --- the user and their interview --------------------------------------------------------
+async def current_user(update: Update, ctx: Ctx) -> User:
+    """The user's row (the guard created it before any conversation sees the update)."""
+    tg_user = update.effective_user
+    chat = update.effective_chat
+    assert tg_user is not None and chat is not None
+    user = await ctx.store.users.get(tg_user.id)
+    if user is None:
+        async with ctx.store.transaction() as tx:
+            user = await tx.users.ensure(tg_user.id, chat.id, tg_user.first_name)
+    return user
+
+
+_OPEN = re.compile(r"^open:(?P<step>[a-z_]+)(?::(?P<iid>\d+))?$")
+
+
+def opened_interview_id(update: Update) -> int | None:
+    """The interview id carried by an "open:<step>:<id>" button, if any."""
+    query = update.callback_query
+    match = _OPEN.match(query.data or "") if query else None
+    return int(match["iid"]) if match and match["iid"] else None
+
+
+async def interview_for(update: Update, ctx: Ctx, step: str) -> Interview | None:
+    """The interview a step applies to, or None after telling the user what to do.
+
+    Order: the id on an "open" button (checked against the owner), the user's current
+    interview, the only active one; with several and none current, offer a choice.
+    """
+    user = await current_user(update, ctx)
+    wanted = opened_interview_id(update)
+    if wanted is not None:
+        found = await ctx.store.interviews.get_owned(user.id, wanted)
+        if found is not None:
+            if found.id != user.current_interview_id:
+                async with ctx.store.transaction() as tx:
+                    await tx.users.update(user.id, current_interview_id=found.id)
+            return found
+    active = await ctx.store.interviews.active(user.id)
+    current = next((i for i in active if i.id == user.current_interview_id), None)
+    if current is not None:
+        return current
+    if len(active) == 1:
+        return active[0]
+    if not active:
+        await say(
+            update, ctx, t.NO_INTERVIEW, kb.column([(t.BTN_DEBRIEF, kb.open_step("debrief"))])
+        )
+        return None
+    buttons = [(i.label, kb.open_step(step, i.id)) for i in active]
+    await say(update, ctx, t.PICK_INTERVIEW, kb.column(buttons))
+    return None
+
+
+# --- the conversation builder --------------------------------------------------------------
+def _stopping(callback: Callback) -> Callback:
+    """Run a state callback, then stop later handler groups from seeing the same update.
+
+    The conversation consumed the update (an answer), so the global "I don't understand"
+    handlers must not also reply. The returned state still reaches the ConversationHandler.
+    """
+
+    if getattr(callback, "stops_later_groups", False):
+        return callback  # a handler shared by several states is wrapped once
+
+    @functools.wraps(callback)
+    async def wrapped(update: Update, ctx: Ctx) -> object:
+        state = await callback(update, ctx)
+        raise ApplicationHandlerStop(state)
+
+    wrapped.stops_later_groups = True  # type: ignore[attr-defined]
+    return wrapped
+
+
+async def cancel(update: Update, ctx: Ctx) -> int:
+    await answered(update)
+    await say(update, ctx, t.CANCELLED)
+    return END
+
+
+async def _switch(update: Update, ctx: Ctx) -> int:
+    # Another conversation's command or button: end this one quietly (answers are stored
+    # as given) and let that conversation's entry point, in its own group, take over.
+    return END
+
+
+def _other_entry_handlers(own_commands: Sequence[str]) -> list[Handler]:
+    others = sorted(ENTRY_COMMANDS - set(own_commands))
+    return [
+        CommandHandler(others, _switch),
+        CallbackQueryHandler(_switch, pattern=_OPEN),
+    ]
+
+
+def _catch_all(namespace: str, state: Any, reask: Reask) -> list[Handler]:
+    async def on_message(update: Update, ctx: Ctx) -> None:
+        message = update.effective_message
+        if message is not None and message.text is None:
+            await say(update, ctx, t.UNSUPPORTED_MEDIA)
+        elif message is not None and message.text and message.text.startswith("/"):
+            await say(update, ctx, t.UNKNOWN_COMMAND)
+        await reask(update, ctx, state)
+
+    async def on_stale_button(update: Update, ctx: Ctx) -> None:
+        if update.callback_query:
+            await update.callback_query.answer(t.STALE_BUTTON)
+        await reask(update, ctx, state)
+
+    info = filters.Regex(rf"^/({'|'.join(sorted(INFO_COMMANDS))})(@\w+)?(\s|$)")
+    return [
+        MessageHandler(filters.ALL & ~info, on_message),
+        CallbackQueryHandler(on_stale_button, pattern=rf"^{namespace}:"),
+    ]
+
+
+def conversation(
+    name: str,
+    *,
+    commands: Sequence[str],
+    steps: Sequence[str],
+    entry: Callback,
+    states: Mapping[StrEnum, Sequence[Handler]],
+    reask: Reask,
+    extra_entry_points: Sequence[Handler] = (),
+) -> ConversationHandler[Ctx]:
+    """A persistent ConversationHandler with the behaviour every step shares.
+
+    - entry: `/command` or an "open:<step>[:<interview id>]" button for any of `steps`;
+    - in every state, after its own handlers: /cancel, a switch to another conversation,
+      and a catch-all that explains and asks the state's question again (`reask`);
+    - a state's own handlers stop later handler groups from seeing the update.
+    """
+    open_pattern = rf"^open:({'|'.join(steps)})(:\d+)?$"
+    full_states: dict[object, list[Handler]] = {}
+    for state, handlers in states.items():
+        own = []
+        for handler in handlers:
+            handler.callback = _stopping(handler.callback)
+            own.append(handler)
+        tail: list[Handler] = [
+            CommandHandler("cancel", _stopping(cancel)),
+            CallbackQueryHandler(_stopping(cancel), pattern=rf"^{name}:cancel$"),
+        ]
+        wrapped_catch = [_with_stop(h) for h in _catch_all(name, state, reask)]
+        full_states[state] = [*own, *tail, *_other_entry_handlers(commands), *wrapped_catch]
+    return ConversationHandler(
+        entry_points=[
+            CommandHandler(list(commands), entry),
+            CallbackQueryHandler(entry, pattern=open_pattern),
+            *extra_entry_points,
+        ],
+        states=full_states,
+        fallbacks=[],
+        name=name,
+        persistent=True,
+        allow_reentry=True,
+    )
+
+
+def _with_stop(handler: Handler) -> Handler:
+    handler.callback = _stopping(handler.callback)
+    return handler
+
+
+async def mark_step(ctx: Ctx, interview_id: int, step: Any, state: Any) -> None:
+    """Record a step's state and let listeners (the nudge engine) follow the facts."""
+    async with ctx.store.transaction() as tx:
+        await tx.interviews.set_step(interview_id, step, state)
+        await ctx.runtime.facts_changed(tx, interview_id)

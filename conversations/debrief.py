@@ -1,0 +1,501 @@
+"""/debrief: steps 1–2 (the debrief and the reflection), and step 0 for an upcoming interview.
+
+Each answer is written the moment it is given. The questions run in a fixed order and the
+conversation can be left and resumed: it carries on from the first question not yet answered
+or skipped.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from enum import StrEnum
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import keyboards as kb
+from bot.coaching import Step, StepState
+from bot.context import Ctx
+from bot.models import Interview
+from bot.parsing import parse_email, parse_reply_by, parse_timezone, parse_when
+from bot.texts import common as tc
+from bot.texts import debrief as t
+from bot.texts import start as ts
+from bot.timing import local_text, zone
+from conversations.common import (
+    END,
+    answered,
+    conversation,
+    current_user,
+    mark_step,
+    say,
+    text_of,
+    too_long,
+)
+from conversations.general import show_next
+
+NS = "debrief"
+TYPICAL_LENGTH = timedelta(hours=1)  # *choice*: an upcoming interview ends an hour after it starts
+
+
+class Q(StrEnum):
+    TZ = "debrief.tz"
+    CHOOSE = "debrief.choose"
+    COMPANY = "debrief.company"
+    ROLE = "debrief.role"
+    WHEN = "debrief.when"
+    INTERVIEWER = "debrief.interviewer"
+    EMAIL = "debrief.email"
+    MORE = "debrief.more"
+    NEXT_STAGE = "debrief.next_stage"
+    REPLY_BY = "debrief.reply_by"
+    PROCESS = "debrief.process"
+    RATING = "debrief.rating"
+    WENT_WELL = "debrief.went_well"
+    NOT_LANDED = "debrief.not_landed"
+
+
+# Questions answered by free text go straight into these interview columns.
+TEXT_FIELDS: dict[Q, str] = {
+    Q.COMPANY: "company",
+    Q.ROLE: "role",
+    Q.NEXT_STAGE: "next_stage",
+    Q.PROCESS: "process_info",
+    Q.WENT_WELL: "went_well",
+    Q.NOT_LANDED: "not_landed",
+}
+ORDER: tuple[Q, ...] = (
+    Q.COMPANY,
+    Q.ROLE,
+    Q.WHEN,
+    Q.INTERVIEWER,
+    Q.NEXT_STAGE,
+    Q.REPLY_BY,
+    Q.PROCESS,
+    Q.RATING,
+    Q.WENT_WELL,
+    Q.NOT_LANDED,
+)
+
+
+def _skip_row() -> list[tuple[str, str]]:
+    return [kb.skip_button(NS)]
+
+
+def _question(q: Q, name: str = "") -> tuple[str, InlineKeyboardMarkup | None]:
+    skip = _skip_row()
+    match q:
+        case Q.TZ:
+            zones = [(label, kb.data(NS, "tz", zone_name)) for label, zone_name in ts.COMMON_ZONES]
+            return ts.ASK_TZ, kb.grid(zones, width=3)
+        case Q.COMPANY:
+            return t.ASK_COMPANY, kb.keyboard([skip])
+        case Q.ROLE:
+            return t.ASK_ROLE, kb.keyboard([skip])
+        case Q.WHEN:
+            return t.ASK_WHEN, kb.keyboard([[(t.BTN_JUST_NOW, kb.data(NS, "now"))], skip])
+        case Q.INTERVIEWER:
+            return t.ASK_INTERVIEWER, kb.keyboard([skip])
+        case Q.EMAIL:
+            return t.ASK_INTERVIEWER_EMAIL.format(name=tc.esc(name)), kb.keyboard([skip])
+        case Q.MORE:
+            return t.ASK_MORE_INTERVIEWERS, kb.keyboard(
+                [
+                    [
+                        (t.BTN_ADD_INTERVIEWER, kb.data(NS, "more", "yes")),
+                        (t.BTN_NO_MORE, kb.data(NS, "more", "no")),
+                    ]
+                ]
+            )
+        case Q.NEXT_STAGE:
+            return t.ASK_NEXT_STAGE, kb.keyboard(
+                [[(t.BTN_DIDNT_ASK, kb.data(NS, "didnt_ask"))], skip]
+            )
+        case Q.REPLY_BY:
+            return t.ASK_REPLY_BY, kb.keyboard(
+                [
+                    [
+                        (t.BTN_WITHIN_WEEK, kb.data(NS, "reply", "in a week")),
+                        (t.BTN_TWO_WEEKS, kb.data(NS, "reply", "in 2 weeks")),
+                    ],
+                    [(t.BTN_NOT_SAID, kb.data(NS, "reply", "none"))],
+                ]
+            )
+        case Q.PROCESS:
+            return t.ASK_PROCESS, kb.keyboard([[(t.BTN_NOTHING_MENTIONED, kb.data(NS, "nothing"))]])
+        case Q.RATING:
+            return t.ASK_RATING, kb.keyboard(
+                [[(str(n), kb.data(NS, "rate", n)) for n in range(1, 6)], skip]
+            )
+        case Q.WENT_WELL:
+            return t.ASK_WENT_WELL, kb.keyboard([skip])
+        case Q.NOT_LANDED:
+            return t.ASK_NOT_LANDED, kb.keyboard([skip])
+        case Q.CHOOSE:
+            return t.CHOOSE, None
+    raise AssertionError(q)
+
+
+async def ask(update: Update, ctx: Ctx, q: Q) -> Q:
+    name = ""
+    if q is Q.EMAIL:
+        interviewer = await ctx.store.interviewers.get(int(ctx.udata.get("debrief_person", 0)))
+        name = interviewer.name if interviewer else ""
+    text, markup = _question(q, name)
+    ctx.udata["debrief_asking"] = q.value  # so that /skip knows which question it skips
+    await say(update, ctx, text, markup)
+    return q
+
+
+async def reask(update: Update, ctx: Ctx, state: Any) -> None:
+    if state == Q.CHOOSE:
+        await _offer_choice(update, ctx)
+        return
+    await ask(update, ctx, Q(state))
+
+
+def _skipped(ctx: Ctx) -> set[str]:
+    return set(ctx.udata.get("debrief_skipped", []))
+
+
+async def _interview(ctx: Ctx) -> Interview | None:
+    interview_id = ctx.udata.get("debrief_id")
+    return await ctx.store.interviews.get(int(interview_id)) if interview_id else None
+
+
+async def first_open(ctx: Ctx, interview: Interview) -> Q | None:
+    """The first question neither answered nor skipped; None when the debrief is complete."""
+    skipped = _skipped(ctx)
+    has_people = bool(await ctx.store.interviewers.for_interview(interview.id))
+    answered_q = {
+        Q.COMPANY: interview.company is not None,
+        Q.ROLE: interview.role is not None,
+        Q.WHEN: interview.held_at is not None,
+        Q.INTERVIEWER: has_people,
+        Q.NEXT_STAGE: interview.next_stage is not None or interview.asked_next_stage is not None,
+        Q.REPLY_BY: interview.reply_by is not None or interview.reply_text is not None,
+        Q.PROCESS: interview.process_info is not None,
+        Q.RATING: interview.rating is not None,
+        Q.WENT_WELL: interview.went_well is not None,
+        Q.NOT_LANDED: interview.not_landed is not None,
+    }
+    for q in ORDER:
+        if not answered_q[q] and q.value not in skipped:
+            return q
+    return None
+
+
+# --- entry -----------------------------------------------------------------------------------
+async def entry(update: Update, ctx: Ctx) -> object:
+    await answered(update)
+    user = await current_user(update, ctx)
+    if user.tz is None:
+        return await ask(update, ctx, Q.TZ)
+    in_progress = await _interview(ctx)
+    if in_progress is not None and in_progress.status == "active":
+        steps = await ctx.store.interviews.steps(in_progress.id)
+        if steps.get(Step.DEBRIEF) is None and await first_open(ctx, in_progress) is not None:
+            await _offer_choice(update, ctx)
+            return Q.CHOOSE
+    return await _start_new(update, ctx)
+
+
+async def _offer_choice(update: Update, ctx: Ctx) -> None:
+    interview = await _interview(ctx)
+    label = interview.label if interview else ""
+    await say(
+        update,
+        ctx,
+        t.CHOOSE.format(label=tc.esc(label)),
+        kb.keyboard(
+            [
+                [
+                    (t.BTN_CONTINUE, kb.data(NS, "resume")),
+                    (t.BTN_NEW, kb.data(NS, "new")),
+                ]
+            ]
+        ),
+    )
+
+
+async def _start_new(update: Update, ctx: Ctx) -> object:
+    user = await current_user(update, ctx)
+    async with ctx.store.transaction() as tx:
+        interview = await tx.interviews.create(user.id)
+        await tx.users.update(user.id, current_interview_id=interview.id)
+    ctx.udata["debrief_id"] = interview.id
+    ctx.udata["debrief_skipped"] = []
+    await say(update, ctx, t.START)
+    return await ask(update, ctx, Q.COMPANY)
+
+
+async def choose(update: Update, ctx: Ctx) -> object:
+    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
+    if parts == ["new"]:
+        await answered(update, t.BTN_NEW)
+        return await _start_new(update, ctx)
+    await answered(update, t.BTN_CONTINUE)
+    interview = await _interview(ctx)
+    if interview is None:
+        return await _start_new(update, ctx)
+    await say(update, ctx, t.RESUME.format(label=tc.esc(interview.label)))
+    return await _advance(update, ctx)
+
+
+async def tz_answer(update: Update, ctx: Ctx) -> object:
+    query = update.callback_query
+    parts = kb.parse(query.data if query else None, NS) or []
+    raw = parts[1] if query and len(parts) == 2 else text_of(update)
+    name = parse_timezone(raw)
+    if name is None:
+        await answered(update)
+        await say(update, ctx, ts.BAD_TZ.format(text=tc.esc(raw[:60])))
+        return await ask(update, ctx, Q.TZ)
+    await answered(update, name)
+    user = await current_user(update, ctx)
+    async with ctx.store.transaction() as tx:
+        await tx.users.update(user.id, tz=name)
+    await say(
+        update, ctx, ts.TZ_SET.format(tz=tc.esc(name), local=local_text(ctx.now(), zone(name)))
+    )
+    return await entry(update, ctx)
+
+
+# --- moving on -------------------------------------------------------------------------------
+async def _advance(update: Update, ctx: Ctx) -> object:
+    interview = await _interview(ctx)
+    if interview is None:
+        await say(update, ctx, tc.NO_INTERVIEW)
+        return END
+    q = await first_open(ctx, interview)
+    past_people = q is None or ORDER.index(q) > ORDER.index(Q.INTERVIEWER)
+    if past_people and interview.held_at and interview.held_at > ctx.now():
+        return await _upcoming(update, ctx, interview)
+    steps = await ctx.store.interviews.steps(interview.id)
+    if (q is None or ORDER.index(q) > ORDER.index(Q.PROCESS)) and Step.DEBRIEF not in steps:
+        await mark_step(ctx, interview.id, Step.DEBRIEF, StepState.DONE)
+    if q is None:
+        return await _finish(update, ctx, interview)
+    return await ask(update, ctx, q)
+
+
+async def _upcoming(update: Update, ctx: Ctx, interview: Interview) -> object:
+    user = await current_user(update, ctx)
+    assert interview.held_at is not None
+    when = local_text(interview.held_at - TYPICAL_LENGTH, zone(user.tz), ctx.now())
+    async with ctx.store.transaction() as tx:
+        await ctx.runtime.facts_changed(tx, interview.id)
+    await say(update, ctx, t.UPCOMING.format(when=when))
+    return END
+
+
+async def _finish(update: Update, ctx: Ctx, interview: Interview) -> object:
+    await mark_step(ctx, interview.id, Step.REFLECT, StepState.DONE)
+    ctx.udata.pop("debrief_skipped", None)
+    await say(update, ctx, t.DONE.format(label=tc.esc(interview.label)))
+    await show_next(update, ctx)
+    return END
+
+
+async def _save(ctx: Ctx, **values: Any) -> None:
+    interview_id = int(ctx.udata["debrief_id"])
+    async with ctx.store.transaction() as tx:
+        await tx.interviews.update(interview_id, **values)
+        await ctx.runtime.facts_changed(tx, interview_id)
+
+
+async def skip(update: Update, ctx: Ctx) -> object:
+    """/skip or the Skip button: leave this question empty and go on."""
+    await answered(update, tc.BTN_SKIP)
+    interview = await _interview(ctx)
+    if interview is None:
+        return END
+    state = ctx.udata.get("debrief_asking")
+    q = await first_open(ctx, interview) if state is None else Q(state)
+    if q is not None:
+        ctx.udata.setdefault("debrief_skipped", []).append(q.value)
+    return await _advance(update, ctx)
+
+
+# --- answers ---------------------------------------------------------------------------------
+def text_answer(q: Q) -> Any:
+    async def handle(update: Update, ctx: Ctx) -> object:
+        if await too_long(update, ctx):
+            return None
+        await _save(ctx, **{TEXT_FIELDS[q]: text_of(update)})
+        return await _advance(update, ctx)
+
+    return handle
+
+
+async def when_answer(update: Update, ctx: Ctx) -> object:
+    user = await current_user(update, ctx)
+    tz = zone(user.tz)
+    if update.callback_query:
+        await answered(update, t.BTN_JUST_NOW)
+        moment = ctx.now()
+    else:
+        parsed = parse_when(text_of(update), tz, ctx.now())
+        if parsed is None:
+            await say(update, ctx, t.BAD_WHEN.format(text=tc.esc(text_of(update)[:60])))
+            return None
+        moment = parsed
+    # T is when the interview ended: a future time is its start, so add a typical length.
+    held_at = moment + TYPICAL_LENGTH if moment > ctx.now() else moment
+    await _save(ctx, held_at=held_at)
+    await say(update, ctx, t.WHEN_SET.format(when=local_text(moment, tz, ctx.now())))
+    return await _advance(update, ctx)
+
+
+async def interviewer_answer(update: Update, ctx: Ctx) -> object:
+    if await too_long(update, ctx, 200):
+        return None
+    interview_id = int(ctx.udata["debrief_id"])
+    async with ctx.store.transaction() as tx:
+        person = await tx.interviewers.add(interview_id, text_of(update))
+    ctx.udata["debrief_person"] = person.id
+    return await ask(update, ctx, Q.EMAIL)
+
+
+async def email_answer(update: Update, ctx: Ctx) -> object:
+    if update.callback_query is None:
+        email = parse_email(text_of(update))
+        if email is None:
+            await say(update, ctx, t.BAD_EMAIL)
+            return None
+        async with ctx.store.transaction() as tx:
+            await tx.interviewers.set_email(int(ctx.udata["debrief_person"]), email)
+    else:
+        await answered(update, tc.BTN_SKIP)
+    people = await ctx.store.interviewers.for_interview(int(ctx.udata["debrief_id"]))
+    names = ", ".join(tc.esc(p.name) for p in people)
+    await say(update, ctx, t.INTERVIEWERS_SO_FAR.format(names=names))
+    return await ask(update, ctx, Q.MORE)
+
+
+async def more_answer(update: Update, ctx: Ctx) -> object:
+    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
+    if parts == ["more", "yes"]:
+        await answered(update, t.BTN_ADD_INTERVIEWER)
+        return await ask(update, ctx, Q.INTERVIEWER)
+    await answered(update, t.BTN_NO_MORE)
+    return await _advance(update, ctx)
+
+
+async def didnt_ask(update: Update, ctx: Ctx) -> object:
+    await answered(update, t.BTN_DIDNT_ASK)
+    await _save(ctx, asked_next_stage=False)
+    await say(update, ctx, t.DIDNT_ASK_TIP)
+    return await _advance(update, ctx)
+
+
+async def next_stage_answer(update: Update, ctx: Ctx) -> object:
+    if await too_long(update, ctx):
+        return None
+    await _save(ctx, next_stage=text_of(update), asked_next_stage=True)
+    return await _advance(update, ctx)
+
+
+async def reply_by_answer(update: Update, ctx: Ctx) -> object:
+    user = await current_user(update, ctx)
+    tz = zone(user.tz)
+    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS)
+    raw = parts[1] if parts and len(parts) == 2 else text_of(update)
+    if update.callback_query:
+        await answered(update, raw if raw != "none" else t.BTN_NOT_SAID)
+    if await too_long(update, ctx, 200):
+        return None
+    result = parse_reply_by(raw, tz, ctx.now())
+    if result is None:
+        await say(update, ctx, t.BAD_REPLY_BY.format(text=tc.esc(raw[:60])))
+        return None
+    if result is False or result is True:
+        await _save(ctx, reply_by=None, reply_text="not said")
+        await say(update, ctx, t.REPLY_BY_NONE)
+    else:
+        await _save(ctx, reply_by=result, reply_text=raw)
+        await say(update, ctx, t.REPLY_BY_SET.format(date=result.strftime("%a %-d %b")))
+    return await _advance(update, ctx)
+
+
+async def nothing_mentioned(update: Update, ctx: Ctx) -> object:
+    await answered(update, t.BTN_NOTHING_MENTIONED)
+    await _save(ctx, process_info="")
+    return await _advance(update, ctx)
+
+
+async def rating_answer(update: Update, ctx: Ctx) -> object:
+    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
+    raw = parts[1] if len(parts) == 2 else text_of(update)
+    if not raw.isdigit() or not 1 <= int(raw) <= 5:
+        await answered(update)
+        return await ask(update, ctx, Q.RATING)
+    rating = int(raw)
+    await answered(update, raw)
+    await _save(ctx, rating=rating)
+    reply = t.RATING_LOW if rating <= 2 else t.RATING_MID if rating == 3 else t.RATING_HIGH
+    await say(update, ctx, reply)
+    return await _advance(update, ctx)
+
+
+def build() -> ConversationHandler[Ctx]:
+    text = filters.TEXT & ~filters.COMMAND
+    skip_handlers = [
+        CommandHandler("skip", skip),
+        CallbackQueryHandler(skip, pattern=rf"^{NS}:skip$"),
+    ]
+
+    def with_skip(*handlers: Any) -> list[Any]:
+        return [*handlers, *skip_handlers]
+
+    states: dict[StrEnum, list[Any]] = {
+        Q.TZ: [
+            CallbackQueryHandler(tz_answer, pattern=rf"^{NS}:tz:"),
+            MessageHandler(text, tz_answer),
+        ],
+        Q.CHOOSE: [CallbackQueryHandler(choose, pattern=rf"^{NS}:(resume|new)$")],
+        Q.WHEN: with_skip(
+            CallbackQueryHandler(when_answer, pattern=rf"^{NS}:now$"),
+            MessageHandler(text, when_answer),
+        ),
+        Q.INTERVIEWER: with_skip(MessageHandler(text, interviewer_answer)),
+        Q.EMAIL: [
+            MessageHandler(text, email_answer),
+            CommandHandler("skip", email_answer),
+            CallbackQueryHandler(email_answer, pattern=rf"^{NS}:skip$"),
+        ],
+        Q.MORE: [CallbackQueryHandler(more_answer, pattern=rf"^{NS}:more:(yes|no)$")],
+        Q.NEXT_STAGE: with_skip(
+            CallbackQueryHandler(didnt_ask, pattern=rf"^{NS}:didnt_ask$"),
+            MessageHandler(text, next_stage_answer),
+        ),
+        Q.REPLY_BY: with_skip(
+            CallbackQueryHandler(reply_by_answer, pattern=rf"^{NS}:reply:"),
+            MessageHandler(text, reply_by_answer),
+        ),
+        Q.PROCESS: with_skip(
+            CallbackQueryHandler(nothing_mentioned, pattern=rf"^{NS}:nothing$"),
+            MessageHandler(text, text_answer(Q.PROCESS)),
+        ),
+        Q.RATING: with_skip(
+            CallbackQueryHandler(rating_answer, pattern=rf"^{NS}:rate:"),
+            MessageHandler(text, rating_answer),
+        ),
+    }
+    for q in (Q.COMPANY, Q.ROLE, Q.WENT_WELL, Q.NOT_LANDED):
+        states[q] = with_skip(MessageHandler(text, text_answer(q)))
+    return conversation(
+        "debrief",
+        commands=["debrief"],
+        steps=["debrief", "reflect"],
+        entry=entry,
+        states=states,
+        reask=reask,
+    )

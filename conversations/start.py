@@ -1,0 +1,226 @@
+"""/start and /settings: the welcome, then time zone and country, each asked once."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import keyboards as kb
+from bot.context import Ctx
+from bot.parsing import country_name, parse_country, parse_timezone
+from bot.texts import common as tc
+from bot.texts import start as t
+from bot.timing import local_text, zone
+from conversations.common import END, answered, conversation, current_user, say, text_of
+
+NS = "setup"
+
+
+class Setup(StrEnum):
+    TZ = "setup.tz"
+    COUNTRY = "setup.country"
+    MENU = "setup.menu"
+
+
+def _tz_keyboard() -> Any:
+    buttons = [(label, kb.data(NS, "tz", name)) for label, name in t.COMMON_ZONES]
+    return kb.grid(buttons, width=3)
+
+
+def _country_keyboard() -> Any:
+    buttons = [(label, kb.data(NS, "country", code)) for label, code in t.COMMON_COUNTRIES]
+    buttons.append((t.BTN_NO_COUNTRY, kb.data(NS, "country", "none")))
+    return kb.grid(buttons, width=3)
+
+
+def _home_keyboard() -> Any:
+    return kb.column(
+        [
+            (tc.BTN_DEBRIEF, kb.open_step("debrief")),
+            (tc.BTN_NEXT, kb.data("next", "show")),
+        ]
+    )
+
+
+async def reask(update: Update, ctx: Ctx, state: Any) -> None:
+    if state == Setup.TZ:
+        await say(update, ctx, t.ASK_TZ, _tz_keyboard())
+    elif state == Setup.COUNTRY:
+        await say(update, ctx, t.ASK_COUNTRY, _country_keyboard())
+    else:
+        await _menu(update, ctx)
+
+
+async def start(update: Update, ctx: Ctx) -> object:
+    user = await current_user(update, ctx)
+    if user.tz:
+        await say(update, ctx, tc.WELCOME_BACK, _home_keyboard())
+        return END
+    await say(update, ctx, tc.WELCOME)
+    await say(update, ctx, t.ASK_TZ, _tz_keyboard())
+    ctx.udata["setup_from_start"] = True
+    return Setup.TZ
+
+
+async def settings(update: Update, ctx: Ctx) -> object:
+    await answered(update)
+    ctx.udata["setup_from_start"] = False
+    await _menu(update, ctx)
+    return Setup.MENU
+
+
+async def _menu(update: Update, ctx: Ctx) -> None:
+    user = await current_user(update, ctx)
+    text = t.SETTINGS_MENU.format(
+        tz=tc.esc(user.tz or t.NOT_SET),
+        country=tc.esc(country_name(user.country) or t.NOT_SET),
+        quiet_start=user.quiet_start,
+        quiet_end=user.quiet_end,
+    )
+    await say(
+        update,
+        ctx,
+        text,
+        kb.column(
+            [
+                (t.BTN_CHANGE_TZ, kb.data(NS, "change", "tz")),
+                (t.BTN_CHANGE_COUNTRY, kb.data(NS, "change", "country")),
+                (t.BTN_SETTINGS_DONE, kb.data(NS, "done")),
+            ]
+        ),
+    )
+
+
+async def menu_choice(update: Update, ctx: Ctx) -> object:
+    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
+    await answered(update)
+    if parts == ["change", "tz"]:
+        await say(update, ctx, t.ASK_TZ, _tz_keyboard())
+        return Setup.TZ
+    if parts == ["change", "country"]:
+        await say(update, ctx, t.ASK_COUNTRY, _country_keyboard())
+        return Setup.COUNTRY
+    await say(update, ctx, t.SETTINGS_SAVED)
+    return END
+
+
+async def _save_tz(update: Update, ctx: Ctx, name: str) -> object:
+    user = await current_user(update, ctx)
+    async with ctx.store.transaction() as tx:
+        await tx.users.update(user.id, tz=name)
+        for interview in await tx.interviews.active(user.id):
+            await ctx.runtime.facts_changed(tx, interview.id)
+    local = local_text(ctx.now(), zone(name))
+    await say(update, ctx, t.TZ_SET.format(tz=tc.esc(name), local=local))
+    if ctx.udata.get("setup_from_start") and user.country is None:
+        await say(update, ctx, t.ASK_COUNTRY, _country_keyboard())
+        return Setup.COUNTRY
+    return await _finish(update, ctx)
+
+
+async def tz_button(update: Update, ctx: Ctx) -> object:
+    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
+    name = parse_timezone(parts[1]) if len(parts) == 2 else None
+    if name is None:
+        await answered(update)
+        await say(update, ctx, t.ASK_TZ, _tz_keyboard())
+        return None
+    await answered(update, name)
+    return await _save_tz(update, ctx, name)
+
+
+async def tz_text(update: Update, ctx: Ctx) -> object:
+    text = text_of(update)
+    name = parse_timezone(text)
+    if name is None:
+        await say(update, ctx, t.BAD_TZ.format(text=tc.esc(text[:60])), _tz_keyboard())
+        return None
+    return await _save_tz(update, ctx, name)
+
+
+async def _save_country(update: Update, ctx: Ctx, code: str | None) -> object:
+    user = await current_user(update, ctx)
+    async with ctx.store.transaction() as tx:
+        await tx.users.update(user.id, country=code)
+        for interview in await tx.interviews.active(user.id):
+            await ctx.runtime.facts_changed(tx, interview.id)
+    if code:
+        await say(update, ctx, t.COUNTRY_SET.format(country=tc.esc(country_name(code))))
+    else:
+        await say(update, ctx, t.COUNTRY_NONE)
+    return await _finish(update, ctx)
+
+
+async def country_button(update: Update, ctx: Ctx) -> object:
+    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
+    value = parts[1] if len(parts) == 2 else ""
+    if value == "none":
+        await answered(update, t.BTN_NO_COUNTRY)
+        return await _save_country(update, ctx, None)
+    found = parse_country(value)
+    if found is None:
+        await answered(update)
+        await say(update, ctx, t.ASK_COUNTRY, _country_keyboard())
+        return None
+    await answered(update, found[1])
+    return await _save_country(update, ctx, found[0])
+
+
+async def country_text(update: Update, ctx: Ctx) -> object:
+    text = text_of(update)
+    found = parse_country(text)
+    if found is None:
+        await say(update, ctx, t.BAD_COUNTRY.format(text=tc.esc(text[:60])), _country_keyboard())
+        return None
+    return await _save_country(update, ctx, found[0])
+
+
+async def skip(update: Update, ctx: Ctx) -> object:
+    """/skip: the time zone falls back to UTC until set; the country stays unset."""
+    await say(update, ctx, tc.SKIPPED)
+    return await _finish(update, ctx)
+
+
+async def _finish(update: Update, ctx: Ctx) -> object:
+    if ctx.udata.pop("setup_from_start", False):
+        await say(update, ctx, t.SETUP_DONE, _home_keyboard())
+        return END
+    await _menu(update, ctx)
+    return Setup.MENU
+
+
+def build() -> ConversationHandler[Ctx]:
+    text = filters.TEXT & ~filters.COMMAND
+    return conversation(
+        "setup",
+        commands=["start"],
+        steps=["setup"],
+        entry=start,
+        extra_entry_points=[
+            CommandHandler("settings", settings),
+            CallbackQueryHandler(settings, pattern=r"^open:settings$"),
+        ],
+        states={
+            Setup.TZ: [
+                CallbackQueryHandler(tz_button, pattern=rf"^{NS}:tz:"),
+                MessageHandler(text, tz_text),
+                CommandHandler("skip", skip),
+            ],
+            Setup.COUNTRY: [
+                CallbackQueryHandler(country_button, pattern=rf"^{NS}:country:"),
+                MessageHandler(text, country_text),
+                CommandHandler("skip", skip),
+            ],
+            Setup.MENU: [CallbackQueryHandler(menu_choice, pattern=rf"^{NS}:(change|done)")],
+        },
+        reask=reask,
+    )

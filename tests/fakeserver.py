@@ -1,0 +1,95 @@
+"""The fake Bot API over real HTTP on loopback, for running the bot as a process.
+
+Serves `POST /bot<token>/<method>` with the same `FakeTelegram` core as the in-process fake.
+Threaded, so long polling and sends can overlap like they do against Telegram.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+from tests.fakeapi import FakeTelegram
+
+
+def _form(content_type: str, body: bytes) -> dict[str, Any]:
+    if content_type.startswith("multipart/form-data"):
+        message = BytesParser(policy=HTTP).parsebytes(
+            f"Content-Type: {content_type}\r\n\r\n".encode() + body
+        )
+        fields: dict[str, Any] = {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            filename = part.get_filename()
+            payload = part.get_payload(decode=True) or b""
+            fields[str(name)] = (filename, payload) if filename else payload.decode()
+        return fields
+    return dict(parse_qsl(body.decode(), keep_blank_values=True))
+
+
+class FakeBotServer:
+    def __init__(self, fake: FakeTelegram, token: str) -> None:
+        self.fake = fake
+        self.token = token
+        self.requests = 0
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return None  # keep test output clean
+
+            def do_POST(self) -> None:
+                server.requests += 1
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                prefix, _, method = self.path.rpartition("/")
+                if prefix != f"/bot{server.token}":
+                    self._reply(
+                        401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+                    )
+                    return
+                fields = _form(self.headers.get("Content-Type", ""), body)
+                for key, value in list(fields.items()):
+                    if isinstance(value, str) and value.startswith("attach://"):
+                        fields[key] = fields.get(value.removeprefix("attach://"), value)
+                if server.fake.delay:
+                    time.sleep(server.fake.delay)
+                try:
+                    status, payload = server.fake.handle(method, fields)
+                except ConnectionError:
+                    self.close_connection = True
+                    return
+                self._reply(status, payload)
+
+            def _reply(self, status: int, payload: dict[str, Any]) -> None:
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host!s}:{port}/bot"
+
+    def __enter__(self) -> FakeBotServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

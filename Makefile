@@ -16,8 +16,8 @@ run: $(STAMP)
 	$(VENV)/bin/afterview
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check bot conversations tests bench
-	$(VENV)/bin/ruff format --check bot conversations tests bench
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
 test: lint

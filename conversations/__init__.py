@@ -11,7 +11,20 @@ from __future__ import annotations
 ENTRY_COMMANDS: frozenset[str] = frozenset(
     {"start", "settings", "debrief", "notes", "thanks", "social", "referees", "followup", "outcome"}
 )
-INFO_COMMANDS: frozenset[str] = frozenset({"help", "next", "status", "interviews"})
+INFO_COMMANDS: frozenset[str] = frozenset(
+    {
+        "help",
+        "next",
+        "status",
+        "interviews",
+        "reminders",
+        "calendar",
+        "export",
+        "forget",
+        "contact",
+        "stats",
+    }
+)
 CONTROL_COMMANDS: frozenset[str] = frozenset({"cancel", "skip"})
 KNOWN_COMMANDS: frozenset[str] = ENTRY_COMMANDS | INFO_COMMANDS | CONTROL_COMMANDS
 # Steps whose conversation listens to "open:<step>[:<interview id>]" buttons.

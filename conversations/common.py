@@ -23,9 +23,11 @@ from telegram.ext import (
 
 from bot import keyboards as kb
 from bot.context import Ctx
+from bot.drafts import LINKEDIN_PREMIUM_LIMIT, Draft
 from bot.models import Interview, User
 from bot.parsing import MAX_TEXT
 from bot.texts import common as t
+from bot.texts import drafts as td
 from conversations import ENTRY_COMMANDS, INFO_COMMANDS
 
 END = ConversationHandler.END
@@ -85,6 +87,8 @@ async def current_user(update: Update, ctx: Ctx) -> User:
 
 
 _OPEN = re.compile(r"^open:(?P<step>[a-z_]+)(?::(?P<iid>\d+))?$")
+# Buttons that start a conversation: "open:<step>[:<id>]" and "review:<kind>:..." (issue 4).
+_STARTS_CONVERSATION = re.compile(r"^(open|review):")
 
 
 def opened_interview_id(update: Update) -> int | None:
@@ -161,7 +165,7 @@ def _other_entry_handlers(own_commands: Sequence[str]) -> list[Handler]:
     others = sorted(ENTRY_COMMANDS - set(own_commands))
     return [
         CommandHandler(others, _switch),
-        CallbackQueryHandler(_switch, pattern=_OPEN),
+        CallbackQueryHandler(_switch, pattern=_STARTS_CONVERSATION),
     ]
 
 
@@ -233,6 +237,22 @@ def conversation(
 def _with_stop(handler: Handler) -> Handler:
     handler.callback = _stopping(handler.callback)
     return handler
+
+
+async def send_draft(
+    update: Update, ctx: Ctx, draft: Draft, *, sent: str, change: str | None, review: str
+) -> Message:
+    """Show a draft with its buttons: Sent it (callback `sent`), Change something (`change`,
+    omitted when None) and Review mine (`review`, a "review:..." button)."""
+    row = [(td.BTN_SENT, sent)]
+    if change is not None:
+        row.append((td.BTN_CHANGE, change))
+    return await say(
+        update,
+        ctx,
+        td.render(draft, LINKEDIN_PREMIUM_LIMIT),
+        kb.keyboard([row, [(td.BTN_REVIEW, review)]]),
+    )
 
 
 async def mark_step(ctx: Ctx, interview_id: int, step: Any, state: Any) -> None:

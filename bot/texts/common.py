@@ -32,7 +32,11 @@ HELP = (
     "/referees – brief your referees\n"
     "/followup – when and how to follow up\n"
     "/outcome – tell me how it went\n"
-    "/settings – time zone and country\n"
+    "/reminders – upcoming nudges; turn them on or off\n"
+    "/calendar – due dates as a calendar file\n"
+    "/settings – time zone, country and quiet hours\n"
+    "/export – all your data as a file · /forget – delete it all\n"
+    "/contact – who runs this service\n"
     "/skip – skip a question · /cancel – stop; your answers are kept"
 )
 
@@ -48,7 +52,12 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("referees", "Brief your referees"),
     ("followup", "Follow up"),
     ("outcome", "Report the outcome"),
-    ("settings", "Time zone and country"),
+    ("reminders", "Upcoming nudges"),
+    ("calendar", "Due dates for your calendar"),
+    ("settings", "Time zone, country, quiet hours"),
+    ("export", "Download your data"),
+    ("forget", "Delete your data"),
+    ("contact", "Who runs this service"),
     ("help", "All commands"),
     ("cancel", "Stop the current step"),
 )

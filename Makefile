@@ -1,4 +1,5 @@
-# Two entry points: `make run` (the bot) and `make test` (the suite). Each installs what it needs.
+# Two entry points: `make run` (the bot, or the terminal chat without a token) and `make test`.
+# Each installs what it needs.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -9,11 +10,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-.PHONY: install run test lint
+.PHONY: install run chat test lint
 install: $(STAMP)
 
+# With a token (in the environment or .env): the bot on Telegram. Without: the coach in this
+# terminal, so that a newcomer sees it at once.
 run: $(STAMP)
-	$(VENV)/bin/afterview
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ] || grep -qs '^TELEGRAM_BOT_TOKEN=.' .env; then \
+		$(VENV)/bin/afterview run; \
+	else \
+		echo "No TELEGRAM_BOT_TOKEN set: here is the coach in your terminal."; \
+		$(VENV)/bin/afterview chat; \
+	fi
+
+chat: $(STAMP)
+	$(VENV)/bin/afterview chat
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import httpx
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
@@ -16,12 +17,13 @@ from telegram.ext import (
     ExtBot,
     JobQueue,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.context import Ctx
 from bot.persistence import SQLitePersistence
 from bot.runtime import Clock, Runtime, system_clock
 from bot.settings import Settings
+from bot.updates import PerUserProcessor
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,19 @@ class AfterviewApplication(AppBase):
         from bot.handlers import set_command_menu
 
         await set_command_menu(self)
+        if self.runtime.dispatcher is not None:
+            await self.runtime.dispatcher.recover()  # nudges a crash left in flight
+
+    async def start(self) -> None:
+        await super().start()
+        # The JobQueue runs now: the nudge dispatcher sleeps until its earliest due row.
+        if self.runtime.dispatcher is not None:
+            await self.runtime.dispatcher.start()
+
+    async def stop(self) -> None:
+        if self.runtime.dispatcher is not None:
+            self.runtime.dispatcher.stop()  # before the JobQueue waits for its running job
+        await super().stop()
 
     async def shutdown(self) -> None:
         await super().shutdown()
@@ -53,6 +68,37 @@ class AfterviewApplication(AppBase):
         # PTB's periodic flush: a crash then loses no more than the update in flight.
         if isinstance(update, Update):
             await self.update_persistence()
+
+    async def update_persistence(self) -> None:
+        # PTB hands the persistence its changes under a global lock; ours only buffers them
+        # (cheap), then writes them in one round trip, shared with concurrent updates.
+        await super().update_persistence()
+        if isinstance(self.persistence, SQLitePersistence):
+            await self.persistence.write_pending()
+
+
+# Connections beyond the update bound: jobs (nudges) send beside the updates being handled.
+SPARE_CONNECTIONS = 8
+
+
+def http_client(concurrent: int) -> HTTPXRequest:
+    """An HTTP client with a connection for every update that may be handled at once.
+
+    Each update sends its requests one after another, so `concurrent` updates need at most
+    that many connections (plus jobs'). httpx keeps only 20 idle connections alive by default,
+    which would make every request beyond the 20th open a new connection (a TLS handshake
+    against Telegram), so keep-alive is sized to the pool too. Waiting for a free connection
+    is normal under a burst, hence a pool timeout well above PTB's one second.
+    """
+    size = concurrent + SPARE_CONNECTIONS
+    return HTTPXRequest(
+        connection_pool_size=size,
+        connect_timeout=10.0,
+        read_timeout=10.0,  # PTB adds the long-poll timeout to this for getUpdates
+        write_timeout=10.0,
+        pool_timeout=30.0,
+        httpx_kwargs={"limits": httpx.Limits(max_connections=size, max_keepalive_connections=size)},
+    )
 
 
 def build_application(
@@ -80,11 +126,24 @@ def build_application(
         )
     )
     if settings.rate_limit_per_second > 0:
-        limiter = AIORateLimiter(overall_max_rate=settings.rate_limit_per_second, max_retries=3)
+        # One message every 1/rate seconds, with no initial burst: Telegram counts messages
+        # in any one second, so a full bucket of 30 followed by the steady rate would exceed
+        # it (and draw 429s) at the start of every burst of nudges.
+        limiter = AIORateLimiter(
+            overall_max_rate=1,
+            overall_time_period=1 / settings.rate_limit_per_second,
+            max_retries=3,
+        )
         # PTB's builder types the limiter's per-call args as None until one is set.
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+    builder = builder.concurrent_updates(PerUserProcessor(settings.concurrent_updates))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:
+        # getUpdates gets a client of its own, so a long poll never waits behind replies.
+        builder = builder.request(http_client(settings.concurrent_updates)).get_updates_request(
+            http_client(1)
+        )
     app = builder.build()
     assert isinstance(app, AfterviewApplication)
     register(app)

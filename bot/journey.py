@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.coaching import Facts, NextStep, StepPlan, next_step, plan
+from bot.drafts import DraftFacts
 from bot.models import Interview, User
 from bot.repo import Store
 from bot.timing import zone
@@ -28,6 +29,19 @@ async def facts_for(store: Store, user: User, interview: Interview) -> Facts:
         outcome=interview.outcome,
         outcome_at=interview.outcome_at,
         label=interview.label,
+    )
+
+
+async def draft_facts(store: Store, user: User, interview: Interview) -> DraftFacts:
+    """What the drafts may draw on: this interview's people, notes, follow-ups, referees."""
+    return DraftFacts(
+        interview=interview,
+        interviewers=await store.interviewers.for_interview(interview.id),
+        notes=await store.notes.for_interview(interview.id),
+        sender=user.first_name,
+        tz=zone(user.tz),
+        followups_sent=await store.interviews.followups(interview.id),
+        referees=await store.referees.for_user(user.id),
     )
 
 

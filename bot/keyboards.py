@@ -8,12 +8,20 @@ ids against the database before acting.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.texts import common as t
 
 Button = tuple[str, str]  # (label, callback data)
+
+
+class Link(NamedTuple):
+    """A button that opens a web page instead of sending callback data."""
+
+    label: str
+    url: str
 
 
 def data(*parts: object) -> str:
@@ -34,6 +42,21 @@ def parse(value: str | None, namespace: str) -> list[str] | None:
 def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=cb) for label, cb in row] for row in rows]
+    )
+
+
+def with_links(rows: Sequence[Sequence[Button | Link]]) -> InlineKeyboardMarkup:
+    """Like `keyboard`, where a row may also hold `Link` (URL) buttons."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(b.label, url=b.url)
+                if isinstance(b, Link)
+                else InlineKeyboardButton(b[0], callback_data=b[1])
+                for b in row
+            ]
+            for row in rows
+        ]
     )
 
 

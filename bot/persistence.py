@@ -3,10 +3,18 @@
 Conversation states are StrEnum members, so they round-trip through JSON as plain strings that
 compare and hash equal to the members. Keys (tuples of ids) are stored as JSON lists.
 User and chat data must be JSON-safe dicts; the handlers keep only small scratch values there.
+
+Writing: PTB hands over changes one row at a time (conversation state, user data, chat data),
+which made three transactions, nine round trips to the database thread, per update. Here the
+`update_*` methods only buffer the row (and skip it when it is what was last written), and
+`write_pending()`, called by the application after every update, writes the buffer in one
+transaction and one round trip. Concurrent callers share a write (group commit): when one
+returns, everything buffered before it was called is committed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any, cast
 
@@ -14,9 +22,12 @@ from telegram.ext import BasePersistence, PersistenceInput
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
 from bot.repo import Store
+from bot.repo.base import sql_literal
 from bot.runtime import Runtime
 
 Data = dict[Any, Any]
+# A persisted row: ("conversation", name, key JSON), ("user", id, "") or ("chat", id, "").
+Row = tuple[str, str | int, str]
 
 
 class SQLitePersistence(BasePersistence[Data, Data, Data]):
@@ -28,33 +39,62 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
             update_interval=update_interval,
         )
         self.runtime = runtime
+        # Rows waiting to be written, by row so that a newer value replaces an older one
+        # (None: delete the row); the newest value known for each row, written or buffered.
+        self._pending: dict[Row, str | None] = {}
+        self._latest: dict[Row, str | None] = {}
+        self._buffered = 0  # changes buffered since start-up
+        self._written = 0  # of those, how many are committed
+        self._write_lock = asyncio.Lock()
 
     @property
     def store(self) -> Store:
         # The store opens in Application.initialize(), after this object is built.
         return self.runtime.store
 
-    async def _write(self, sql: str, params: tuple[Any, ...]) -> None:
-        async with self.store.transaction() as tx:
-            await tx.db.execute(sql, params)
+    def _buffer(self, row: Row, value: str | None) -> None:
+        if row in self._latest and self._latest[row] == value:
+            return  # unchanged: most updates leave chat data and often user data alone
+        self._latest[row] = value
+        self._pending[row] = value
+        self._buffered += 1
+
+    async def write_pending(self) -> None:
+        """Commit everything buffered so far, in one round trip shared with other callers."""
+        target = self._buffered
+        async with self._write_lock:
+            if self._written >= target:
+                return  # a write that started while we waited already covered our rows
+            batch, self._pending = self._pending, {}
+            covered = self._buffered
+            try:
+                await self.store.script([_statement(row, value) for row, value in batch.items()])
+            except BaseException:
+                # Keep the rows for the next attempt, unless a newer value replaced them.
+                for row, value in batch.items():
+                    self._pending.setdefault(row, value)
+                raise
+            self._written = covered
 
     # --- reading, once at start-up ------------------------------------------------------
     async def get_conversations(self, name: str) -> ConversationDict:
-        async with self.store.db.execute(
+        rows = await self.store.db.execute_fetchall(
             "SELECT key, state FROM ptb_conversations WHERE name = ?", (name,)
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
+        for r in rows:
+            self._latest[("conversation", name, r["key"])] = r["state"]
         return {tuple(json.loads(r["key"])): json.loads(r["state"]) for r in rows}
 
     async def get_user_data(self) -> dict[int, Data]:
-        return await self._load("SELECT user_id, data FROM ptb_user_data")
+        return await self._load("user", "SELECT user_id, data FROM ptb_user_data")
 
     async def get_chat_data(self) -> dict[int, Data]:
-        return await self._load("SELECT chat_id, data FROM ptb_chat_data")
+        return await self._load("chat", "SELECT chat_id, data FROM ptb_chat_data")
 
-    async def _load(self, sql: str) -> dict[int, Data]:
-        async with self.store.db.execute(sql) as cursor:
-            rows = await cursor.fetchall()
+    async def _load(self, kind: str, sql: str) -> dict[int, Data]:
+        rows = await self.store.db.execute_fetchall(sql)
+        for r in rows:
+            self._latest[(kind, int(r[0]), "")] = r[1]
         return {int(r[0]): cast(Data, json.loads(r[1])) for r in rows}
 
     async def get_bot_data(self) -> Data:
@@ -63,35 +103,18 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
     async def get_callback_data(self) -> CDCData | None:
         return None
 
-    # --- writing --------------------------------------------------------------------------
+    # --- writing: buffered, see write_pending() ------------------------------------------------
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
-        key_json = json.dumps(list(key))
-        if new_state is None:
-            await self._write(
-                "DELETE FROM ptb_conversations WHERE name = ? AND key = ?", (name, key_json)
-            )
-        else:
-            await self._write(
-                "INSERT INTO ptb_conversations (name, key, state) VALUES (?, ?, ?)"
-                " ON CONFLICT(name, key) DO UPDATE SET state = excluded.state",
-                (name, key_json, json.dumps(new_state)),
-            )
+        state = None if new_state is None else json.dumps(new_state)
+        self._buffer(("conversation", name, json.dumps(list(key))), state)
 
     async def update_user_data(self, user_id: int, data: Data) -> None:
-        await self._write(
-            "INSERT INTO ptb_user_data (user_id, data) VALUES (?, ?)"
-            " ON CONFLICT(user_id) DO UPDATE SET data = excluded.data",
-            (user_id, json.dumps(data)),
-        )
+        self._buffer(("user", user_id, ""), json.dumps(data))
 
     async def update_chat_data(self, chat_id: int, data: Data) -> None:
-        await self._write(
-            "INSERT INTO ptb_chat_data (chat_id, data) VALUES (?, ?)"
-            " ON CONFLICT(chat_id) DO UPDATE SET data = excluded.data",
-            (chat_id, json.dumps(data)),
-        )
+        self._buffer(("chat", chat_id, ""), json.dumps(data))
 
     async def update_bot_data(self, data: Data) -> None:
         return None
@@ -100,10 +123,10 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
         return None
 
     async def drop_user_data(self, user_id: int) -> None:
-        await self._write("DELETE FROM ptb_user_data WHERE user_id = ?", (user_id,))
+        self._buffer(("user", user_id, ""), None)
 
     async def drop_chat_data(self, chat_id: int) -> None:
-        await self._write("DELETE FROM ptb_chat_data WHERE chat_id = ?", (chat_id,))
+        self._buffer(("chat", chat_id, ""), None)
 
     async def refresh_user_data(self, user_id: int, user_data: Data) -> None:
         return None
@@ -115,5 +138,28 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
         return None
 
     async def flush(self) -> None:
-        # Every write above is committed as it happens; nothing is buffered here.
-        return None
+        # PTB calls this on shutdown; the application writes after every update anyway.
+        await self.write_pending()
+
+
+_TABLES = {"user": ("ptb_user_data", "user_id"), "chat": ("ptb_chat_data", "chat_id")}
+
+
+def _statement(row: Row, value: str | None) -> str:
+    """The SQL that brings one row to `value` (JSON, or None to delete it)."""
+    if row[0] == "conversation":
+        name, key = sql_literal(row[1]), sql_literal(row[2])
+        if value is None:
+            return f"DELETE FROM ptb_conversations WHERE name = {name} AND key = {key}"
+        return (
+            f"INSERT INTO ptb_conversations (name, key, state) VALUES ({name}, {key},"
+            f" {sql_literal(value)}) ON CONFLICT(name, key) DO UPDATE SET state = excluded.state"
+        )
+    table, column = _TABLES[row[0]]
+    ident = sql_literal(row[1])
+    if value is None:
+        return f"DELETE FROM {table} WHERE {column} = {ident}"
+    return (
+        f"INSERT INTO {table} ({column}, data) VALUES ({ident}, {sql_literal(value)})"
+        f" ON CONFLICT({column}) DO UPDATE SET data = excluded.data"
+    )

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from bot.db import connect
 from bot.repo import Store
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.reminders.dispatcher import Dispatcher
 
 Clock = Callable[[], datetime]
 FactsListener = Callable[[Store, int], Awaitable[None]]
@@ -31,6 +35,8 @@ class Runtime:
         # Called inside the caller's transaction whenever an interview's facts change
         # (the nudge engine listens here to bring its reminders in line).
         self.facts_listeners: list[FactsListener] = []
+        # The nudge dispatcher (bot/reminders), set when the handlers are registered.
+        self.dispatcher: Dispatcher | None = None
 
     def now(self) -> datetime:
         return self.clock()

@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Telegram tokens look like "123456789:AA...". Checked locally so that a typo fails fast
 # with one clear line instead of a 401 from Telegram after start-up.
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+# What Telegram accepts as a webhook secret token (sent back in a header with each update).
+SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
+UserIds = Annotated[frozenset[int], NoDecode]
 
 
 class Settings(BaseSettings):
     """Everything the bot can be configured with. Field names map to upper-case env vars."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # An empty variable counts as unset, so that docker-compose can pass every setting through
+    # as "${NAME:-}" and the defaults here still apply.
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
-    telegram_bot_token: SecretStr = Field(description="The bot token from @BotFather.")
+    # Optional only for `afterview chat` (the terminal needs no Telegram); `run` requires it.
+    telegram_bot_token: SecretStr | None = Field(
+        default=None, description="The bot token from @BotFather."
+    )
     telegram_base_url: str = Field(
         default="https://api.telegram.org/bot",
         description="Bot API base URL; point it at a local Bot API server if you run one.",
@@ -33,14 +46,97 @@ class Settings(BaseSettings):
     # How many different users' updates may be handled at once (per-user order is kept).
     concurrent_updates: int = Field(default=64, ge=1, le=1024)
 
+    # --- how updates arrive ------------------------------------------------------------------
+    update_mode: Literal["polling", "webhook"] = Field(
+        default="polling", description="polling (no inbound port) or webhook (behind a proxy)."
+    )
+    webhook_url: str | None = Field(
+        default=None, description="Public HTTPS URL Telegram posts updates to (webhook mode)."
+    )
+    webhook_listen: str = Field(default="127.0.0.1", description="Address the webhook binds.")
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret_token: SecretStr | None = Field(
+        default=None, description="Telegram sends it with every update; others are refused."
+    )
+
+    # --- the organisation running the bot ----------------------------------------------------
+    operator_name: str = Field(default="", description="Shown by /contact and at the end.")
+    operator_about: str = Field(default="", description="One sentence about the organisation.")
+    operator_contact: str = Field(
+        default="", description="Phone, email, address; write \\n for a line break."
+    )
+    allowed_user_ids: UserIds = Field(
+        default=frozenset(), description="If set, only these Telegram user ids (and admins)."
+    )
+    admin_user_ids: UserIds = Field(default=frozenset(), description="Who may use /stats.")
+
     @field_validator("telegram_bot_token")
     @classmethod
-    def _token_shape(cls, value: SecretStr) -> SecretStr:
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
         if not TOKEN_PATTERN.match(value.get_secret_value().strip()):
             # The message never repeats the value: the token is a secret even when malformed.
             raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
         return SecretStr(value.get_secret_value().strip())
 
+    @field_validator("webhook_secret_token")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not SECRET_PATTERN.match(value.get_secret_value()):
+            raise ValueError("must be 16 to 256 characters: letters, digits, _ and -")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value is not None and not (value.startswith("https://") and urlsplit(value).hostname):
+            raise ValueError("must be a public https:// URL (Telegram only posts over HTTPS)")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        if value.upper() not in logging.getLevelNamesMapping():
+            raise ValueError("must be DEBUG, INFO, WARNING or ERROR")
+        return value.upper()
+
+    @field_validator("operator_name", "operator_about", "operator_contact")
+    @classmethod
+    def _line_breaks(cls, value: str) -> str:
+        # One-line env files (docker-compose, systemd) can't hold a newline: accept "\n".
+        return value.replace("\\n", "\n").strip()
+
+    @field_validator("allowed_user_ids", "admin_user_ids", mode="before")
+    @classmethod
+    def _id_list(cls, value: Any) -> Any:
+        # "123, 456" in the environment; a list or set when built in code.
+        if isinstance(value, str):
+            parts = [part for part in re.split(r"[\s,;]+", value) if part]
+            if not all(re.fullmatch(r"\d+", part) for part in parts):
+                raise ValueError("must be Telegram user ids (numbers) separated by commas")
+            return frozenset(int(part) for part in parts)
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_complete(self) -> Settings:
+        if self.update_mode == "webhook" and (
+            self.webhook_url is None or self.webhook_secret_token is None
+        ):
+            raise ValueError("UPDATE_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET_TOKEN")
+        return self
+
     @property
     def token(self) -> str:
+        if self.telegram_bot_token is None:
+            raise RuntimeError("TELEGRAM_BOT_TOKEN is missing")
         return self.telegram_bot_token.get_secret_value()
+
+    @property
+    def webhook_path(self) -> str:
+        """The path part of WEBHOOK_URL, which the local webhook server listens on."""
+        return urlsplit(self.webhook_url or "").path.strip("/")
+
+    def may_use(self, user_id: int) -> bool:
+        """Whether the allow-list (empty: everyone) lets this user in; admins always."""
+        return not self.allowed_user_ids or user_id in self.allowed_user_ids | self.admin_user_ids

@@ -9,7 +9,18 @@ conversation in progress untouched.
 from __future__ import annotations
 
 ENTRY_COMMANDS: frozenset[str] = frozenset(
-    {"start", "settings", "debrief", "notes", "thanks", "social", "referees", "followup", "outcome"}
+    {
+        "start",
+        "settings",
+        "debrief",
+        "notes",
+        "thanks",
+        "social",
+        "referees",
+        "followup",
+        "outcome",
+        "forget",
+    }
 )
 INFO_COMMANDS: frozenset[str] = frozenset(
     {
@@ -20,7 +31,6 @@ INFO_COMMANDS: frozenset[str] = frozenset(
         "reminders",
         "calendar",
         "export",
-        "forget",
         "contact",
         "stats",
     }

@@ -35,6 +35,7 @@ from conversations.common import (
     conversation,
     current_user,
     mark_step,
+    opened_interview_id,
     say,
     text_of,
     too_long,
@@ -198,13 +199,33 @@ async def entry(update: Update, ctx: Ctx) -> object:
     user = await current_user(update, ctx)
     if user.tz is None:
         return await ask(update, ctx, Q.TZ)
+    # An "open:debrief:<id>" button (from /next or a nudge) resumes that interview.
+    wanted = opened_interview_id(update)
+    if wanted is not None:
+        chosen = await ctx.store.interviews.get_owned(user.id, wanted)
+        if chosen is not None and await _unfinished(ctx, chosen):
+            return await _resume(update, ctx, chosen)
     in_progress = await _interview(ctx)
-    if in_progress is not None and in_progress.status == "active":
-        steps = await ctx.store.interviews.steps(in_progress.id)
-        if steps.get(Step.DEBRIEF) is None and await first_open(ctx, in_progress) is not None:
-            await _offer_choice(update, ctx)
-            return Q.CHOOSE
+    if in_progress is not None and await _unfinished(ctx, in_progress):
+        await _offer_choice(update, ctx)
+        return Q.CHOOSE
     return await _start_new(update, ctx)
+
+
+async def _unfinished(ctx: Ctx, interview: Interview) -> bool:
+    """Active, reflection not yet done, and a question left to ask."""
+    if interview.status != "active":
+        return False
+    steps = await ctx.store.interviews.steps(interview.id)
+    return steps.get(Step.REFLECT) is None and await first_open(ctx, interview) is not None
+
+
+async def _resume(update: Update, ctx: Ctx, interview: Interview) -> object:
+    if ctx.udata.get("debrief_id") != interview.id:
+        ctx.udata["debrief_id"] = interview.id
+        ctx.udata["debrief_skipped"] = []
+    await say(update, ctx, t.RESUME.format(label=tc.esc(interview.label)))
+    return await _advance(update, ctx)
 
 
 async def _offer_choice(update: Update, ctx: Ctx) -> None:
@@ -245,8 +266,7 @@ async def choose(update: Update, ctx: Ctx) -> object:
     interview = await _interview(ctx)
     if interview is None:
         return await _start_new(update, ctx)
-    await say(update, ctx, t.RESUME.format(label=tc.esc(interview.label)))
-    return await _advance(update, ctx)
+    return await _resume(update, ctx, interview)
 
 
 async def tz_answer(update: Update, ctx: Ctx) -> object:

@@ -18,6 +18,7 @@ from bot.journey import pick_next, plans_for_user
 from bot.texts import common as tc
 from bot.texts import general as t
 from bot.texts import journey as tj
+from bot.texts import operator as to
 from bot.timing import local_text, zone
 from conversations import KNOWN_COMMANDS, OPEN_STEPS
 from conversations.common import answered, current_user, mark_step, say, text_of
@@ -51,7 +52,8 @@ async def show_next(update: Update, ctx: Ctx) -> None:
     now = ctx.now()
     found = pick_next(await plans_for_user(ctx.store, user, now), now)
     if found is None:
-        await say(update, ctx, tj.NEXT_NOTHING)
+        # The end of the journey: like the seed articles, close with who can help next.
+        await say(update, ctx, to.with_contact(tj.NEXT_NOTHING, ctx.runtime.settings))
         return
     interview, nxt = found
     step = nxt.plan.step

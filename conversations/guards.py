@@ -1,6 +1,8 @@
 """The first handler group: what must be settled before any conversation sees an update.
 
 - Group chats: the bot coaches one person, so it answers once per group and stays quiet.
+- The allow-list (if the operator set one): anyone else gets one polite refusal per run and
+  nothing is stored about them.
 - Edited messages: an answer was already stored from the first version; say so.
 - Every private update: make sure the user has a row (once per process per user).
 """
@@ -13,6 +15,7 @@ from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from bot.context import Ctx
 from bot.texts import common as tc
+from bot.texts import operator as to
 
 
 async def guard(update: Update, ctx: Ctx) -> None:
@@ -28,6 +31,9 @@ async def guard(update: Update, ctx: Ctx) -> None:
         if update.callback_query:
             await update.callback_query.answer()
         raise ApplicationHandlerStop
+    if not ctx.runtime.settings.may_use(user.id):
+        await refuse(update, ctx, user.id)
+        raise ApplicationHandlerStop
     if user.id not in ctx.runtime.known_users:
         async with ctx.store.transaction() as tx:
             await tx.users.ensure(user.id, chat.id, user.first_name)
@@ -37,6 +43,27 @@ async def guard(update: Update, ctx: Ctx) -> None:
         raise ApplicationHandlerStop
     if update.message is None and update.callback_query is None:
         raise ApplicationHandlerStop  # e.g. my_chat_member: nothing to reply to
+
+
+async def refuse(update: Update, ctx: Ctx, user_id: int) -> None:
+    """Say no once; after that, silence (only a pressed button's spinner is stopped).
+
+    Remembered in memory only (bot_data isn't persisted), so that not even a chat id of
+    someone outside the allow-list is written to the database.
+    """
+    if update.callback_query:
+        await update.callback_query.answer()
+    chat = update.effective_chat
+    # PTB made empty user and chat data for this update; drop them so that persistence
+    # writes no row for someone we don't serve.
+    ctx.application.drop_user_data(user_id)
+    if chat is not None:
+        ctx.application.drop_chat_data(chat.id)
+    refused: set[int] = ctx.bot_data.setdefault("refused_users", set())
+    if user_id in refused or chat is None:
+        return
+    refused.add(user_id)
+    await ctx.bot.send_message(chat.id, to.refusal(ctx.runtime.settings))
 
 
 def handler() -> TypeHandler[Update, Ctx, None]:

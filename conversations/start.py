@@ -1,4 +1,5 @@
-"""/start and /settings: the welcome, then time zone and country, each asked once."""
+"""/start and /settings: the welcome, then time zone and country, each asked once; quiet
+hours (when nudges wait for the morning) in /settings."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from telegram.ext import (
 )
 
 from bot import keyboards as kb
+from bot import nudges
 from bot.context import Ctx
 from bot.parsing import country_name, parse_country, parse_timezone
 from bot.texts import common as tc
@@ -29,6 +31,7 @@ class Setup(StrEnum):
     TZ = "setup.tz"
     COUNTRY = "setup.country"
     MENU = "setup.menu"
+    QUIET = "setup.quiet"
 
 
 def _tz_keyboard() -> Any:
@@ -40,6 +43,11 @@ def _country_keyboard() -> Any:
     buttons = [(label, kb.data(NS, "country", code)) for label, code in t.COMMON_COUNTRIES]
     buttons.append((t.BTN_NO_COUNTRY, kb.data(NS, "country", "none")))
     return kb.grid(buttons, width=3)
+
+
+def _quiet_keyboard() -> Any:
+    buttons = [(label, kb.data(NS, "quiet", value)) for label, value in t.QUIET_CHOICES]
+    return kb.grid(buttons, width=2)
 
 
 def _home_keyboard() -> Any:
@@ -56,6 +64,8 @@ async def reask(update: Update, ctx: Ctx, state: Any) -> None:
         await say(update, ctx, t.ASK_TZ, _tz_keyboard())
     elif state == Setup.COUNTRY:
         await say(update, ctx, t.ASK_COUNTRY, _country_keyboard())
+    elif state == Setup.QUIET:
+        await say(update, ctx, t.ASK_QUIET, _quiet_keyboard())
     else:
         await _menu(update, ctx)
 
@@ -83,8 +93,7 @@ async def _menu(update: Update, ctx: Ctx) -> None:
     text = t.SETTINGS_MENU.format(
         tz=tc.esc(user.tz or t.NOT_SET),
         country=tc.esc(country_name(user.country) or t.NOT_SET),
-        quiet_start=user.quiet_start,
-        quiet_end=user.quiet_end,
+        quiet=_quiet_text(user.quiet_start, user.quiet_end),
     )
     await say(
         update,
@@ -94,6 +103,7 @@ async def _menu(update: Update, ctx: Ctx) -> None:
             [
                 (t.BTN_CHANGE_TZ, kb.data(NS, "change", "tz")),
                 (t.BTN_CHANGE_COUNTRY, kb.data(NS, "change", "country")),
+                (t.BTN_CHANGE_QUIET, kb.data(NS, "change", "quiet")),
                 (t.BTN_SETTINGS_DONE, kb.data(NS, "done")),
             ]
         ),
@@ -109,6 +119,9 @@ async def menu_choice(update: Update, ctx: Ctx) -> object:
     if parts == ["change", "country"]:
         await say(update, ctx, t.ASK_COUNTRY, _country_keyboard())
         return Setup.COUNTRY
+    if parts == ["change", "quiet"]:
+        await say(update, ctx, t.ASK_QUIET, _quiet_keyboard())
+        return Setup.QUIET
     await say(update, ctx, t.SETTINGS_SAVED)
     return END
 
@@ -184,6 +197,38 @@ async def country_text(update: Update, ctx: Ctx) -> object:
     return await _save_country(update, ctx, found[0])
 
 
+def _quiet_text(start: str, end: str) -> str:
+    return t.QUIET_OFF_LABEL if start == end else f"{start}–{end}"
+
+
+async def _save_quiet(update: Update, ctx: Ctx, text: str) -> object:
+    found = nudges.parse_quiet_hours(text)
+    if found is None:
+        await say(update, ctx, t.BAD_QUIET.format(text=tc.esc(text[:60])), _quiet_keyboard())
+        return None
+    start, end = nudges.hhmm(found[0]), nudges.hhmm(found[1])
+    user = await current_user(update, ctx)
+    async with ctx.store.transaction() as tx:
+        await tx.users.update(user.id, quiet_start=start, quiet_end=end)
+        # Pending nudges move out of the new quiet hours (closed interviews may hold one too).
+        for interview in await tx.interviews.all_for(user.id):
+            await ctx.runtime.facts_changed(tx, interview.id)
+    await say(update, ctx, t.QUIET_SET.format(quiet=_quiet_text(start, end)))
+    return await _finish(update, ctx)
+
+
+async def quiet_button(update: Update, ctx: Ctx) -> object:
+    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
+    value = parts[1] if len(parts) == 2 else ""
+    labels = dict((v, label) for label, v in t.QUIET_CHOICES)
+    await answered(update, labels.get(value))
+    return await _save_quiet(update, ctx, value)
+
+
+async def quiet_text(update: Update, ctx: Ctx) -> object:
+    return await _save_quiet(update, ctx, text_of(update))
+
+
 async def skip(update: Update, ctx: Ctx) -> object:
     """/skip: the time zone falls back to UTC until set; the country stays unset."""
     await say(update, ctx, tc.SKIPPED)
@@ -218,6 +263,11 @@ def build() -> ConversationHandler[Ctx]:
             Setup.COUNTRY: [
                 CallbackQueryHandler(country_button, pattern=rf"^{NS}:country:"),
                 MessageHandler(text, country_text),
+                CommandHandler("skip", skip),
+            ],
+            Setup.QUIET: [
+                CallbackQueryHandler(quiet_button, pattern=rf"^{NS}:quiet:"),
+                MessageHandler(text, quiet_text),
                 CommandHandler("skip", skip),
             ],
             Setup.MENU: [CallbackQueryHandler(menu_choice, pattern=rf"^{NS}:(change|done)")],

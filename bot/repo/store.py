@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 import aiosqlite
 
 from bot.repo.core import Interviewers, Interviews, Notes, Referees, SocialPages, Users
+from bot.repo.privacy import Privacy
+from bot.repo.reminders import Reminders
+from bot.repo.reviews import DraftReviews
+from bot.repo.stats import StatsRepo
 
 
 class Store:
@@ -27,6 +31,10 @@ class Store:
         self.notes = Notes(db)
         self.social = SocialPages(db)
         self.referees = Referees(db)
+        self.reviews = DraftReviews(db)
+        self.privacy = Privacy(db)
+        self.stats = StatsRepo(db)
+        self.reminders = Reminders(db)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:
@@ -37,6 +45,22 @@ class Store:
                 await self.db.rollback()
                 raise
             await self.db.commit()
+
+    async def script(self, statements: Sequence[str]) -> None:
+        """Run statements as one transaction in a single round trip to the database thread.
+
+        For batches of writes whose values are known up front (PTB persistence): values must
+        be inlined with `sql_literal`, as executescript takes no parameters.
+        """
+        if not statements:
+            return
+        async with self.lock:
+            try:
+                await self.db.executescript("BEGIN;\n" + ";\n".join(statements) + ";\nCOMMIT;")
+            except BaseException:
+                # A failing statement leaves the script's transaction open.
+                await self.db.rollback()
+                raise
 
     async def close(self) -> None:
         await self.db.close()

@@ -23,10 +23,27 @@ BTN_NO_COUNTRY = "Skip"
 
 SETTINGS_MENU = (
     "<b>Your settings</b>\nTime zone: {tz}\nCountry: {country}\n"
-    "Quiet hours: {quiet_start}–{quiet_end}\nWhat would you like to change?"
+    "Quiet hours: {quiet}\nWhat would you like to change?"
 )
 BTN_CHANGE_TZ = "Time zone"
 BTN_CHANGE_COUNTRY = "Country"
+BTN_CHANGE_QUIET = "Quiet hours"
+ASK_QUIET = (
+    "When shouldn't I nudge you? Anything due then waits for the morning. Tap one, or type "
+    "it like <code>22:00-07:30</code> (or <code>off</code>)."
+)
+BAD_QUIET = (
+    "I couldn't read “{text}” as quiet hours. Try <code>22:00-07:30</code> or <code>off</code>."
+)
+QUIET_SET = "Quiet hours: <b>{quiet}</b>. Nudges due then wait for the morning."
+QUIET_OFF_LABEL = "off"
+# (button label, callback value); the value is read by bot.nudges.parse_quiet_hours.
+QUIET_CHOICES: tuple[tuple[str, str], ...] = (
+    ("21:00–08:00", "21.00-08.00"),
+    ("22:00–07:00", "22.00-07.00"),
+    ("23:00–09:00", "23.00-09.00"),
+    ("No quiet hours", "off"),
+)
 BTN_SETTINGS_DONE = "Done"
 SETTINGS_SAVED = "Saved."
 NOT_SET = "not set"

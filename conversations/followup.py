@@ -1,0 +1,237 @@
+"""/followup: step 7, when to follow up and why, and the draft once it's due.
+
+Before the due date it says to wait; on or after it, it gives the draft. "Sent it" records the
+follow-up (at most two; the button carries which one, so a double tap or an old button never
+records a third). After two it says, kindly, to move on. The only question is the employer's
+timeline, asked when the debrief didn't get it, because the due date depends on it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import drafts
+from bot import keyboards as kb
+from bot.coaching import FINAL_OUTCOMES, MAX_FOLLOWUPS, Facts, followup_due
+from bot.context import Ctx
+from bot.journey import draft_facts, facts_for
+from bot.models import Interview
+from bot.parsing import parse_reply_by
+from bot.texts import common as tc
+from bot.texts import debrief as tdb
+from bot.texts import drafts as td
+from bot.texts import followup as t
+from bot.texts import outcome as to
+from bot.timing import local_text, zone
+from conversations.common import (
+    END,
+    _stopping,
+    answered,
+    conversation,
+    current_user,
+    interview_for,
+    say,
+    send_draft,
+    text_of,
+    too_long,
+)
+from conversations.general import stale_button
+
+NS = "followup"
+
+
+class Q(StrEnum):
+    REPLY_BY = "followup.reply_by"
+
+
+def heard_back(interview_id: int) -> InlineKeyboardMarkup:
+    return kb.column([(t.BTN_HEARD_BACK, kb.open_step("outcome", interview_id))])
+
+
+async def _interview(ctx: Ctx) -> Interview | None:
+    interview_id = ctx.udata.get("followup_id")
+    return await ctx.store.interviews.get(int(interview_id)) if interview_id else None
+
+
+# --- entry -----------------------------------------------------------------------------------
+async def entry(update: Update, ctx: Ctx) -> object:
+    await answered(update)
+    interview = await interview_for(update, ctx, NS)
+    if interview is None:
+        return END
+    ctx.udata["followup_id"] = interview.id
+    if interview.held_at is not None and interview.held_at > ctx.now():
+        await say(update, ctx, t.NOT_YET_HELD)
+        return END
+    if interview.outcome in FINAL_OUTCOMES:
+        outcome = to.OUTCOME_NAMES[interview.outcome]
+        await say(update, ctx, t.ALREADY_HEARD.format(outcome=outcome))
+        return END
+    unknown = interview.reply_by is None and interview.reply_text is None
+    if unknown and interview.id not in ctx.udata.get("followup_no_timeline", []):
+        return await _ask_reply_by(update, ctx)
+    return await show(update, ctx, interview)
+
+
+async def _ask_reply_by(update: Update, ctx: Ctx) -> Q:
+    buttons = [
+        [
+            (tdb.BTN_WITHIN_WEEK, kb.data(NS, "reply", "in a week")),
+            (tdb.BTN_TWO_WEEKS, kb.data(NS, "reply", "in 2 weeks")),
+        ],
+        [(tdb.BTN_NOT_SAID, kb.data(NS, "reply", "none"))],
+        [kb.skip_button(NS)],
+    ]
+    await say(update, ctx, t.ASK_REPLY_BY, kb.keyboard(buttons))
+    return Q.REPLY_BY
+
+
+async def reply_by_answer(update: Update, ctx: Ctx) -> object:
+    interview = await _interview(ctx)
+    if interview is None:
+        await answered(update)
+        await say(update, ctx, tc.NO_INTERVIEW)
+        return END
+    user = await current_user(update, ctx)
+    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS)
+    raw = parts[1] if parts and len(parts) == 2 else text_of(update)
+    if update.callback_query is None and await too_long(update, ctx, 200):
+        return None
+    result = parse_reply_by(raw, zone(user.tz), ctx.now())
+    if result is None:
+        await answered(update)  # a forged button: nothing to show as chosen
+        await say(update, ctx, t.BAD_REPLY_BY.format(text=tc.esc(raw[:60])))
+        return None
+    await answered(update, raw if raw != "none" else tdb.BTN_NOT_SAID)
+    values: dict[str, Any] = {"reply_by": None, "reply_text": "not said"}
+    if not isinstance(result, bool):
+        values = {"reply_by": result, "reply_text": raw}
+    async with ctx.store.transaction() as tx:
+        await tx.interviews.update(interview.id, **values)
+        await ctx.runtime.facts_changed(tx, interview.id)
+    refreshed = await ctx.store.interviews.get(interview.id)
+    assert refreshed is not None
+    return await show(update, ctx, refreshed)
+
+
+async def skip_reply_by(update: Update, ctx: Ctx) -> object:
+    """Skip: go on with the no-timeline rule, and don't ask again for this interview."""
+    await answered(update, tc.BTN_SKIP)
+    interview = await _interview(ctx)
+    if interview is None:
+        return END
+    ctx.udata.setdefault("followup_no_timeline", []).append(interview.id)
+    return await show(update, ctx, interview)
+
+
+# --- when, why, and the draft ----------------------------------------------------------------
+def _why(facts: Facts, reason: str) -> str:
+    tz, sent = facts.tz, sorted(facts.followups_sent)
+    if reason == "followup_timeline" and facts.reply_by is not None:
+        return t.WHY_TIMELINE.format(reply_by=facts.reply_by.strftime("%a %-d %b"))
+    if reason in ("second_followup", "move_on") and sent:
+        return t.WHY_SECOND.format(last=local_text(sent[-1], tz).rsplit(" ", 1)[0])
+    return t.WHY_NO_TIMELINE
+
+
+async def show(update: Update, ctx: Ctx, interview: Interview) -> object:
+    """When the next follow-up is due and why; the draft if it's due now."""
+    user = await current_user(update, ctx)
+    facts = await facts_for(ctx.store, user, interview)
+    now = ctx.now()
+    count = len(facts.followups_sent)
+    if count >= MAX_FOLLOWUPS:
+        await say(update, ctx, t.MOVE_ON, heard_back(interview.id))
+        return END
+    due, reason = followup_due(facts)
+    when = local_text(due, facts.tz, now)
+    why = _why(facts, reason)
+    if now < due:
+        await say(update, ctx, t.WAIT.format(why=why, when=when), heard_back(interview.id))
+        return END
+    template = t.DUE if count == 0 else t.DUE_SECOND
+    await say(update, ctx, template.format(when=when, why=why), heard_back(interview.id))
+    number = count + 1
+    draft = drafts.follow_up(await draft_facts(ctx.store, user, interview), number)
+    await send_draft(
+        update,
+        ctx,
+        draft,
+        sent=kb.data(NS, "sent", interview.id, number),
+        change=None,
+        review=kb.data("review", drafts.DraftKind.FOLLOW_UP, interview.id),
+    )
+    return END
+
+
+async def sent(update: Update, ctx: Ctx) -> object:
+    """ "Sent it" on follow-up number N: recorded once, and only as the next one due."""
+    query = update.callback_query
+    parts = kb.parse(query.data if query else None, NS) or []
+    user = await current_user(update, ctx)
+    interview = None
+    if len(parts) == 3 and parts[1].isdigit() and parts[2] in ("1", "2"):
+        interview = await ctx.store.interviews.get_owned(user.id, int(parts[1]))
+    if interview is None:
+        await stale_button(update, ctx)
+        return None
+    number = int(parts[2])
+    now = ctx.now()
+    async with ctx.store.transaction() as tx:
+        already = len(await tx.interviews.followups(interview.id))
+        if already == number - 1:
+            await tx.interviews.add_followup(interview.id, now)
+            await ctx.runtime.facts_changed(tx, interview.id)
+    if already != number - 1:
+        await answered(update)  # a double tap: the first one already showed the choice
+        await say(update, ctx, t.ALREADY_NOTED)
+        return await show(update, ctx, interview)
+    await answered(update, td.BTN_SENT)
+    if number >= MAX_FOLLOWUPS:
+        await say(update, ctx, t.MOVE_ON, heard_back(interview.id))
+        return END
+    facts = await facts_for(ctx.store, user, interview)
+    due, _ = followup_due(facts)
+    text = t.NOTED_FIRST.format(
+        sent=local_text(now, facts.tz, now), when=local_text(due, facts.tz, now)
+    )
+    await say(update, ctx, text, heard_back(interview.id))
+    return END
+
+
+async def reask(update: Update, ctx: Ctx, state: Any) -> None:
+    await _ask_reply_by(update, ctx)
+
+
+def build() -> ConversationHandler[Ctx]:
+    text = filters.TEXT & ~filters.COMMAND
+    states: dict[StrEnum, list[Any]] = {
+        Q.REPLY_BY: [
+            CallbackQueryHandler(reply_by_answer, pattern=rf"^{NS}:reply:[a-z0-9 ]+$"),
+            MessageHandler(text, reply_by_answer),
+            CommandHandler("skip", skip_reply_by),
+            CallbackQueryHandler(skip_reply_by, pattern=rf"^{NS}:skip$"),
+        ],
+    }
+    # The same wrapper the builder puts on state handlers: a button handled here must not
+    # also reach the last group's "that button has expired".
+    anywhere = [CallbackQueryHandler(_stopping(sent), pattern=rf"^{NS}:sent:\d+:\d+$")]
+    return conversation(
+        NS,
+        commands=["followup"],
+        steps=["followup"],
+        entry=entry,
+        states=states,
+        reask=reask,
+        extra_entry_points=anywhere,
+    )

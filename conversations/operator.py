@@ -1,0 +1,34 @@
+"""/contact (anyone) and /stats (the operator's admins): about the service, not the journey.
+
+Both are info commands: they answer at any time and leave a conversation in progress as it is.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CommandHandler
+
+from bot.app import AfterviewApplication
+from bot.context import Ctx
+from bot.texts import operator as t
+from conversations.common import say
+
+
+async def contact(update: Update, ctx: Ctx) -> None:
+    await say(update, ctx, t.contact_text(ctx.runtime.settings))
+
+
+async def stats(update: Update, ctx: Ctx) -> None:
+    user = update.effective_user
+    # Checked on every call, not by hiding the command: anyone can type /stats.
+    if user is None or user.id not in ctx.runtime.settings.admin_user_ids:
+        await say(update, ctx, t.STATS_ADMINS_ONLY)
+        return
+    figures = await ctx.store.stats.gather()
+    await say(update, ctx, t.render_stats(figures, ctx.now()))
+
+
+def register(app: AfterviewApplication, group: int) -> None:
+    app.add_handlers(
+        [CommandHandler("contact", contact), CommandHandler("stats", stats)], group=group
+    )

@@ -1,0 +1,183 @@
+"""The user's data: /calendar (due dates as an .ics file), /export (everything as JSON) and
+/forget (delete everything, after a confirmation).
+
+/forget is a conversation, so starting it ends any conversation in progress; after the
+deletion the user's in-memory data is dropped too, so nothing left in memory points at a
+deleted row.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC
+from enum import StrEnum
+from typing import Any
+
+from telegram import InputFile, Update
+from telegram.ext import (
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+)
+
+from bot import icsfile
+from bot import keyboards as kb
+from bot.app import AfterviewApplication
+from bot.context import Ctx
+from bot.journey import plan_for
+from bot.models import Interview
+from bot.texts import common as tc
+from bot.texts import privacy as t
+from conversations.common import END, answered, conversation, current_user, say
+
+NS = "forget"
+CALENDAR = "calendar"
+
+
+class F(StrEnum):
+    CONFIRM = "forget.confirm"
+
+
+# --- /calendar -------------------------------------------------------------------------------
+async def _calendar_interview(update: Update, ctx: Ctx) -> Interview | None:
+    """The picked (owned) interview, the current one, the only one, or None after asking."""
+    user = await current_user(update, ctx)
+    query = update.callback_query
+    parts = kb.parse(query.data if query else None, CALENDAR)
+    if query is not None:
+        if parts and len(parts) == 1 and parts[0].isdigit():
+            return await ctx.store.interviews.get_owned(user.id, int(parts[0]))
+        return None
+    active = await ctx.store.interviews.active(user.id)
+    current = next((i for i in active if i.id == user.current_interview_id), None)
+    if current is not None or len(active) == 1:
+        return current or active[0]
+    if not active:
+        await say(update, ctx, tc.NO_INTERVIEW)
+        return None
+    buttons = [(i.label, kb.data(CALENDAR, i.id)) for i in active]
+    await say(update, ctx, t.CALENDAR_PICK, kb.column(buttons[:20]))
+    return None
+
+
+async def calendar(update: Update, ctx: Ctx) -> None:
+    interview = await _calendar_interview(update, ctx)
+    if interview is None:
+        if update.callback_query:
+            await update.callback_query.answer(tc.STALE_BUTTON)
+            await say(update, ctx, tc.STALE_BUTTON)
+        raise ApplicationHandlerStop
+    await answered(update, interview.label if update.callback_query else None)
+    user = await current_user(update, ctx)
+    now = ctx.now()
+    steps = await plan_for(ctx.store, user, interview, now)
+    events = icsfile.events(interview.id, interview.label, steps, now)
+    label = tc.esc(interview.label)
+    if not events:
+        await say(update, ctx, t.CALENDAR_EMPTY.format(label=label))
+        raise ApplicationHandlerStop
+    data = icsfile.to_ics(events, now.astimezone(UTC))
+    chat = update.effective_chat
+    assert chat is not None
+    await ctx.bot.send_document(
+        chat.id,
+        InputFile(data, filename=f"afterview-{interview.id}.ics"),
+        caption=t.CALENDAR_CAPTION.format(label=label, count=len(events)),
+    )
+    raise ApplicationHandlerStop
+
+
+# --- /export ---------------------------------------------------------------------------------
+async def export(update: Update, ctx: Ctx) -> None:
+    user = await current_user(update, ctx)
+    chat = update.effective_chat
+    assert chat is not None
+    tables = await ctx.store.privacy.export(user.id, chat.id)
+    payload = {
+        "exported_at": ctx.now().astimezone(UTC).isoformat(timespec="seconds"),
+        "user_id": user.id,
+        "tables": tables,
+    }
+    data = json.dumps(payload, indent=2, ensure_ascii=False, default=str).encode()
+    rows = sum(len(r) for r in tables.values())
+    await ctx.bot.send_document(
+        chat.id,
+        InputFile(data, filename="afterview-export.json"),
+        caption=t.EXPORT_CAPTION.format(rows=rows),
+    )
+    raise ApplicationHandlerStop
+
+
+# --- /forget ---------------------------------------------------------------------------------
+async def forget(update: Update, ctx: Ctx) -> object:
+    await answered(update)
+    user = await current_user(update, ctx)
+    interviews = await ctx.store.interviews.all_for(user.id)
+    referees = await ctx.store.referees.for_user(user.id)
+    await say(
+        update,
+        ctx,
+        t.FORGET_ASK.format(interviews=len(interviews), referees=len(referees)),
+        kb.keyboard(
+            [
+                [(t.BTN_FORGET_YES, kb.data(NS, "yes"))],
+                [(t.BTN_FORGET_NO, kb.data(NS, "no"))],
+            ]
+        ),
+    )
+    return F.CONFIRM
+
+
+async def confirm(update: Update, ctx: Ctx) -> object:
+    await answered(update, t.BTN_FORGET_YES)
+    user = await current_user(update, ctx)
+    chat = update.effective_chat
+    assert chat is not None
+    async with ctx.store.transaction() as tx:
+        await tx.privacy.delete(user.id, chat.id)
+    # The rows are gone; drop what PTB and the runtime hold in memory for this user too.
+    app = ctx.application
+    app.drop_user_data(user.id)
+    app.drop_chat_data(chat.id)
+    ctx.runtime.known_users.discard(user.id)
+    await say(update, ctx, t.FORGET_DONE)
+    return END
+
+
+async def keep(update: Update, ctx: Ctx) -> object:
+    await answered(update, t.BTN_FORGET_NO)
+    await say(update, ctx, t.FORGET_KEPT)
+    return END
+
+
+async def reask(update: Update, ctx: Ctx, state: Any) -> None:
+    await forget(update, ctx)
+
+
+def build() -> ConversationHandler[Ctx]:
+    return conversation(
+        NS,
+        commands=["forget"],
+        steps=[],
+        entry=forget,
+        states={
+            F.CONFIRM: [
+                CallbackQueryHandler(confirm, pattern=rf"^{NS}:yes$"),
+                CallbackQueryHandler(keep, pattern=rf"^{NS}:no$"),
+                CommandHandler("skip", keep),
+            ]
+        },
+        reask=reask,
+    )
+
+
+def register(app: AfterviewApplication, group: int) -> None:
+    app.add_handlers(
+        [
+            CommandHandler("calendar", calendar),
+            CallbackQueryHandler(calendar, pattern=rf"^{CALENDAR}:"),
+            CommandHandler("export", export),
+        ],
+        group=group,
+    )

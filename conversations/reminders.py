@@ -1,0 +1,352 @@
+"""Nudges as the user sees them, their buttons, and /reminders (issue 3).
+
+A nudge names the interview and the step, says why now, and offers Open (starts the step),
+Done, Skip this step and Snooze (1 hour / tomorrow morning / pick a day). Pressing one edits
+the nudge to show the choice. Several nudges due at once for one user (after downtime, say)
+come as one summary whose buttons show each nudge in full.
+
+The dispatcher (bot/reminders) is created here, with `render` as its way to build messages,
+and listens to facts changes through `Runtime.facts_listeners`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
+from telegram.error import BadRequest
+from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, TypeHandler
+
+from bot import keyboards as kb
+from bot import nudges
+from bot.app import AfterviewApplication
+from bot.coaching import Step, StepState
+from bot.context import Ctx
+from bot.models import Interview, User
+from bot.reminders.dispatcher import Dispatcher, Item
+from bot.reminders.sync import quiet_of
+from bot.repo.reminders import Reminder, State
+from bot.texts import common as tc
+from bot.texts import nudges as t
+from bot.timing import local_text, zone
+from conversations.common import answered, current_user, say
+from conversations.general import _open_data, stale_button
+
+NS = "nudge"
+SETTINGS_NS = "reminders"
+SUMMARY_MAX = 8  # lines and buttons in one summary; the rest are one /status away
+UPCOMING_MAX = 12
+LABEL_MAX = 28  # interview label inside a button
+# Buttons that start a step: when pressed on a nudge, the nudge shows "→ Opened".
+_OPENS = re.compile(r"^(open|tips):")
+
+
+# --- rendering (the dispatcher's `render`) -------------------------------------------------
+def render(user: User, items: Sequence[Item], now: datetime) -> tuple[str, InlineKeyboardMarkup]:
+    if len(items) == 1:
+        return single(items[0].reminder, items[0].interview)
+    return summary(user, items, now)
+
+
+def _step_name(reminder: Reminder) -> str:
+    name = tc.STEP_NAMES[reminder.step]
+    qualifier = t.QUALIFIER.get(reminder.kind)
+    return t.STEP_QUALIFIED.format(step=name, qualifier=qualifier) if qualifier else name
+
+
+def _why(reminder: Reminder, interview: Interview) -> str:
+    company = tc.esc(interview.company) if interview.company else t.THE_COMPANY
+    return t.WHY.get(reminder.kind, "").format(company=company)
+
+
+def single(reminder: Reminder, interview: Interview) -> tuple[str, InlineKeyboardMarkup]:
+    text = t.NUDGE.format(
+        step=_step_name(reminder), label=tc.esc(interview.label), why=_why(reminder, interview)
+    )
+    if reminder.kind == nudges.KEEP_TRYING:
+        text += "\n" + t.NUDGE_WEEKLY_FOOTER
+    return text, _buttons(reminder)
+
+
+def _buttons(reminder: Reminder) -> InlineKeyboardMarkup:
+    rid = reminder.id
+    skip = t.BTN_SKIP_WEEK if reminder.kind == nudges.KEEP_TRYING else t.BTN_SKIP
+    step = tc.STEP_NAMES[reminder.step]
+    return kb.keyboard(
+        [
+            [(t.BTN_OPEN.format(step=step), _open_data(reminder.step, reminder.interview_id))],
+            [(t.BTN_DONE, kb.data(NS, "done", rid)), (skip, kb.data(NS, "skip", rid))],
+            [
+                (t.BTN_SNOOZE_HOUR, kb.data(NS, "snooze", rid, "hour")),
+                (t.BTN_SNOOZE_MORNING, kb.data(NS, "snooze", rid, "morning")),
+                (t.BTN_SNOOZE_PICK, kb.data(NS, "pick", rid)),
+            ],
+        ]
+    )
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…"
+
+
+def summary(user: User, items: Sequence[Item], now: datetime) -> tuple[str, InlineKeyboardMarkup]:
+    tz = zone(user.tz)
+    lines = [t.SUMMARY_HEADER.format(count=len(items))]
+    buttons = []
+    for item in items[:SUMMARY_MAX]:
+        step = _step_name(item.reminder)
+        lines.append(
+            t.SUMMARY_LINE.format(
+                step=step,
+                label=tc.esc(item.interview.label),
+                due=local_text(item.reminder.due_at, tz, now),
+            )
+        )
+        label = t.SUMMARY_BUTTON.format(step=step, label=_short(item.interview.label))
+        buttons.append((label, kb.data(NS, "show", item.reminder.id)))
+    if len(items) > SUMMARY_MAX:
+        lines.append(t.SUMMARY_MORE.format(count=len(items) - SUMMARY_MAX))
+    lines.append(t.SUMMARY_FOOTER)
+    return "\n".join(lines), kb.column(buttons)
+
+
+def _pick_day_buttons(reminder: Reminder, days: Sequence[date]) -> InlineKeyboardMarkup:
+    buttons = [
+        (f"{d.strftime('%a')} {d.day}", kb.data(NS, "snooze", reminder.id, d.isoformat()))
+        for d in days
+    ]
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    return kb.keyboard([*rows, [(t.BTN_BACK, kb.data(NS, "back", reminder.id))]])
+
+
+# --- the nudge's buttons ---------------------------------------------------------------------
+def _dispatcher(ctx: Ctx) -> Dispatcher:
+    dispatcher = ctx.runtime.dispatcher
+    assert dispatcher is not None, "registered with the handlers"
+    return dispatcher
+
+
+async def _owned(
+    update: Update, ctx: Ctx, parts: list[str]
+) -> tuple[User, Reminder, Interview] | None:
+    if len(parts) < 2 or not parts[1].isdigit():
+        return None
+    user = await current_user(update, ctx)
+    reminder = await ctx.store.reminders.get_owned(user.id, int(parts[1]))
+    if reminder is None or reminder.state is State.CANCELLED:
+        return None
+    interview = await ctx.store.interviews.get_owned(user.id, reminder.interview_id)
+    return (user, reminder, interview) if interview else None
+
+
+async def on_button(update: Update, ctx: Ctx) -> None:
+    query = update.callback_query
+    parts = kb.parse(query.data if query else None, NS) or []
+    owned = await _owned(update, ctx, parts)
+    if owned is None:
+        await stale_button(update, ctx)
+        raise ApplicationHandlerStop
+    user, reminder, interview = owned
+    action, extra = parts[0], parts[2:]
+    if action == "done" and not extra:
+        await _done(update, ctx, reminder, interview)
+    elif action == "skip" and not extra:
+        await _skip(update, ctx, reminder, interview)
+    elif action == "snooze" and len(extra) == 1:
+        await _snooze(update, ctx, user, reminder, extra[0])
+    elif action == "pick" and not extra:
+        await _show_keyboard(update, _pick_day_buttons(reminder, _days(user, ctx)))
+    elif action == "back" and not extra:
+        await _show_keyboard(update, _buttons(reminder))
+    elif action == "show" and not extra:
+        await answered(update)
+        text, markup = single(reminder, interview)
+        message = await say(update, ctx, text, markup)
+        async with ctx.store.transaction() as tx:
+            await tx.reminders.set_message(reminder.id, message.message_id)
+    else:
+        await stale_button(update, ctx)
+    raise ApplicationHandlerStop  # the last-resort "expired button" reply must not follow
+
+
+def _days(user: User, ctx: Ctx) -> list[date]:
+    return nudges.snooze_days(ctx.now(), quiet_of(user))
+
+
+async def _show_keyboard(update: Update, markup: InlineKeyboardMarkup) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    with contextlib.suppress(BadRequest):  # pressed twice: the keyboard is already shown
+        await query.edit_message_reply_markup(markup)
+
+
+async def _done(update: Update, ctx: Ctx, reminder: Reminder, interview: Interview) -> None:
+    await answered(update, t.CHOSE_DONE)
+    step, label = reminder.step, tc.esc(interview.label)
+    async with ctx.store.transaction() as tx:
+        if reminder.kind == nudges.KEEP_TRYING:
+            reply = t.DONE_WEEKLY  # recurring: this week's is done, the step goes on
+        elif step is Step.FOLLOWUP:
+            # "I've sent it": a follow-up on record, so the second one is timed from it.
+            await tx.interviews.add_followup(interview.id, ctx.now())
+            reply = t.FOLLOWUP_LOGGED.format(label=label)
+        else:
+            await tx.interviews.set_step(interview.id, step, StepState.DONE)
+            reply = t.DONE_REPLY.format(step=tc.STEP_NAMES[step], label=label)
+        await tx.reminders.acknowledge([reminder.id], ctx.now())
+        await ctx.runtime.facts_changed(tx, interview.id)
+    await say(update, ctx, reply, kb.column([(tc.BTN_NEXT, kb.data("next", "show"))]))
+
+
+async def _skip(update: Update, ctx: Ctx, reminder: Reminder, interview: Interview) -> None:
+    await answered(update, t.CHOSE_SKIP)
+    step, label = reminder.step, tc.esc(interview.label)
+    async with ctx.store.transaction() as tx:
+        if reminder.kind == nudges.KEEP_TRYING:
+            reply = t.SKIP_WEEKLY
+        else:
+            await tx.interviews.set_step(interview.id, step, StepState.SKIPPED)
+            reply = t.SKIP_REPLY.format(step=tc.STEP_NAMES[step], label=label)
+        await tx.reminders.acknowledge([reminder.id], ctx.now())
+        await ctx.runtime.facts_changed(tx, interview.id)
+    await say(update, ctx, reply)
+
+
+async def _snooze(update: Update, ctx: Ctx, user: User, reminder: Reminder, when: str) -> None:
+    now, quiet = ctx.now(), quiet_of(user)
+    if when == "hour":
+        due = nudges.snooze_hour(now, quiet)
+    elif when == "morning":
+        due = nudges.next_morning(now, quiet)
+    else:
+        day = _iso_date(when)
+        if day is None or day not in nudges.snooze_days(now, quiet):
+            await stale_button(update, ctx)
+            return
+        due = nudges.on_day(day, quiet)
+    shown = local_text(due, quiet.tz, now)
+    await answered(update, t.CHOSE_SNOOZE.format(when=shown))
+    async with ctx.store.transaction() as tx:
+        await tx.reminders.snooze(reminder.id, due, now)
+    _dispatcher(ctx).wake(due)
+
+
+def _iso_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# --- before every update: a returning user, an "Open" pressed on a nudge -------------------
+async def before_all(update: Update, ctx: Ctx) -> None:
+    """Runs ahead of the guard and never stops the update."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or user.is_bot or chat.type != ChatType.PRIVATE:
+        return
+    if user.id not in ctx.runtime.known_users:
+        # First update since start-up, or since Telegram said they blocked the bot.
+        await _dispatcher(ctx).user_returned(user.id)
+    query = update.callback_query
+    if query is not None and _OPENS.match(query.data or "") and isinstance(query.message, Message):
+        carried = await ctx.store.reminders.on_message(user.id, query.message.message_id)
+        if carried:
+            async with ctx.store.transaction() as tx:
+                await tx.reminders.acknowledge([r.id for r in carried], ctx.now())
+            await _show_choice(query, t.CHOSE_OPEN)
+
+
+async def _show_choice(query: CallbackQuery, choice: str) -> None:
+    # Like common.answered, but without answering the query: the step's own handler does.
+    message = query.message
+    if isinstance(message, Message) and message.text:
+        with contextlib.suppress(BadRequest):
+            await query.edit_message_text(f"{message.text_html}\n<i>→ {tc.esc(choice)}</i>")
+
+
+# --- /reminders ------------------------------------------------------------------------------
+async def _overview(ctx: Ctx, user: User) -> tuple[str, InlineKeyboardMarkup]:
+    now, tz = ctx.now(), zone(user.tz)
+    lines = [t.REMINDERS_HEADER]
+    if not user.reminders_on:
+        lines.append(t.REMINDERS_OFF)
+    else:
+        upcoming = await ctx.store.reminders.upcoming(user.id, UPCOMING_MAX + 1)
+        labels = {i.id: i.label for i in await ctx.store.interviews.all_for(user.id)}
+        for row in upcoming[:UPCOMING_MAX]:
+            lines.append(
+                t.REMINDERS_LINE.format(
+                    due=local_text(row.due_at, tz, now),
+                    step=_step_name(row),
+                    label=tc.esc(labels.get(row.interview_id, "")),
+                )
+            )
+        if len(upcoming) > UPCOMING_MAX:
+            lines.append(t.REMINDERS_MORE.format(count=len(upcoming) - UPCOMING_MAX))
+        if not upcoming:
+            lines.append(t.REMINDERS_NONE)
+    quiet = quiet_of(user)
+    span = f"{user.quiet_start}–{user.quiet_end}" if quiet.on else t.QUIET_NONE
+    lines.append("")
+    lines.append(
+        t.REMINDERS_STATUS.format(
+            all=t.ON if user.reminders_on else t.OFF,
+            weekly=t.ON if user.weekly_on else t.OFF,
+            quiet=span,
+        )
+    )
+    toggle_all = (t.BTN_ALL_OFF, "all:off") if user.reminders_on else (t.BTN_ALL_ON, "all:on")
+    toggle_weekly = (
+        (t.BTN_WEEKLY_OFF, "weekly:off") if user.weekly_on else (t.BTN_WEEKLY_ON, "weekly:on")
+    )
+    buttons = [(label, f"{SETTINGS_NS}:{action}") for label, action in (toggle_all, toggle_weekly)]
+    return "\n".join(lines), kb.column(buttons)
+
+
+async def reminders_command(update: Update, ctx: Ctx) -> None:
+    user = await current_user(update, ctx)
+    text, markup = await _overview(ctx, user)
+    await say(update, ctx, text, markup)
+    raise ApplicationHandlerStop
+
+
+async def toggle(update: Update, ctx: Ctx) -> None:
+    query = update.callback_query
+    assert query is not None
+    parts = kb.parse(query.data, SETTINGS_NS) or []
+    columns = {"all": "reminders_on", "weekly": "weekly_on"}
+    if len(parts) != 2 or parts[0] not in columns or parts[1] not in ("on", "off"):
+        await stale_button(update, ctx)
+        raise ApplicationHandlerStop
+    user = await current_user(update, ctx)
+    async with ctx.store.transaction() as tx:
+        await tx.users.update(user.id, **{columns[parts[0]]: parts[1] == "on"})
+        # Every interview, closed ones too (they may hold a keep-in-touch nudge).
+        for interview in await tx.interviews.all_for(user.id):
+            await ctx.runtime.facts_changed(tx, interview.id)
+    await query.answer()
+    text, markup = await _overview(ctx, await current_user(update, ctx))
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(text, reply_markup=markup)
+    raise ApplicationHandlerStop
+
+
+def register(app: AfterviewApplication, group: int, early_group: int) -> None:
+    """The dispatcher and its facts listener; the buttons in `group`; `before_all` early."""
+    dispatcher = Dispatcher(app, render)
+    app.runtime.dispatcher = dispatcher
+    app.runtime.facts_listeners.append(dispatcher.on_facts_changed)
+    app.add_handler(TypeHandler(Update, before_all), group=early_group)
+    app.add_handlers(
+        [
+            CommandHandler("reminders", reminders_command),
+            CallbackQueryHandler(on_button, pattern=rf"^{NS}:"),
+            CallbackQueryHandler(toggle, pattern=rf"^{SETTINGS_NS}:"),
+        ],
+        group=group,
+    )

@@ -1,0 +1,271 @@
+"""Review my draft: the user pastes their own version of any draft and gets one line per
+finding with its fix, or "ready to send". They can paste again as often as they like.
+
+Entered by the "Review mine" button under a draft: `review:<kind>:<interview id>[:<person id>]`,
+where the person is the interviewer (thank-you, LinkedIn, follow-up, reply) or the referee
+(briefing, referee thanks). Every id is checked against the user, since data can be forged.
+Each pasted version is stored, and the next thank-you to another interviewer is compared
+with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import drafts
+from bot import keyboards as kb
+from bot.checks import ReviewFacts, review, words
+from bot.context import Ctx
+from bot.drafts import DraftFacts, DraftKind
+from bot.journey import draft_facts
+from bot.models import Interviewer, User
+from bot.parsing import MAX_TEXT
+from bot.texts import common as tc
+from bot.texts import review as t
+from conversations.common import END, answered, conversation, current_user, say, text_of, too_long
+
+NS = "review"
+MIN_WORDS_TO_REVIEW = 3  # fewer is a stray message, not a draft
+TO_INTERVIEWER = frozenset({DraftKind.THANK_YOU, DraftKind.LINKEDIN})
+TO_MAIN_CONTACT = frozenset({DraftKind.FOLLOW_UP, DraftKind.REJECTION_REPLY})
+TO_REFEREE = frozenset({DraftKind.REFEREE_BRIEFING, DraftKind.REFEREE_THANKS})
+
+
+class R(StrEnum):
+    PASTE = "review.paste"
+
+
+@dataclass(frozen=True)
+class Target:
+    """The draft under review: which one, for whom, and what it is checked against."""
+
+    kind: DraftKind
+    interview_id: int
+    person_id: int | None
+    recipient: str | None
+    facts: ReviewFacts
+
+
+def parse_data(value: str | None) -> tuple[DraftKind, int, int | None] | None:
+    parts = kb.parse(value, NS)
+    if not parts or len(parts) not in (2, 3) or not all(p.isdigit() for p in parts[1:]):
+        return None
+    if parts[0] not in DraftKind.__members__.values():
+        return None
+    person = int(parts[2]) if len(parts) == 3 else None
+    return DraftKind(parts[0]), int(parts[1]), person
+
+
+async def load_target(
+    ctx: Ctx, user: User, kind: DraftKind, interview_id: int, person_id: int | None
+) -> Target | None:
+    """The draft's facts, or None when any id isn't the user's (or no longer exists)."""
+    interview = await ctx.store.interviews.get_owned(user.id, interview_id)
+    if interview is None:
+        return None
+    facts = await draft_facts(ctx.store, user, interview)
+    people = list(facts.interviewers)
+    person = next((p for p in people if p.id == person_id), None)
+    recipient: str | None
+    if kind in TO_INTERVIEWER:
+        if person is None:
+            return None
+        recipient = person.name
+    elif kind in TO_MAIN_CONTACT:
+        if person_id is not None and person is None:
+            return None
+        person = person or (people[0] if people else None)
+        recipient = person.name if person else None
+    else:
+        referee = await ctx.store.referees.get_owned(user.id, person_id) if person_id else None
+        if referee is None:
+            return None
+        recipient = referee.name
+    others = [p for p in people if person is None or p.id != person.id]
+    if kind in TO_REFEREE:
+        others = []
+    other_notes = await _other_notes(ctx, facts, others) if kind is DraftKind.THANK_YOU else {}
+    review_facts = ReviewFacts(
+        kind=kind,
+        recipient=recipient,
+        role=drafts.role_name(interview),
+        company=interview.company,
+        other_people=[p.name for p in others],
+        known_words=_known_words(facts),
+        other_notes=other_notes,
+    )
+    return Target(kind, interview.id, person_id, recipient, review_facts)
+
+
+async def _other_notes(
+    ctx: Ctx, facts: DraftFacts, others: list[Interviewer]
+) -> dict[str, list[str]]:
+    """Each other interviewer's note: as we drafted it, and as the user last pasted it."""
+    found: dict[str, list[str]] = {}
+    for other in others:
+        notes = [drafts.thank_you(facts, other).body]
+        pasted = await ctx.store.reviews.latest(facts.interview.id, DraftKind.THANK_YOU, other.id)
+        if pasted:
+            notes.append(pasted)
+        found[other.name] = notes
+    return found
+
+
+def _known_words(facts: DraftFacts) -> list[str]:
+    """Words never flagged as misspelled: names, the company, the role, the user's own notes."""
+    interview = facts.interview
+    texts = [
+        facts.sender,
+        *(p.name for p in facts.interviewers),
+        *(p.extra_point or "" for p in facts.interviewers),
+        *(r.name for r in facts.referees),
+        *(n.body for n in facts.notes),
+    ]
+    for value in (
+        interview.company,
+        interview.role,
+        interview.went_well,
+        interview.not_landed,
+        interview.forgot_to_say,
+        interview.next_stage,
+        interview.process_info,
+    ):
+        texts.append(value or "")
+    return [x for x in texts if x]
+
+
+# --- handlers --------------------------------------------------------------------------------
+async def entry(update: Update, ctx: Ctx) -> object:
+    """A "Review mine" button: check the ids, then ask for the user's version."""
+    state = await _start(update, ctx)
+    # Handled here: the last-resort "expired button" reply must not answer it again.
+    raise ApplicationHandlerStop(state)
+
+
+async def _start(update: Update, ctx: Ctx) -> object:
+    query = update.callback_query
+    parsed = parse_data(query.data if query else None)
+    user = await current_user(update, ctx)
+    target = await load_target(ctx, user, *parsed) if parsed else None
+    if target is None:
+        if query:
+            await query.answer(t.STALE)
+        await say(update, ctx, t.STALE)
+        return END
+    await answered(update)
+    ctx.udata["review"] = {
+        "kind": target.kind.value,
+        "interview_id": target.interview_id,
+        "person_id": target.person_id,
+    }
+    await _ask(update, ctx, target)
+    return R.PASTE
+
+
+async def _ask(update: Update, ctx: Ctx, target: Target) -> None:
+    what = t.WHAT[target.kind.value]
+    if target.recipient:
+        text = t.ASK.format(what=what, name=tc.esc(target.recipient))
+    else:
+        text = t.ASK_NO_NAME.format(what=what)
+    await say(update, ctx, text, _buttons())
+
+
+def _buttons() -> Any:
+    return kb.keyboard([[(t.BTN_DONE, kb.data(NS, "done"))]])
+
+
+async def _current(update: Update, ctx: Ctx) -> Target | None:
+    saved = ctx.udata.get("review")
+    if not isinstance(saved, dict):
+        return None
+    user = await current_user(update, ctx)
+    try:
+        kind = DraftKind(saved["kind"])
+        interview_id = int(saved["interview_id"])
+        person = saved.get("person_id")
+        person_id = int(person) if person is not None else None
+    except (KeyError, ValueError, TypeError):
+        return None
+    return await load_target(ctx, user, kind, interview_id, person_id)
+
+
+async def reask(update: Update, ctx: Ctx, state: Any) -> None:
+    target = await _current(update, ctx)
+    if target is None:
+        await say(update, ctx, t.STALE)
+        return
+    await _ask(update, ctx, target)
+
+
+async def pasted(update: Update, ctx: Ctx) -> object:
+    """The user's version: store it, check it, answer with the findings or "ready"."""
+    if await too_long(update, ctx, MAX_TEXT):
+        return None
+    target = await _current(update, ctx)
+    if target is None:
+        await say(update, ctx, t.STALE)
+        return END
+    text = text_of(update)
+    if len(words(text)) < MIN_WORDS_TO_REVIEW:
+        await say(update, ctx, t.TOO_SHORT_TO_REVIEW, _buttons())
+        return None
+    findings = review(text, target.facts)
+    user = await current_user(update, ctx)
+    async with ctx.store.transaction() as tx:
+        await tx.reviews.add(
+            user.id,
+            target.interview_id,
+            target.kind.value,
+            target.person_id,
+            text,
+            [f.rule for f in findings],
+        )
+    if findings:
+        lines = [t.finding_line(f.rule, f.values) for f in findings]
+        reply = "\n".join([t.HEADER, *lines, "", t.AFTER])
+    else:
+        reply = f"{t.READY}\n\n{t.AFTER}"
+    await say(update, ctx, reply, _buttons())
+    return None  # stay: they may paste an edited version
+
+
+async def done(update: Update, ctx: Ctx) -> object:
+    await answered(update, t.BTN_DONE)
+    ctx.udata.pop("review", None)
+    await say(update, ctx, t.DONE)
+    return END
+
+
+def build() -> ConversationHandler[Ctx]:
+    text = filters.TEXT & ~filters.COMMAND
+    states: dict[StrEnum, list[Any]] = {
+        R.PASTE: [
+            # Another "Review mine" button while reviewing: switch to that draft.
+            CallbackQueryHandler(_start, pattern=rf"^{NS}:(?!(done|cancel)$)"),
+            MessageHandler(text, pasted),
+            CallbackQueryHandler(done, pattern=rf"^{NS}:done$"),
+            CommandHandler("skip", done),
+        ]
+    }
+    return conversation(
+        NS,
+        commands=[],
+        steps=[],
+        entry=entry,
+        states=states,
+        reask=reask,
+        extra_entry_points=[CallbackQueryHandler(entry, pattern=rf"^{NS}:(?!(done|cancel)$)")],
+    )

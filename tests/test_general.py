@@ -1,0 +1,119 @@
+"""Always-available actions and the guards: /next, /status, /interviews, groups, edits."""
+
+from __future__ import annotations
+
+from bot.app import AfterviewApplication
+from tests import updates
+from tests.chat import Chat
+from tests.conftest import Clock
+from tests.fakeapi import FakeTelegram
+from tests.test_debrief_flow import setup_user
+
+
+async def quick_debrief(chat: Chat, company: str, when: str = "Just now") -> None:
+    await chat.send("/debrief")
+    if "Carry on" in chat.last.labels:
+        await chat.press("New interview")
+    await chat.send(company)
+    await chat.send("Analyst")
+    if when == "Just now":
+        await chat.press("Just now")
+    else:
+        await chat.send(when)
+    await chat.send("Priya Shah")
+    await chat.press("Skip")
+    await chat.press("That's everyone")
+
+
+async def test_next_before_any_interview(chat: Chat) -> None:
+    await setup_user(chat)
+    replies = await chat.send("what's next?")
+    assert "Nothing is waiting" in chat.texts(replies)
+
+
+async def test_next_after_debrief_points_to_notes_with_reason(chat: Chat, clock: Clock) -> None:
+    await setup_user(chat)
+    await quick_debrief(chat, "Acme")
+    for _ in range(6):  # the rest of the debrief: skip every question
+        await chat.send("/skip")
+    replies = await chat.send("/next")
+    text = chat.texts(replies)
+    assert "Next: Notes" in text and "Acme" in text and "Memory fades" in text
+    assert "today 16:00" in text  # T + 2 h in London
+    assert chat.last.labels == ["Start: Notes"]
+
+
+async def test_status_lists_steps_with_marks(chat: Chat) -> None:
+    await setup_user(chat)
+    await quick_debrief(chat, "Acme")
+    for _ in range(6):
+        await chat.send("/skip")
+    replies = await chat.send("/status")
+    text = chat.texts(replies)
+    assert "✅ Debrief" in text and "⏳ Notes · due today 16:00" in text
+    assert "Prepare" not in text  # not applicable: logged after the interview
+
+
+async def test_interviews_pick_sets_current(chat: Chat, app: AfterviewApplication) -> None:
+    await setup_user(chat)
+    await quick_debrief(chat, "Acme")
+    await chat.send("/cancel")
+    await quick_debrief(chat, "Globex")
+    await chat.send("/cancel")
+    replies = await chat.send("/interviews")
+    assert any("Acme" in label for label in chat.last.labels)
+    acme = next(label for label in chat.last.labels if "Acme" in label)
+    replies = await chat.press(acme)
+    assert "Now working on" in chat.texts(replies)
+    user = await app.runtime.store.users.get(chat.user_id)
+    assert user is not None
+    interview = await app.runtime.store.interviews.get(user.current_interview_id or 0)
+    assert interview is not None and interview.company == "Acme"
+
+
+async def test_upcoming_interview_gives_two_tips_then_resumes(chat: Chat, clock: Clock) -> None:
+    await setup_user(chat)
+    await chat.send("/debrief")
+    await chat.send("Initech")
+    await chat.send("Engineer")
+    await chat.send("tomorrow 10am")
+    await chat.send("Bill Lumbergh")
+    await chat.press("Skip")
+    replies = await chat.press("That's everyone")
+    text = chat.texts(replies)
+    assert "referees' permission" in text and "next stage" in text
+    replies = await chat.send("/next")
+    assert "Next: Prepare" in chat.texts(replies)
+    clock.advance(days=1)
+    replies = await chat.send("/debrief")
+    await chat.press("Carry on")
+    assert "next stage" in chat.last.text
+
+
+async def test_group_chat_gets_one_private_only_reply(chat: Chat, fake: FakeTelegram) -> None:
+    group = -100555
+    before = len(fake.outbox)
+    for text in ("/start", "hello", "/debrief"):
+        await chat.feed(updates.message(chat.user_id, text, chat_id=group, chat_type="group"))
+    group_msgs = [s for s in fake.outbox[before:] if s.chat_id == group]
+    assert len(group_msgs) == 1 and "private chat" in group_msgs[0].text
+
+
+async def test_edited_message_and_media_and_unknowns(chat: Chat) -> None:
+    await setup_user(chat)
+    replies = await chat.feed(updates.message(chat.user_id, "Acme", edited=True))
+    assert "edited" in chat.texts(replies)
+    replies = await chat.feed(updates.message(chat.user_id, photo=True))
+    assert "only read text" in chat.texts(replies)
+    replies = await chat.send("/frobnicate")
+    assert "don't know that command" in chat.texts(replies)
+    replies = await chat.send("<b>hello</b> & bye")
+    assert "not sure what you mean" in chat.texts(replies)
+    replies = await chat.press_data("pick:999999")
+    assert "expired" in chat.texts(replies)
+    replies = await chat.press_data("totally:forged:data")
+    assert "expired" in chat.texts(replies)
+    replies = await chat.send("/cancel")
+    assert "nothing to stop" in chat.texts(replies)
+    replies = await chat.send("/skip")
+    assert "no question to skip" in chat.texts(replies)

@@ -1,0 +1,273 @@
+"""/outcome (steps 8–10): each outcome stored and followed by its keep-in-contact path."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.coaching import Outcome, Step, StepState
+from bot.journey import plan_for
+from conversations.outcome import next_round_time
+from tests.chat import Chat
+from tests.conftest import START, Clock
+from tests.test_thanks import debriefed, sticker, stranger
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def test_next_round_time_rolls_a_bare_day_forward() -> None:
+    now = START  # Mon 23 Nov 2026 14:00
+    friday = next_round_time("Friday 10am", LONDON, now)
+    assert friday == datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    monday = next_round_time("Monday 9:30", LONDON, now)
+    assert monday == datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
+    december = next_round_time("1 Dec 10:00", LONDON, now)
+    assert december == datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    # Said to be in the past: kept there.
+    assert next_round_time("yesterday 2pm", LONDON, now) == datetime(
+        2026, 11, 22, 14, 0, tzinfo=UTC
+    )
+    assert next_round_time("tomorrow 3pm", LONDON, now) == datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+    assert next_round_time("<b>&", LONDON, now) is None
+
+
+async def test_rejected_reply_linkedin_then_wrap_up(chat: Chat, clock: Clock) -> None:
+    interview = await debriefed(chat)
+    store = chat.app.runtime.store
+    clock.advance(days=6)  # Sun 29 Nov 14:00
+    r = await chat.send("/outcome")
+    assert "What's the outcome?" in chat.texts(r)
+    assert chat.last.labels == [
+        "🎉 Offer",
+        "Rejected",
+        "➡️ Next round",
+        "Withdrawn",
+        "⏳ Still waiting",
+    ]
+    r = await chat.press("Rejected")
+    text = chat.texts(r)
+    stored = await store.interviews.get(interview.id)
+    assert stored is not None
+    assert stored.outcome is Outcome.REJECTED and stored.outcome_at == clock.now
+    assert "not a failed interview" in text.replace("isn't a failed", "not a failed")
+    assert "Don't burn any bridges" in text
+    # After 24 hours, within a week; the keep-in-touch nudge about 3 months on.
+    assert "after tomorrow 14:00" in text and "by Sun 6 Dec 14:00" in text
+    assert "Reply to Priya Shah" in text and "could you tell me" in text
+    assert "LinkedIn note to Priya Shah" in text and "LinkedIn note to Tom Lee" in text
+    assert "28 Feb 2027" in text and "keep applying" in text
+    reply = next(s for s in r if "Reply to" in s.text)
+    assert reply.button_data("Review mine") == f"review:rejection:{interview.id}"
+    # Sent it on a draft is shown in place and changes nothing else.
+    before = len(chat.history)
+    r = await chat.press("Sent it ✓")
+    assert "→ Sent it ✓" in chat.texts(r) and len(chat.history) == before + 1
+
+    r = await chat.press("Done ✓")
+    text = chat.texts(r)
+    assert "Keep in contact: done" in text and "Notes" in text
+    steps = await store.interviews.steps(interview.id)
+    assert steps[Step.KEEP_CONTACT] is StepState.DONE
+    assert (await store.interviews.get(interview.id)).status == "active"  # type: ignore[union-attr]
+    r = await chat.press("Wrap it up")
+    assert "you worked hard, and you deserve some rest" in chat.texts(r)
+    closed = await store.interviews.get(interview.id)
+    assert closed is not None and closed.status == "closed"
+    steps = await store.interviews.steps(interview.id)
+    assert steps[Step.NOTES] is StepState.SKIPPED and steps[Step.SOCIAL] is StepState.SKIPPED
+
+
+async def test_offer_thanks_referees_connects_and_finishes(chat: Chat, clock: Clock) -> None:
+    interview = await debriefed(chat)
+    store = chat.app.runtime.store
+    async with store.transaction() as tx:
+        jane = await tx.referees.add(chat.user_id, "Jane <Doe>", permission=True)
+        await tx.referees.add(chat.user_id, "Bob Smith", permission=True)
+        await tx.referees.mark_briefed(interview.id, jane.id)
+        for step in (Step.NOTES, Step.THANKS, Step.SOCIAL, Step.REFEREES):
+            await tx.interviews.set_step(interview.id, step, StepState.DONE)
+    clock.advance(days=8)
+    await chat.send("/outcome")
+    r = await chat.press("🎉 Offer")
+    text = chat.texts(r)
+    assert "Congratulations!" in text
+    # Only the referee briefed for this interview is thanked.
+    assert "Thank-you to Jane <Doe>" in text and "Bob Smith" not in text
+    assert "2. Connect with your interviewers" in text and "LinkedIn note to Tom Lee" in text
+    assert "you deserve some rest" in text
+    refthanks = next(s for s in r if "Thank-you to Jane" in s.text)
+    assert refthanks.button_data("Review mine") == f"review:refthanks:{interview.id}:{jane.id}"
+    r = await chat.press("Done ✓")
+    assert "is complete" in chat.texts(r) and "deserve some rest" in chat.texts(r)
+    closed = await store.interviews.get(interview.id)
+    assert closed is not None and closed.status == "closed" and closed.outcome is Outcome.OFFER
+    assert (await store.interviews.steps(interview.id))[Step.KEEP_CONTACT] is StepState.DONE
+    # A stale Done on the closed interview is answered kindly, nothing changes.
+    r = await chat.press_data(f"outcome:done:{interview.id}")
+    assert "wrapped up already" in chat.texts(r)
+
+
+async def test_next_round_is_a_new_linked_interview(chat: Chat, clock: Clock) -> None:
+    first = await debriefed(chat)
+    store = chat.app.runtime.store
+    await chat.send("/outcome")
+    r = await chat.press("➡️ Next round")
+    text = chat.texts(r)
+    assert "round 2" in text and "When is round 2?" in text
+    old = await store.interviews.get(first.id)
+    assert old is not None and old.status == "closed" and old.outcome is Outcome.NEXT_ROUND
+    (new,) = await store.interviews.active(chat.user_id)
+    assert (new.parent_id, new.round, new.company, new.role) == (
+        first.id,
+        2,
+        "Acme",
+        "Data Analyst",
+    )
+    user = await store.users.get(chat.user_id)
+    assert user is not None and user.current_interview_id == new.id
+
+    text = await sticker(chat)
+    assert "only read text" in text and "When is round 2?" in text
+    r = await chat.send("<b>soon</b> & maybe")
+    assert "I couldn't read “<b>soon</b> & maybe” as a time" in chat.texts(r)
+    r = await chat.send("Friday 10am")
+    text = chat.texts(r)
+    assert "Round 2 is on Fri 27 Nov 10:00" in text
+    assert "referees" in text and "What's the next stage of the process?" in text
+    new_after = await store.interviews.get(new.id)
+    assert new_after is not None
+    # Like the debrief: T is the end of an interview still to come, an hour after its start.
+    assert new_after.held_at == datetime(2026, 11, 27, 11, 0, tzinfo=UTC)
+    # Its own steps: the evening-before reminder, and nothing done yet.
+    steps = {s.step: s for s in await plan_for(store, user, new_after, clock.now)}
+    assert steps[Step.PREPARE].state is StepState.PENDING
+    assert steps[Step.PREPARE].due_at == datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
+    assert steps[Step.DEBRIEF].state is StepState.PENDING
+    assert await store.interviews.steps(new.id) == {}
+
+    # The debrief button carries on with round 2 instead of starting a third record.
+    r = await chat.press("📝 Debrief round 2")
+    assert "(round 2)" in chat.texts(r) and "Who interviewed you?" in chat.texts(r)
+    # An old outcome button on the closed first round creates nothing.
+    r = await chat.press_data(f"outcome:set:{first.id}:next_round")
+    assert "wrapped up already" in chat.texts(r)
+    assert len(await store.interviews.all_for(chat.user_id)) == 2
+
+
+async def test_next_round_date_unknown_or_past(chat: Chat) -> None:
+    await debriefed(chat)
+    store = chat.app.runtime.store
+    await chat.send("/outcome")
+    await chat.press("➡️ Next round")
+    r = await chat.press("Skip")
+    assert "Two things to do before round 2" in chat.texts(r)
+    (new,) = await store.interviews.active(chat.user_id)
+    assert new.held_at is None
+    # Round 3 reported after it happened: recorded as held, and offered a debrief.
+    r = await chat.send("/outcome")
+    assert "Data Analyst at Acme (round 2)" in chat.texts(r)
+    await chat.press("➡️ Next round")
+    r = await chat.send("yesterday 3pm")
+    assert "Round 3 was yesterday 15:00" in chat.texts(r)
+    (third,) = await store.interviews.active(chat.user_id)
+    assert third.round == 3 and third.parent_id == new.id
+    assert third.held_at == datetime(2026, 11, 22, 15, 0, tzinfo=UTC)
+
+
+async def test_withdrawn_closes_when_done(chat: Chat) -> None:
+    interview = await debriefed(chat, role="<Data> & Analyst")
+    store = chat.app.runtime.store
+    await chat.send("/outcome")
+    r = await chat.press("Withdrawn")
+    text = chat.texts(r)
+    assert "keeps the door open" in text and "for the <Data> & Analyst role" in text
+    r = await chat.press("Done ✓")
+    assert "is closed" in chat.texts(r)
+    closed = await store.interviews.get(interview.id)
+    assert closed is not None and closed.status == "closed"
+    assert closed.outcome is Outcome.WITHDRAWN
+    steps = await store.interviews.steps(interview.id)
+    assert steps[Step.NOTES] is StepState.NOT_APPLICABLE
+    assert steps[Step.KEEP_CONTACT] is StepState.DONE
+
+
+async def test_still_waiting_keeps_the_follow_up(chat: Chat) -> None:
+    interview = await debriefed(chat)
+    store = chat.app.runtime.store
+    await chat.send("/outcome")
+    r = await chat.press("⏳ Still waiting")
+    text = chat.texts(r)
+    assert "keep applying elsewhere" in text and "next one due Tue 1 Dec 10:00" in text
+    stored = await store.interviews.get(interview.id)
+    assert stored is not None and stored.outcome is Outcome.WAITING
+    assert stored.status == "active"
+    r = await chat.press("📅 My follow-up")
+    assert "Not yet" in chat.texts(r) and "Tue 1 Dec 10:00" in chat.texts(r)
+    r = await chat.send("/outcome")
+    assert "Last time you told me: still waiting" in chat.texts(r)
+
+
+async def test_change_of_outcome_and_same_outcome_again(chat: Chat, clock: Clock) -> None:
+    interview = await debriefed(chat)
+    store = chat.app.runtime.store
+    await chat.send("/outcome")
+    await chat.press("Rejected")
+    first_at = clock.now
+    clock.advance(hours=5)
+    r = await chat.press("Change the outcome")
+    assert "Last time you told me: not this time" in chat.texts(r)
+    await chat.press("Rejected")
+    stored = await store.interviews.get(interview.id)
+    assert stored is not None and stored.outcome_at == first_at  # the window counts from then
+    await chat.press("Change the outcome")
+    await chat.press("🎉 Offer")
+    stored = await store.interviews.get(interview.id)
+    assert stored is not None and stored.outcome is Outcome.OFFER
+    assert stored.outcome_at == first_at + timedelta(hours=5)
+
+
+async def test_bad_input_on_the_question(chat: Chat) -> None:
+    interview = await debriefed(chat)
+    store = chat.app.runtime.store
+    await chat.send("/outcome")
+    text = await sticker(chat)
+    assert "only read text" in text and "What's the outcome?" in text
+    r = await chat.send("<b>I got it</b> & more" * 300)
+    assert "What's the outcome?" in chat.texts(r)
+    r = await chat.press_data(f"outcome:set:{interview.id}:bogus")
+    assert "What's the outcome?" in chat.texts(r)
+    r = await chat.press_data("outcome:set:999999:offer")
+    assert "expired" in chat.texts(r)
+    r = await chat.press_data("outcome:done:999999")
+    assert "expired" in chat.texts(r)
+    r = await stranger(chat).press_data(f"outcome:set:{interview.id}:offer")
+    assert "expired" in chat.texts(r)
+    r = await stranger(chat).press_data(f"outcome:wrap:{interview.id}")
+    assert "expired" in chat.texts(r)
+    stored = await store.interviews.get(interview.id)
+    assert stored is not None and stored.outcome is None and stored.status == "active"
+    r = await chat.send("/nonsense")
+    assert "don't know that command" in chat.texts(r) and "What's the outcome?" in chat.texts(r)
+    r = await chat.press("Rejected")  # still waiting for the answer
+    assert "Reply to Priya Shah" in chat.texts(r)
+
+
+async def test_outcome_and_follow_ups_tell_the_nudge_engine(chat: Chat, clock: Clock) -> None:
+    interview = await debriefed(chat)
+    changed: list[int] = []
+
+    async def listener(_tx: object, interview_id: int) -> None:
+        changed.append(interview_id)
+
+    chat.app.runtime.facts_listeners.append(listener)
+    clock.set(datetime(2026, 12, 1, 10, 0, tzinfo=UTC))
+    await chat.send("/followup")
+    await chat.press("Sent it ✓")
+    assert changed == [interview.id]
+    await chat.send("/outcome")
+    await chat.press("➡️ Next round")
+    (new,) = await chat.app.runtime.store.interviews.active(chat.user_id)
+    # The outcome on the first round, then both rounds as the new one is created.
+    assert changed[1:] == [interview.id, interview.id, new.id]
+    await chat.send("Friday 10am")
+    assert changed[-1] == new.id and len(changed) == 5

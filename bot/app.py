@@ -63,7 +63,11 @@ class AfterviewApplication(AppBase):
         await self.runtime.close()
 
     async def process_update(self, update: object) -> None:
-        await super().process_update(update)
+        try:
+            await super().process_update(update)
+        finally:
+            if isinstance(update, Update):
+                self.runtime.handled_updates.discard(update.update_id)
         # Write conversation states through as soon as an update is handled, instead of
         # PTB's periodic flush: a crash then loses no more than the update in flight.
         if isinstance(update, Update):

@@ -33,6 +33,7 @@ from conversations import (
     start,
     thanks,
 )
+from conversations.common import link_conversations
 from conversations.operator import register as register_operator
 
 # Ahead of everything: resume a returning user's nudges, mark a nudge whose Open was pressed.
@@ -50,11 +51,11 @@ def register(app: AfterviewApplication) -> None:
     app.add_handler(guards.handler(), group=GUARD_GROUP)
     builders = [start.build, debrief.build, notes.build, social.build, referees.build]
     builders += [thanks.build, followup.build, outcome.build]
-    # Keep these last: a "Review mine" button or /forget ends the conversation in progress
-    # (in its earlier group) before these start and stop the update from going further.
     builders += [privacy.build, review.build]
-    for offset, build in enumerate(builders):
-        app.add_handler(build(), group=FIRST_CONVERSATION_GROUP + offset)
+    conversations = [build() for build in builders]
+    link_conversations(conversations)
+    for offset, conversation in enumerate(conversations):
+        app.add_handler(conversation, group=FIRST_CONVERSATION_GROUP + offset)
     after = FIRST_CONVERSATION_GROUP + len(builders)
     privacy.register(app, group=after)
     general.register(app, group=after, last_group=after + 100)

@@ -32,6 +32,9 @@ class Runtime:
         self._store: Store | None = None
         # Users whose row we've upserted since start-up; saves a write per update.
         self.known_users: set[int] = set()
+        # Ids of updates in processing that a conversation's entry point took; the
+        # last-resort replies stay quiet for them (see conversations.common.handled).
+        self.handled_updates: set[int] = set()
         # Called inside the caller's transaction whenever an interview's facts change
         # (the nudge engine listens here to bring its reminders in line).
         self.facts_listeners: list[FactsListener] = []

@@ -37,17 +37,3 @@ INFO_COMMANDS: frozenset[str] = frozenset(
 )
 CONTROL_COMMANDS: frozenset[str] = frozenset({"cancel", "skip"})
 KNOWN_COMMANDS: frozenset[str] = ENTRY_COMMANDS | INFO_COMMANDS | CONTROL_COMMANDS
-# Steps whose conversation listens to "open:<step>[:<interview id>]" buttons.
-OPEN_STEPS: frozenset[str] = frozenset(
-    {
-        "debrief",
-        "reflect",
-        "notes",
-        "thanks",
-        "social",
-        "referees",
-        "followup",
-        "outcome",
-        "settings",
-    }
-)

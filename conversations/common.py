@@ -28,7 +28,7 @@ from bot.models import Interview, User
 from bot.parsing import MAX_TEXT
 from bot.texts import common as t
 from bot.texts import drafts as td
-from conversations import ENTRY_COMMANDS, INFO_COMMANDS
+from conversations import INFO_COMMANDS
 
 END = ConversationHandler.END
 Callback = Callable[[Update, Ctx], Coroutine[Any, Any, object]]
@@ -87,8 +87,6 @@ async def current_user(update: Update, ctx: Ctx) -> User:
 
 
 _OPEN = re.compile(r"^open:(?P<step>[a-z_]+)(?::(?P<iid>\d+))?$")
-# Buttons that start a conversation: "open:<step>[:<id>]" and "review:<kind>:..." (issue 4).
-_STARTS_CONVERSATION = re.compile(r"^(open|review):")
 
 
 def opened_interview_id(update: Update) -> int | None:
@@ -130,7 +128,7 @@ async def interview_for(update: Update, ctx: Ctx, step: str) -> Interview | None
 
 
 # --- the conversation builder --------------------------------------------------------------
-def _stopping(callback: Callback) -> Callback:
+def stopping(callback: Callback) -> Callback:
     """Run a state callback, then stop later handler groups from seeing the same update.
 
     The conversation consumed the update (an answer), so the global "I don't understand"
@@ -155,18 +153,71 @@ async def cancel(update: Update, ctx: Ctx) -> int:
     return END
 
 
-async def _switch(update: Update, ctx: Ctx) -> int:
-    # Another conversation's command or button: end this one quietly (answers are stored
-    # as given) and let that conversation's entry point, in its own group, take over.
-    return END
+class _Switch(BaseHandler[Update, Ctx, object]):
+    """In every state: takes whatever another conversation's entry point would take.
+
+    It ends this conversation quietly (its answers are already stored) and does not stop
+    the update, so the other conversation's entry point, in its own group, starts it. The
+    entry points it watches are filled in by `link_conversations` once all are built.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(self._end)
+        self.others: list[Handler] = []
+
+    def check_update(self, update: object) -> bool:
+        return isinstance(update, Update) and any(
+            h.check_update(update) not in (None, False) for h in self.others
+        )
+
+    @staticmethod
+    async def _end(update: Update, ctx: Ctx) -> int:
+        return END
 
 
-def _other_entry_handlers(own_commands: Sequence[str]) -> list[Handler]:
-    others = sorted(ENTRY_COMMANDS - set(own_commands))
-    return [
-        CommandHandler(others, _switch),
-        CallbackQueryHandler(_switch, pattern=_STARTS_CONVERSATION),
-    ]
+_SWITCHES: dict[str, _Switch] = {}
+
+
+def link_conversations(handlers: Sequence[ConversationHandler[Ctx]]) -> None:
+    """Let each conversation end itself when any other one's entry point takes an update."""
+    for handler in handlers:
+        assert handler.name is not None
+        switch = _SWITCHES[handler.name]
+        switch.others = [
+            entry for other in handlers if other is not handler for entry in other.entry_points
+        ]
+
+
+def _marking(callback: Callback) -> Callback:
+    """An entry callback that records the update as taken (see `handled`)."""
+
+    @functools.wraps(callback)
+    async def wrapped(update: Update, ctx: Ctx) -> object:
+        ctx.runtime.handled_updates.add(update.update_id)
+        return await callback(update, ctx)
+
+    return wrapped
+
+
+def unless_handled(callback: Callback) -> Callback:
+    """A last-resort callback that stays quiet when an entry point already took the update."""
+
+    @functools.wraps(callback)
+    async def wrapped(update: Update, ctx: Ctx) -> object:
+        if handled(update, ctx):
+            return None
+        return await callback(update, ctx)
+
+    return wrapped
+
+
+def handled(update: object, ctx: Ctx) -> bool:
+    """True when a conversation's entry point already took this update.
+
+    Entry points don't stop later groups (other conversations must see the update to end
+    themselves), so the last-resort replies ask this before answering.
+    """
+    return isinstance(update, Update) and update.update_id in ctx.runtime.handled_updates
 
 
 def _catch_all(namespace: str, state: Any, reask: Reask) -> list[Handler]:
@@ -203,29 +254,34 @@ def conversation(
     """A persistent ConversationHandler with the behaviour every step shares.
 
     - entry: `/command` or an "open:<step>[:<interview id>]" button for any of `steps`;
+    - `extra_entry_points`: more ways in (e.g. a draft's "Sent it" button, which must work
+      after a restart or from a nudge);
     - in every state, after its own handlers: /cancel, a switch to another conversation,
       and a catch-all that explains and asks the state's question again (`reask`);
-    - a state's own handlers stop later handler groups from seeing the update.
+    - a state's own handlers stop later handler groups from seeing the update; entry points
+      don't (so the others can end themselves) but mark the update as taken.
     """
     open_pattern = rf"^open:({'|'.join(steps)})(:\d+)?$"
+    switch = _SWITCHES[name] = _Switch()
     full_states: dict[object, list[Handler]] = {}
     for state, handlers in states.items():
-        own = []
-        for handler in handlers:
-            handler.callback = _stopping(handler.callback)
-            own.append(handler)
-        tail: list[Handler] = [
-            CommandHandler("cancel", _stopping(cancel)),
-            CallbackQueryHandler(_stopping(cancel), pattern=rf"^{name}:cancel$"),
+        own: list[Handler] = [
+            *handlers,
+            CommandHandler("cancel", cancel),
+            CallbackQueryHandler(cancel, pattern=rf"^{name}:cancel$"),
         ]
-        wrapped_catch = [_with_stop(h) for h in _catch_all(name, state, reask)]
-        full_states[state] = [*own, *tail, *_other_entry_handlers(commands), *wrapped_catch]
+        catch = _catch_all(name, state, reask)
+        # The switch must not stop: the other conversation's entry has to see the update.
+        full_states[state] = [*map(_with_stop, own), switch, *map(_with_stop, catch)]
+    entry_points: list[Handler] = [
+        CommandHandler(list(commands), entry),
+        CallbackQueryHandler(entry, pattern=open_pattern),
+        *extra_entry_points,
+    ]
+    for handler in entry_points:
+        handler.callback = _marking(handler.callback)
     return ConversationHandler(
-        entry_points=[
-            CommandHandler(list(commands), entry),
-            CallbackQueryHandler(entry, pattern=open_pattern),
-            *extra_entry_points,
-        ],
+        entry_points=entry_points,
         states=full_states,
         fallbacks=[],
         name=name,
@@ -235,7 +291,7 @@ def conversation(
 
 
 def _with_stop(handler: Handler) -> Handler:
-    handler.callback = _stopping(handler.callback)
+    handler.callback = stopping(handler.callback)
     return handler
 
 

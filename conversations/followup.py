@@ -35,7 +35,6 @@ from bot.texts import outcome as to
 from bot.timing import local_text, zone
 from conversations.common import (
     END,
-    _stopping,
     answered,
     conversation,
     current_user,
@@ -225,7 +224,7 @@ def build() -> ConversationHandler[Ctx]:
     }
     # The same wrapper the builder puts on state handlers: a button handled here must not
     # also reach the last group's "that button has expired".
-    anywhere = [CallbackQueryHandler(_stopping(sent), pattern=rf"^{NS}:sent:\d+:\d+$")]
+    anywhere = [CallbackQueryHandler(sent, pattern=rf"^{NS}:sent:\d+:\d+$")]
     return conversation(
         NS,
         commands=["followup"],

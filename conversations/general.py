@@ -20,8 +20,17 @@ from bot.texts import general as t
 from bot.texts import journey as tj
 from bot.texts import operator as to
 from bot.timing import local_text, zone
-from conversations import KNOWN_COMMANDS, OPEN_STEPS
-from conversations.common import answered, current_user, mark_step, say, text_of
+from conversations import KNOWN_COMMANDS
+from conversations.common import (
+    Handler,
+    answered,
+    current_user,
+    mark_step,
+    say,
+    stopping,
+    text_of,
+    unless_handled,
+)
 
 # Steps without a conversation of their own: "Start" shows the advice with Done / Skip.
 TIP_STEPS = frozenset({Step.PREPARE, Step.KEEP_TRYING, Step.KEEP_CONTACT})
@@ -244,33 +253,35 @@ async def stale_button(update: Update, ctx: Ctx) -> None:
 
 
 def register(app: AfterviewApplication, group: int, last_group: int) -> None:
-    """Global actions in `group`; last-resort replies in `last_group` (after everything)."""
-    app.add_handlers(
-        [
-            CommandHandler("help", help_command),
-            CommandHandler("next", next_command),
-            CallbackQueryHandler(next_command, pattern=r"^next:show$"),
-            CommandHandler("status", status),
-            CommandHandler("interviews", interviews),
-            CallbackQueryHandler(pick, pattern=r"^pick:"),
-            CallbackQueryHandler(tips, pattern=r"^tips:"),
-            CallbackQueryHandler(mark, pattern=r"^(done|skipstep):"),
-        ],
-        group=group,
-    )
+    """Global actions in `group`; last-resort replies in `last_group` (after everything).
+
+    Global actions stop the update (nothing later should answer it too); last-resort replies
+    stay quiet for an update that a conversation's entry point took.
+    """
+    actions: list[Handler] = [
+        CommandHandler("help", help_command),
+        CommandHandler("next", next_command),
+        CallbackQueryHandler(next_command, pattern=r"^next:show$"),
+        CommandHandler("status", status),
+        CommandHandler("interviews", interviews),
+        CallbackQueryHandler(pick, pattern=r"^pick:"),
+        CallbackQueryHandler(tips, pattern=r"^tips:"),
+        CallbackQueryHandler(mark, pattern=r"^(done|skipstep):"),
+    ]
     known = "|".join(sorted(KNOWN_COMMANDS))
-    opens = "|".join(sorted(OPEN_STEPS))
-    app.add_handlers(
-        [
-            CommandHandler("cancel", cancel_idle),
-            CommandHandler("skip", skip_idle),
-            MessageHandler(
-                filters.COMMAND & ~filters.Regex(rf"^/({known})(@\w+)?(\s|$)"), unknown_command
-            ),
-            MessageHandler(filters.TEXT & ~filters.COMMAND, free_text),
-            MessageHandler(~filters.TEXT, media),
-            # Valid "open:<step>" buttons belong to the conversations; the rest here is stale.
-            CallbackQueryHandler(stale_button, pattern=rf"^(?!open:({opens})(:\d+)?$)"),
-        ],
-        group=last_group,
-    )
+    last: list[Handler] = [
+        CommandHandler("cancel", cancel_idle),
+        CommandHandler("skip", skip_idle),
+        MessageHandler(
+            filters.COMMAND & ~filters.Regex(rf"^/({known})(@\w+)?(\s|$)"), unknown_command
+        ),
+        MessageHandler(filters.TEXT & ~filters.COMMAND, free_text),
+        MessageHandler(~filters.TEXT, media),
+        CallbackQueryHandler(stale_button),
+    ]
+    for handler in actions:
+        handler.callback = stopping(handler.callback)
+    for handler in last:
+        handler.callback = unless_handled(handler.callback)
+    app.add_handlers(actions, group=group)
+    app.add_handlers(last, group=last_group)

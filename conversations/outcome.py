@@ -47,7 +47,6 @@ from bot.texts import outcome as t
 from bot.timing import local_text, zone
 from conversations.common import (
     END,
-    _stopping,
     answered,
     conversation,
     current_user,
@@ -442,10 +441,10 @@ def build() -> ConversationHandler[Ctx]:
     # The same wrapper the builder puts on state handlers: a button handled here must not
     # also reach the last group's "that button has expired".
     anywhere = [
-        CallbackQueryHandler(_stopping(choose), pattern=rf"^{NS}:set:\d+:({_OUTCOMES})$"),
-        CallbackQueryHandler(_stopping(sent), pattern=rf"^{NS}:sent:\d+:(reply|li|ref)$"),
-        CallbackQueryHandler(_stopping(done), pattern=rf"^{NS}:done:\d+$"),
-        CallbackQueryHandler(_stopping(wrap), pattern=rf"^{NS}:wrap:\d+$"),
+        CallbackQueryHandler(choose, pattern=rf"^{NS}:set:\d+:({_OUTCOMES})$"),
+        CallbackQueryHandler(sent, pattern=rf"^{NS}:sent:\d+:(reply|li|ref)$"),
+        CallbackQueryHandler(done, pattern=rf"^{NS}:done:\d+$"),
+        CallbackQueryHandler(wrap, pattern=rf"^{NS}:wrap:\d+$"),
     ]
     return conversation(
         NS,

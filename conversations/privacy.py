@@ -29,7 +29,7 @@ from bot.journey import plan_for
 from bot.models import Interview
 from bot.texts import common as tc
 from bot.texts import privacy as t
-from conversations.common import END, answered, conversation, current_user, say
+from conversations.common import END, answered, conversation, current_user, say, stopping
 
 NS = "forget"
 CALENDAR = "calendar"
@@ -175,9 +175,10 @@ def build() -> ConversationHandler[Ctx]:
 def register(app: AfterviewApplication, group: int) -> None:
     app.add_handlers(
         [
-            CommandHandler("calendar", calendar),
-            CallbackQueryHandler(calendar, pattern=rf"^{CALENDAR}:"),
-            CommandHandler("export", export),
+            # Stopping: the last-resort "expired button" reply must not follow.
+            CommandHandler("calendar", stopping(calendar)),
+            CallbackQueryHandler(stopping(calendar), pattern=rf"^{CALENDAR}:"),
+            CommandHandler("export", stopping(export)),
         ],
         group=group,
     )

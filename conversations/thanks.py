@@ -34,7 +34,6 @@ from bot.texts import thanks as t
 from bot.timing import local_text, zone
 from conversations.common import (
     END,
-    _stopping,
     answered,
     conversation,
     current_user,
@@ -452,9 +451,9 @@ def build() -> ConversationHandler[Ctx]:
     # The same wrapper the builder puts on state handlers: a button handled here must not
     # also reach the last group's "that button has expired".
     anywhere = [
-        CallbackQueryHandler(_stopping(sent), pattern=rf"^{NS}:sent:\d+:\d+$"),
-        CallbackQueryHandler(_stopping(change), pattern=rf"^{NS}:change:\d+:\d+$"),
-        CallbackQueryHandler(_stopping(skip_rest), pattern=rf"^{NS}:skiprest:\d+$"),
+        CallbackQueryHandler(sent, pattern=rf"^{NS}:sent:\d+:\d+$"),
+        CallbackQueryHandler(change, pattern=rf"^{NS}:change:\d+:\d+$"),
+        CallbackQueryHandler(skip_rest, pattern=rf"^{NS}:skiprest:\d+$"),
     ]
     return conversation(
         NS,

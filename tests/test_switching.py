@@ -1,0 +1,42 @@
+"""Only one question is ever pending: starting one conversation ends the one in progress,
+whichever handler groups the two sit in, and no last-resort reply follows a handled button."""
+
+from __future__ import annotations
+
+from tests.chat import Chat
+from tests.test_thanks import debriefed
+
+
+async def test_open_button_in_earlier_group_ends_later_conversation(chat: Chat) -> None:
+    interview = await debriefed(chat)
+    await chat.send("/thanks")
+    replies = await chat.press("Review mine")  # the review conversation (a late group)
+    assert "Paste your version" in chat.texts(replies)
+    # Notes sits in an earlier group than review: its entry must still end the review.
+    await chat.press_data(f"open:notes:{interview.id}")
+    replies = await chat.send("They asked about SQL window functions")
+    assert "fix" not in chat.texts(replies) and "Ready to send" not in chat.texts(replies)
+    notes = await chat.app.runtime.store.notes.for_interview(interview.id)
+    assert [n.body for n in notes] == ["They asked about SQL window functions"]
+
+
+async def test_draft_button_of_later_group_ends_earlier_conversation(chat: Chat) -> None:
+    interview = await debriefed(chat)
+    await chat.send("/thanks")
+    assert "Sent it ✓" in chat.last.labels
+    await chat.send("/notes")  # notes (an earlier group) now waits for text
+    replies = await chat.press("Sent it ✓")  # under the earlier thank-you draft
+    assert "expired" not in chat.texts(replies)
+    await chat.send("This text must not become a note")
+    notes = await chat.app.runtime.store.notes.for_interview(interview.id)
+    assert notes == []
+    people = await chat.app.runtime.store.interviewers.for_interview(interview.id)
+    assert people[0].thanks_sent_at is not None
+
+
+async def test_global_button_gets_no_expired_reply_after_it(chat: Chat) -> None:
+    await debriefed(chat)
+    await chat.send("/interviews")
+    replies = await chat.press(chat.last.labels[0])
+    text = chat.texts(replies)
+    assert "Now working on" in text and "expired" not in text

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import httpx
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
@@ -17,12 +16,13 @@ from telegram.ext import (
     ExtBot,
     JobQueue,
 )
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot.context import Ctx
 from bot.persistence import SQLitePersistence
 from bot.runtime import Clock, Runtime, system_clock
 from bot.settings import Settings
+from bot.telegram_client import get_updates_client, http_client
 from bot.updates import PerUserProcessor
 
 log = logging.getLogger(__name__)
@@ -81,30 +81,6 @@ class AfterviewApplication(AppBase):
             await self.persistence.write_pending()
 
 
-# Connections beyond the update bound: jobs (nudges) send beside the updates being handled.
-SPARE_CONNECTIONS = 8
-
-
-def http_client(concurrent: int) -> HTTPXRequest:
-    """An HTTP client with a connection for every update that may be handled at once.
-
-    Each update sends its requests one after another, so `concurrent` updates need at most
-    that many connections (plus jobs'). httpx keeps only 20 idle connections alive by default,
-    which would make every request beyond the 20th open a new connection (a TLS handshake
-    against Telegram), so keep-alive is sized to the pool too. Waiting for a free connection
-    is normal under a burst, hence a pool timeout well above PTB's one second.
-    """
-    size = concurrent + SPARE_CONNECTIONS
-    return HTTPXRequest(
-        connection_pool_size=size,
-        connect_timeout=10.0,
-        read_timeout=10.0,  # PTB adds the long-poll timeout to this for getUpdates
-        write_timeout=10.0,
-        pool_timeout=30.0,
-        httpx_kwargs={"limits": httpx.Limits(max_connections=size, max_keepalive_connections=size)},
-    )
-
-
 def build_application(
     settings: Settings,
     *,
@@ -144,9 +120,8 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        # getUpdates gets a client of its own, so a long poll never waits behind replies.
         builder = builder.request(http_client(settings.concurrent_updates)).get_updates_request(
-            http_client(1)
+            get_updates_client()
         )
     app = builder.build()
     assert isinstance(app, AfterviewApplication)

@@ -249,7 +249,7 @@ async def _offer_choice(update: Update, ctx: Ctx) -> None:
 async def _start_new(update: Update, ctx: Ctx) -> object:
     user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
-        interview = await tx.interviews.create(user.id)
+        interview = await tx.interviews.create(user.id, logged_at=ctx.now())
         await tx.users.update(user.id, current_interview_id=interview.id)
     ctx.udata["debrief_id"] = interview.id
     ctx.udata["debrief_skipped"] = []

@@ -222,8 +222,7 @@ def build() -> ConversationHandler[Ctx]:
             CallbackQueryHandler(skip_reply_by, pattern=rf"^{NS}:skip$"),
         ],
     }
-    # The same wrapper the builder puts on state handlers: a button handled here must not
-    # also reach the last group's "that button has expired".
+    # Buttons that carry their ids work from any state, after a restart or from a nudge.
     anywhere = [CallbackQueryHandler(sent, pattern=rf"^{NS}:sent:\d+:\d+$")]
     return conversation(
         NS,

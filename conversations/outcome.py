@@ -290,6 +290,7 @@ async def _next_round(update: Update, ctx: Ctx, interview: Interview) -> object:
             round=interview.round + 1,
             company=interview.company,
             role=interview.role,
+            logged_at=ctx.now(),
         )
         await tx.interviews.update(interview.id, status="closed")
         await tx.users.update(user.id, current_interview_id=new.id)
@@ -438,8 +439,7 @@ def build() -> ConversationHandler[Ctx]:
             CallbackQueryHandler(skip_when, pattern=rf"^{NS}:skip$"),
         ],
     }
-    # The same wrapper the builder puts on state handlers: a button handled here must not
-    # also reach the last group's "that button has expired".
+    # Buttons that carry their ids work from any state, after a restart or from a nudge.
     anywhere = [
         CallbackQueryHandler(choose, pattern=rf"^{NS}:set:\d+:({_OUTCOMES})$"),
         CallbackQueryHandler(sent, pattern=rf"^{NS}:sent:\d+:(reply|li|ref)$"),

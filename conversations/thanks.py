@@ -448,8 +448,7 @@ def build() -> ConversationHandler[Ctx]:
         ],
         Q.MORE: [CallbackQueryHandler(more_answer, pattern=rf"^{NS}:more:(add|no)$")],
     }
-    # The same wrapper the builder puts on state handlers: a button handled here must not
-    # also reach the last group's "that button has expired".
+    # Buttons that carry their ids work from any state, after a restart or from a nudge.
     anywhere = [
         CallbackQueryHandler(sent, pattern=rf"^{NS}:sent:\d+:\d+$"),
         CallbackQueryHandler(change, pattern=rf"^{NS}:change:\d+:\d+$"),

@@ -83,8 +83,11 @@ class Interviews(Repo):
         company: str | None = None,
         role: str | None = None,
         held_at: datetime | None = None,
+        logged_at: datetime | None = None,
     ) -> Interview:
-        now = iso(utcnow())
+        # created_at is when the user told us: the coaching rules compare it with the
+        # interview time ("logged in advance"), so callers pass the bot's clock.
+        now = iso(logged_at or utcnow())
         new_id = await self._run(
             "INSERT INTO interviews (user_id, parent_id, round, company, role, held_at,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -46,6 +46,8 @@ from tests.fakeserver import FakeBotServer
 
 TOKEN = "123456789:AAFakeTokenForBenchOnly_abcdefghijklmnopq"
 FIRST_USER = 500_000
+# --without-nudge-sync (a diagnostic): drop the facts listeners, to see what they cost.
+OPTIONS = {"nudge_sync": True}
 _callback_ids = itertools.count(1)
 
 
@@ -88,6 +90,11 @@ def script(uid: int) -> list[dict[str, Any]]:
         button(uid, presses[i]) if value is None else updates.message(uid, value)
         for i, value in enumerate(text)
     ]
+
+
+def without_listeners(app: AfterviewApplication) -> None:
+    if not OPTIONS["nudge_sync"]:
+        app.runtime.facts_listeners.clear()
 
 
 def rating(uid: int) -> int:
@@ -186,6 +193,8 @@ def serve(conn: Connection, delay: float) -> None:
         "NoDelayHandler", (handler,), {"disable_nagle_algorithm": True}
     )
     server.httpd.socket.listen(1024)
+    # The bot drops kept-alive connections when it stops: not worth a traceback.
+    server.httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]
     with server:
         conn.send(server.base_url)
         while True:
@@ -223,6 +232,7 @@ async def run_http(label: str, users: int, rtt: float, concurrent: int) -> HttpR
                 concurrent_updates=concurrent,
             )
             app = build_application(settings)
+            without_listeners(app)
             counted = Counted(app)
             await app.initialize()
             await app.start()
@@ -342,6 +352,7 @@ async def bench_debrief_step(users: int, bound: int) -> Timing:
             concurrent_updates=bound,
         )
         app = build_application(settings, request=FakeRequest(fake))
+        without_listeners(app)
         await app.initialize()
         alone = range(FIRST_USER, FIRST_USER + users)
         together = range(FIRST_USER + users, FIRST_USER + 2 * users)
@@ -421,7 +432,13 @@ async def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--bound", type=int, default=64, help="CONCURRENT_UPDATES")
     parser.add_argument("--step-users", type=int, default=500)
     parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument(
+        "--without-nudge-sync",
+        action="store_true",
+        help="diagnostic: no reminder sync on facts changes (shows what it costs)",
+    )
     args = parser.parse_args(argv)
+    OPTIONS["nudge_sync"] = not args.without_nudge_sync
     header()
     ok = True
     if not args.skip_http:

@@ -6,7 +6,7 @@ User and chat data must be JSON-safe dicts; the handlers keep only small scratch
 
 Writing: PTB hands over changes one row at a time (conversation state, user data, chat data),
 which made three transactions, nine round trips to the database thread, per update. Here the
-`update_*` methods only buffer the row (and skip it when it is what was last written), and
+`update_*` methods only buffer the row (user and chat data that didn't change are skipped), and
 `write_pending()`, called by the application after every update, writes the buffer in one
 transaction and one round trip. Concurrent callers share a write (group commit): when one
 returns, everything buffered before it was called is committed.
@@ -40,7 +40,7 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
         )
         self.runtime = runtime
         # Rows waiting to be written, by row so that a newer value replaces an older one
-        # (None: delete the row); the newest value known for each row, written or buffered.
+        # (None: delete the row); the newest user and chat data known, written or buffered.
         self._pending: dict[Row, str | None] = {}
         self._latest: dict[Row, str | None] = {}
         self._buffered = 0  # changes buffered since start-up
@@ -53,9 +53,14 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
         return self.runtime.store
 
     def _buffer(self, row: Row, value: str | None) -> None:
-        if row in self._latest and self._latest[row] == value:
-            return  # unchanged: most updates leave chat data and often user data alone
-        self._latest[row] = value
+        # Unchanged user or chat data is not written again: most updates leave chat data and
+        # often user data alone. (/forget deletes these rows and then drops PTB's copies, so
+        # the memory here stays true.) Conversation states are always written: /forget
+        # deletes their rows while PTB may still hold a state it will set again.
+        if row[0] != "conversation":
+            if row in self._latest and self._latest[row] == value:
+                return
+            self._latest[row] = value
         self._pending[row] = value
         self._buffered += 1
 
@@ -81,8 +86,6 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
         rows = await self.store.db.execute_fetchall(
             "SELECT key, state FROM ptb_conversations WHERE name = ?", (name,)
         )
-        for r in rows:
-            self._latest[("conversation", name, r["key"])] = r["state"]
         return {tuple(json.loads(r["key"])): json.loads(r["state"]) for r in rows}
 
     async def get_user_data(self) -> dict[int, Data]:

@@ -324,11 +324,17 @@ async def _finish(update: Update, ctx: Ctx, interview: Interview) -> object:
     return END
 
 
+# The answers that move a due time; the others (company, reflection...) don't touch nudges,
+# so saving them skips the nudge sync and stays one cheap write.
+TIMING_FIELDS = frozenset({"held_at", "reply_by"})
+
+
 async def _save(ctx: Ctx, **values: Any) -> None:
     interview_id = int(ctx.udata["debrief_id"])
     async with ctx.store.transaction() as tx:
         await tx.interviews.update(interview_id, **values)
-        await ctx.runtime.facts_changed(tx, interview_id)
+        if TIMING_FIELDS & values.keys():
+            await ctx.runtime.facts_changed(tx, interview_id)
 
 
 async def skip(update: Update, ctx: Ctx) -> object:

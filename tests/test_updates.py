@@ -13,16 +13,18 @@ from typing import Any
 
 import pytest
 from telegram import Update
-from telegram.ext import BaseUpdateProcessor, SimpleUpdateProcessor
+from telegram.ext import BaseUpdateProcessor, ExtBot, SimpleUpdateProcessor
 from telegram.request import RequestData
 
 from bot.app import AfterviewApplication, build_application
 from bot.settings import Settings
+from bot.telegram_client import SHARD_SIZE, ShardedRequest, http_client
 from bot.updates import SHARED, PerUserProcessor, update_key
 from conversations.debrief import Q
 from tests import updates
-from tests.conftest import Clock, make_settings
+from tests.conftest import TOKEN, Clock, make_settings
 from tests.fakeapi import FakeRequest, FakeTelegram
+from tests.fakeserver import FakeBotServer
 
 ROUND_TRIP = 0.005  # seconds per Bot API call: enough for updates to overlap
 BOUND = 4
@@ -265,3 +267,25 @@ def test_update_key_is_the_user_then_the_chat() -> None:
         update_key(object()),
     ]
     assert keys == [("user", 5), ("chat", -200), SHARED]
+
+
+async def test_http_client_spreads_a_burst_over_small_pools_and_keeps_them_alive() -> None:
+    """Real HTTP on loopback: 24 sends at once use several small pools (httpcore's per-request
+    bookkeeping grows with the square of a pool's connections), and every connection stays
+    open for the next burst (httpx alone keeps only 20)."""
+    fake = FakeTelegram()
+    client = http_client(24)
+    assert isinstance(client, ShardedRequest)
+    with FakeBotServer(fake, TOKEN) as server:
+        bot = ExtBot(TOKEN, base_url=server.base_url, request=client)
+        await bot.initialize()
+        fake.delay = ROUND_TRIP * 4  # so that the 24 sends are all in flight together
+        try:
+            for burst in range(2):
+                await asyncio.gather(*(bot.send_message(1000 + n, "hi") for n in range(24)))
+                pools = [len(shard._client._transport._pool.connections) for shard in client.shards]  # type: ignore[attr-defined]
+                assert sum(pools) == 24, (burst, pools)
+                assert max(pools) <= SHARD_SIZE
+        finally:
+            await bot.shutdown()
+    assert len(fake.outbox) == 48 and not fake.unexpected

@@ -85,6 +85,7 @@ async def _reconcile(
         elif row.state in DELIVERED:
             delivered[key] = max(delivered.get(key, row.rule_at), row.rule_at)
     soonest: datetime | None = None
+    added: list[NewReminder] = []
     for want in wanted:
         key = (want.interview_id, want.slot)
         existing = live.pop(key, None)
@@ -112,8 +113,10 @@ async def _reconcile(
                 due,
                 state,
             )
-            await tx.reminders.add(new, now)
+            added.append(new)
         soonest = due if soonest is None else min(soonest, due)
+    if added:
+        await tx.reminders.add_many(added, now)  # one round trip for a whole new journey
     extra.extend(row.id for row in live.values())
     if extra:
         await tx.reminders.cancel(extra, now)

@@ -110,11 +110,8 @@ class Reminders(Repo):
         )
         return [Reminder.model_validate(dict(r)) for r in rows]
 
-    async def add(self, new: NewReminder, now: datetime) -> int:
-        return await self._run(_INSERT, _values(new, now))
-
     async def add_many(self, rows: Iterable[NewReminder], now: datetime) -> None:
-        """Many rows in one round trip (seeding a benchmark, a catch-up test)."""
+        """Many rows in one round trip."""
         await self.db.executemany(_INSERT, (_values(r, now) for r in rows))
 
     async def reschedule(

@@ -34,6 +34,8 @@ from conversations.common import (
 
 # Steps without a conversation of their own: "Start" shows the advice with Done / Skip.
 TIP_STEPS = frozenset({Step.PREPARE, Step.KEEP_TRYING, Step.KEEP_CONTACT})
+# Steps that must not be done before they're due (following up too soon seems needy).
+WAIT_FOR_DUE = frozenset({Step.FOLLOWUP, Step.OUTCOME})
 # The conversation that carries out each step (the "open:<step>" entry it listens to).
 STEP_ENTRY: dict[Step, str] = {
     Step.DEBRIEF: "debrief",
@@ -66,7 +68,12 @@ async def show_next(update: Update, ctx: Ctx) -> None:
         return
     interview, nxt = found
     step = nxt.plan.step
-    template = tj.NEXT_DUE_NOW if nxt.due_now else tj.NEXT_LATER
+    if nxt.due_now:
+        template = tj.NEXT_DUE_NOW
+    elif step in WAIT_FOR_DUE:
+        template = tj.NEXT_LATER
+    else:
+        template = tj.NEXT_EARLY
     text = template.format(
         step=tc.STEP_NAMES[step],
         label=tc.esc(interview.label),

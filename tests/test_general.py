@@ -40,6 +40,7 @@ async def test_next_after_debrief_points_to_notes_with_reason(chat: Chat, clock:
     text = chat.texts(replies)
     assert "Next: Notes" in text and "Acme" in text and "Memory fades" in text
     assert "today 16:00" in text  # T + 2 h in London
+    assert "Good to do now" in text  # notes are never "too early"
     assert chat.last.labels == ["Start: Notes"]
 
 

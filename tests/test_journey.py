@@ -92,12 +92,13 @@ async def test_one_interview_from_debrief_to_keeping_in_contact(chat: Chat, cloc
     await user.press("Sent it ✓")
 
     # Before the employer's date the follow-up waits; keeping on applying comes first.
-    await next_says(user, "Next: Keep applying", "Not yet")
+    await next_says(user, "Next: Keep applying", "Good to do now")
     replies = await user.send("/followup")
     assert "not yet" in user.texts(replies).lower()
     await next_says(user, "Next: Keep applying")
     await user.press("Start: Keep applying")
     await user.press("Done ✓")
+    await next_says(user, "Next: Follow up", "Not yet: due Tue 1 Dec 10:00")
     clock.set(datetime(2026, 12, 1, 10, 0, tzinfo=UTC))  # reply-by Fri 27 Nov + 2 bd
     await next_says(user, "Next: Follow up", "Due today 10:00")
     await user.send("/followup")

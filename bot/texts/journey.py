@@ -61,6 +61,11 @@ REASONS: dict[str, str] = {
 }
 
 NEXT_DUE_NOW = "👉 <b>Next: {step}</b> · {label}\n{reason}\n<i>Due {due}.</i>"
+# A step that is fine to do early (notes, thank-yous...): say so rather than "not yet".
+NEXT_EARLY = (
+    "👉 <b>Next: {step}</b> · {label}\n{reason}\n<i>Good to do now; I'll remind you "
+    "{due} otherwise.</i>"
+)
 NEXT_LATER = (
     "👉 <b>Next: {step}</b> · {label}\n{reason}\n<i>Not yet: due {due}. Nothing else needs "
     "you before then.</i>"

@@ -18,11 +18,11 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.aiohttp_request import get_updates_client, http_client
 from bot.context import Ctx
 from bot.persistence import SQLitePersistence
 from bot.runtime import Clock, Runtime, system_clock
 from bot.settings import Settings
-from bot.telegram_client import get_updates_client, http_client
 from bot.updates import PerUserProcessor
 
 log = logging.getLogger(__name__)

@@ -38,6 +38,7 @@ class FakeBotServer:
         self.fake = fake
         self.token = token
         self.requests = 0
+        self.connections = 0
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -45,6 +46,10 @@ class FakeBotServer:
             # Replies go out in two writes; without this each request waits ~40 ms for the
             # client's delayed ACK.
             disable_nagle_algorithm = True
+
+            def setup(self) -> None:
+                server.connections += 1  # one per TCP connection, not per request
+                super().setup()
 
             def log_message(self, format: str, *args: Any) -> None:
                 return None  # keep test output clean

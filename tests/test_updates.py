@@ -13,12 +13,13 @@ from typing import Any
 
 import pytest
 from telegram import Update
+from telegram.error import NetworkError
 from telegram.ext import BaseUpdateProcessor, ExtBot, SimpleUpdateProcessor
 from telegram.request import RequestData
 
+from bot.aiohttp_request import http_client
 from bot.app import AfterviewApplication, build_application
 from bot.settings import Settings
-from bot.telegram_client import SHARD_SIZE, ShardedRequest, http_client
 from bot.updates import SHARED, PerUserProcessor, update_key
 from conversations.debrief import Q
 from tests import updates
@@ -269,23 +270,33 @@ def test_update_key_is_the_user_then_the_chat() -> None:
     assert keys == [("user", 5), ("chat", -200), SHARED]
 
 
-async def test_http_client_spreads_a_burst_over_small_pools_and_keeps_them_alive() -> None:
-    """Real HTTP on loopback: 24 sends at once use several small pools (httpcore's per-request
-    bookkeeping grows with the square of a pool's connections), and every connection stays
-    open for the next burst (httpx alone keeps only 20)."""
+async def test_http_client_keeps_connections_alive_across_bursts() -> None:
+    """Real HTTP on loopback: a burst of 24 sends at once opens at most the pool's size of
+    connections, and the next burst reuses them instead of connecting again."""
     fake = FakeTelegram()
     client = http_client(24)
-    assert isinstance(client, ShardedRequest)
     with FakeBotServer(fake, TOKEN) as server:
         bot = ExtBot(TOKEN, base_url=server.base_url, request=client)
         await bot.initialize()
         fake.delay = ROUND_TRIP * 4  # so that the 24 sends are all in flight together
         try:
-            for burst in range(2):
-                await asyncio.gather(*(bot.send_message(1000 + n, "hi") for n in range(24)))
-                pools = [len(shard._client._transport._pool.connections) for shard in client.shards]  # type: ignore[attr-defined]
-                assert sum(pools) == 24, (burst, pools)
-                assert max(pools) <= SHARD_SIZE
+            await asyncio.gather(*(bot.send_message(1000 + n, "hi") for n in range(24)))
+            first = server.connections
+            await asyncio.gather(*(bot.send_message(1000 + n, "hi") for n in range(24)))
         finally:
             await bot.shutdown()
+    assert 1 < first <= client.connections
+    assert server.connections == first  # the second burst opened no new connection
     assert len(fake.outbox) == 48 and not fake.unexpected
+
+
+async def test_network_error_never_names_the_token() -> None:
+    client = http_client(1)
+    bot = ExtBot(TOKEN, base_url="http://127.0.0.1:9/bot", request=client)
+    await client.initialize()
+    try:
+        with pytest.raises(NetworkError) as caught:
+            await bot.send_message(1, "hi")
+    finally:
+        await client.shutdown()
+    assert TOKEN not in str(caught.value) and TOKEN not in repr(caught.value)

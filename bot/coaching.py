@@ -73,7 +73,7 @@ class Facts:
     """What the coaching rules need to know about one interview."""
 
     interview_id: int
-    held_at: datetime  # T: when the interview ended (aware)
+    held_at: datetime | None  # T: when the interview ended (aware); None: not known yet
     logged_at: datetime  # when the user first told us about it
     tz: ZoneInfo
     country: str | None = None
@@ -104,7 +104,8 @@ def first_followup_due(facts: Facts) -> datetime:
     if facts.reply_by is not None:
         anchor = at_local(facts.reply_by, DATE_DUE_AT, facts.tz)
         return add_business_days(anchor, FOLLOWUP_AFTER_TIMELINE_BD, facts.tz, facts.country)
-    return add_business_days(facts.held_at, FOLLOWUP_NO_TIMELINE_BD, facts.tz, facts.country)
+    held_at = facts.held_at or facts.logged_at
+    return add_business_days(held_at, FOLLOWUP_NO_TIMELINE_BD, facts.tz, facts.country)
 
 
 def followup_due(facts: Facts) -> tuple[datetime, str]:
@@ -119,8 +120,45 @@ def followup_due(facts: Facts) -> tuple[datetime, str]:
     return after_last, "second_followup"
 
 
+# Steps about the interview itself, moot once the employer has decided (an offer's referees
+# are thanked in keep-in-contact; a next round has its own record with its own steps).
+BEFORE_DECISION = (Step.NOTES, Step.THANKS, Step.SOCIAL, Step.REFEREES)
+
+
 def _derived(facts: Facts, now: datetime) -> dict[Step, StepPlan]:
-    t = facts.held_at
+    if facts.held_at is None:
+        return _undated(facts)
+    plans = _dated(facts, facts.held_at, now)
+    if facts.outcome in FINAL_OUTCOMES:
+        for step in BEFORE_DECISION:
+            plans[step] = replace(
+                plans[step], state=StepState.NOT_APPLICABLE, due_at=None, deadline=None
+            )
+    return plans
+
+
+def _undated(facts: Facts) -> dict[Step, StepPlan]:
+    """An interview with no time yet (a next round to be arranged): nothing can be timed, so
+    only "when is it?" is asked (the debrief starts with it); the rest waits for the date."""
+    final = facts.outcome in FINAL_OUTCOMES
+    pending = StepState.PENDING
+    na = StepState.NOT_APPLICABLE
+    plans = {step: StepPlan(step, pending, None, step.value) for step in STEP_ORDER}
+    plans[Step.DEBRIEF] = StepPlan(Step.DEBRIEF, pending, facts.logged_at, "debrief_when")
+    plans[Step.FOLLOWUP] = StepPlan(Step.FOLLOWUP, pending, None, "followup_no_timeline")
+    if final:
+        for step in BEFORE_DECISION:
+            plans[step] = StepPlan(step, na, None, step.value)
+        plans[Step.PREPARE] = StepPlan(Step.PREPARE, na, None, "prepare")
+        f_state = StepState.DONE if facts.followups_sent else na
+        plans[Step.FOLLOWUP] = StepPlan(Step.FOLLOWUP, f_state, None, "followup_no_timeline")
+        plans[Step.OUTCOME] = StepPlan(Step.OUTCOME, StepState.DONE, None, "outcome")
+        plans[Step.KEEP_TRYING] = StepPlan(Step.KEEP_TRYING, StepState.DONE, None, "keep_trying")
+    plans[Step.KEEP_CONTACT] = _keep_contact(facts)
+    return plans
+
+
+def _dated(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
     tz = facts.tz
     final = facts.outcome in FINAL_OUTCOMES
     pending = StepState.PENDING
@@ -179,7 +217,7 @@ def _derived(facts: Facts, now: datetime) -> dict[Step, StepPlan]:
 
 
 def _keep_contact(facts: Facts) -> StepPlan:
-    at = facts.outcome_at or facts.held_at
+    at = facts.outcome_at or facts.held_at or facts.logged_at
     match facts.outcome:
         case Outcome.REJECTED:
             return StepPlan(

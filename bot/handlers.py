@@ -33,7 +33,7 @@ from conversations import (
     start,
     thanks,
 )
-from conversations.common import link_conversations
+from conversations.common import button_handlers, link_conversations
 from conversations.operator import register as register_operator
 
 # Ahead of everything: resume a returning user's nudges, mark a nudge whose Open was pressed.
@@ -57,6 +57,7 @@ def register(app: AfterviewApplication) -> None:
     for offset, conversation in enumerate(conversations):
         app.add_handler(conversation, group=FIRST_CONVERSATION_GROUP + offset)
     after = FIRST_CONVERSATION_GROUP + len(builders)
+    app.add_handlers(button_handlers(), group=after)
     privacy.register(app, group=after)
     general.register(app, group=after, last_group=after + 100)
     register_operator(app, group=after)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.coaching import Facts, NextStep, StepPlan, next_step, plan
+from bot.coaching import Facts, NextStep, Step, StepPlan, StepState, next_step, plan
 from bot.drafts import DraftFacts
 from bot.models import Interview, User
 from bot.repo import Store
@@ -14,7 +14,13 @@ from bot.timing import zone
 
 async def facts_for(store: Store, user: User, interview: Interview) -> Facts:
     referees = await store.referees.for_user(user.id)
-    held_at = interview.held_at or interview.created_at
+    states = await store.interviews.steps(interview.id)
+    held_at = interview.held_at
+    if held_at is None and states.get(Step.DEBRIEF, StepState.PENDING) is not StepState.PENDING:
+        # Debriefed without saying when: a debrief follows the interview, so it was about
+        # when the record was made. Before any debrief (a next round to be arranged), the
+        # time is unknown and the rules plan only "when is it?".
+        held_at = interview.created_at
     return Facts(
         interview_id=interview.id,
         held_at=held_at,
@@ -22,7 +28,7 @@ async def facts_for(store: Store, user: User, interview: Interview) -> Facts:
         tz=zone(user.tz),
         country=user.country,
         reply_by=interview.reply_by,
-        states=await store.interviews.steps(interview.id),
+        states=states,
         followups_sent=await store.interviews.followups(interview.id),
         has_referees=bool(referees),
         referee_without_permission=any(not r.permission for r in referees),

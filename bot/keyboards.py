@@ -69,7 +69,9 @@ def grid(buttons: Sequence[Button], width: int = 2) -> InlineKeyboardMarkup:
 
 
 def open_step(step: str, interview_id: int | None = None) -> str:
-    """Data of a button that starts a step's conversation (see conversations/registry.py)."""
+    """Data of a button that starts a step's conversation.
+
+    See `conversation()` in conversations/common.py, which routes these buttons."""
     return data("open", step, interview_id) if interview_id else data("open", step)
 
 

@@ -399,6 +399,12 @@ class FakeTelegram:
 
     def api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
         with self.lock:
+            query_id = str(params.get("callback_query_id"))
+            if any(str(a.get("callback_query_id")) == query_id for a in self.callback_answers):
+                raise TelegramRejects(
+                    "Bad Request: query is too old and response timeout expired "
+                    "or query ID is invalid"
+                )
             self.callback_answers.append(params)
         self._notify("answerCallbackQuery", params, None)
         return True

@@ -10,6 +10,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Literal
 from zoneinfo import ZoneInfo, available_timezones
 
 import dateparser
@@ -99,14 +100,40 @@ def _parse(text: str, tz: ZoneInfo, now: datetime, prefer: str) -> datetime | No
     return parsed.replace(tzinfo=tz) if parsed else None
 
 
+_PAST_MARKERS = re.compile(r"\b(yesterday|ago|last|this morning|earlier)\b")
+_FUTURE_MARKERS = re.compile(r"\b(tomorrow|next)\b|\bin\s")
+# *choice*: a bare "Friday 10am" is how the bot tells people to give an upcoming interview, so
+# the coming reading wins unless the past one is less than half as far away ("10am" at 2pm is
+# this morning; "Friday" on a Saturday is yesterday; "Friday" on a Monday is this week's).
+_FUTURE_BIAS = 2
+
+
+def _nearest(text: str, tz: ZoneInfo, now: datetime) -> datetime | None:
+    """The past or the future reading of `text`, whichever is nearer to now (future-biased)."""
+    past = _parse(text, tz, now, "past")
+    future = _parse(text, tz, now, "future")
+    if past is None or future is None:
+        return past or future
+    if abs(past - now) * _FUTURE_BIAS < abs(future - now):
+        return past
+    return future
+
+
 def parse_when(text: str, tz: ZoneInfo, now: datetime) -> datetime | None:
-    """When an interview happened (or will): "just now", "this morning", "yesterday 2pm"."""
+    """When an interview happened (or will): "just now", "this morning", "yesterday 2pm",
+    "Friday 10am". Past words ("yesterday", "ago", "last"...) mean the past, future words
+    ("tomorrow", "next", "in 2 days") the future; otherwise the nearer reading."""
     cleaned = text.strip().lower()
     if cleaned in {"now", "just now", "right now", "just finished", "a moment ago"}:
         return now
     if len(cleaned) > 100:
         return None
-    parsed = _parse(cleaned, tz, now, "past")
+    if _PAST_MARKERS.search(cleaned):
+        parsed = _parse(cleaned, tz, now, "past")
+    elif _FUTURE_MARKERS.search(cleaned):
+        parsed = _parse(cleaned, tz, now, "future")
+    else:
+        parsed = _nearest(cleaned, tz, now)
     if parsed is None:
         return None
     if abs(parsed - now) > timedelta(days=366):
@@ -131,7 +158,7 @@ _NOT_SAID = {
 }
 
 
-def parse_reply_by(text: str, tz: ZoneInfo, now: datetime) -> date | bool | None:
+def parse_reply_by(text: str, tz: ZoneInfo, now: datetime) -> date | Literal[False] | None:
     """The date the employer said they'd reply by.
 
     Returns a date, False when the user says no timeline was given, or None if unreadable.

@@ -46,15 +46,30 @@ async def say(
     return await ctx.bot.send_message(chat.id, text, reply_markup=markup)
 
 
-async def answered(update: Update, choice: str | None = None) -> None:
-    """Acknowledge a button press: stop the spinner and show what was chosen in place."""
+_ANSWERED: dict[str, bool] = {}  # recent callback query id -> its message already edited
+_ANSWERED_KEEP = 1000
+
+
+async def answered(update: Update, choice: str | None = None, *, notice: str | None = None) -> None:
+    """Acknowledge a button press: stop the spinner and show what was chosen in place.
+
+    Safe to call more than once for the same press (a handler that hands on to another):
+    Telegram accepts one answer per query and rejects the rest as QUERY_ID_INVALID. `notice`
+    is a toast shown with the (first) answer."""
     query = update.callback_query
     if query is None:
         return
-    await query.answer()
+    if query.id not in _ANSWERED:
+        await query.answer(notice)
+        _ANSWERED[query.id] = False
+        while len(_ANSWERED) > _ANSWERED_KEEP:
+            del _ANSWERED[next(iter(_ANSWERED))]
     message = query.message
-    if choice is None or not isinstance(message, Message) or not message.text:
+    if choice is None or _ANSWERED[query.id]:
         return
+    if not isinstance(message, Message) or not message.text:
+        return
+    _ANSWERED[query.id] = True
     # Too old to edit, or unchanged: the choice still counts.
     with contextlib.suppress(BadRequest):
         await query.edit_message_text(f"{message.text_html}\n<i>→ {t.esc(choice)}</i>")
@@ -176,6 +191,12 @@ class _Switch(BaseHandler[Update, Ctx, object]):
 
 
 _SWITCHES: dict[str, _Switch] = {}
+_BUTTONS: dict[str, list[Handler]] = {}
+
+
+def button_handlers() -> list[Handler]:
+    """Every conversation's passive buttons, for a global handler group (they stop there)."""
+    return [handler for handlers in _BUTTONS.values() for handler in handlers]
 
 
 def link_conversations(handlers: Sequence[ConversationHandler[Ctx]]) -> None:
@@ -230,8 +251,7 @@ def _catch_all(namespace: str, state: Any, reask: Reask) -> list[Handler]:
         await reask(update, ctx, state)
 
     async def on_stale_button(update: Update, ctx: Ctx) -> None:
-        if update.callback_query:
-            await update.callback_query.answer(t.STALE_BUTTON)
+        await answered(update, notice=t.STALE_BUTTON)
         await reask(update, ctx, state)
 
     info = filters.Regex(rf"^/({'|'.join(sorted(INFO_COMMANDS))})(@\w+)?(\s|$)")
@@ -250,12 +270,16 @@ def conversation(
     states: Mapping[StrEnum, Sequence[Handler]],
     reask: Reask,
     extra_entry_points: Sequence[Handler] = (),
+    buttons: Sequence[Handler] = (),
 ) -> ConversationHandler[Ctx]:
     """A persistent ConversationHandler with the behaviour every step shares.
 
     - entry: `/command` or an "open:<step>[:<interview id>]" button for any of `steps`;
-    - `extra_entry_points`: more ways in (e.g. a draft's "Sent it" button, which must work
-      after a restart or from a nudge);
+    - `extra_entry_points`: more ways in that start something (e.g. a button that shows the
+      next draft), which must work after a restart or from a nudge;
+    - `buttons`: buttons that act and ask nothing (e.g. "Sent it" under a LinkedIn note):
+      they work in every state here and, through `button_handlers()`, from anywhere else,
+      without ending another conversation's pending question;
     - in every state, after its own handlers: /cancel, a switch to another conversation,
       and a catch-all that explains and asks the state's question again (`reask`);
     - a state's own handlers stop later handler groups from seeing the update; entry points
@@ -263,9 +287,11 @@ def conversation(
     """
     open_pattern = rf"^open:({'|'.join(steps)})(:\d+)?$"
     switch = _SWITCHES[name] = _Switch()
+    passive = _BUTTONS[name] = [_with_stop(b) for b in buttons]
     full_states: dict[object, list[Handler]] = {}
     for state, handlers in states.items():
         own: list[Handler] = [
+            *passive,
             *handlers,
             CommandHandler("cancel", cancel),
             CallbackQueryHandler(cancel, pattern=rf"^{name}:cancel$"),

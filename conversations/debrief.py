@@ -247,14 +247,25 @@ async def _offer_choice(update: Update, ctx: Ctx) -> None:
 
 
 async def _start_new(update: Update, ctx: Ctx) -> object:
+    # The interview is created by the first answer (or skip): a debrief left before any
+    # answer leaves nothing behind for /status, /interviews or /notes to show.
+    ctx.udata.pop("debrief_id", None)
+    ctx.udata["debrief_skipped"] = []
+    await say(update, ctx, t.START)
+    return await ask(update, ctx, Q.COMPANY)
+
+
+async def _interview_id(update: Update, ctx: Ctx) -> int:
+    """The interview being debriefed, created (and made current) on the first answer."""
+    interview_id = ctx.udata.get("debrief_id")
+    if interview_id:
+        return int(interview_id)
     user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         interview = await tx.interviews.create(user.id, logged_at=ctx.now())
         await tx.users.update(user.id, current_interview_id=interview.id)
     ctx.udata["debrief_id"] = interview.id
-    ctx.udata["debrief_skipped"] = []
-    await say(update, ctx, t.START)
-    return await ask(update, ctx, Q.COMPANY)
+    return interview.id
 
 
 async def choose(update: Update, ctx: Ctx) -> object:
@@ -329,8 +340,8 @@ async def _finish(update: Update, ctx: Ctx, interview: Interview) -> object:
 TIMING_FIELDS = frozenset({"held_at", "reply_by"})
 
 
-async def _save(ctx: Ctx, **values: Any) -> None:
-    interview_id = int(ctx.udata["debrief_id"])
+async def _save(update: Update, ctx: Ctx, **values: Any) -> None:
+    interview_id = await _interview_id(update, ctx)
     async with ctx.store.transaction() as tx:
         await tx.interviews.update(interview_id, **values)
         if TIMING_FIELDS & values.keys():
@@ -340,6 +351,8 @@ async def _save(ctx: Ctx, **values: Any) -> None:
 async def skip(update: Update, ctx: Ctx) -> object:
     """/skip or the Skip button: leave this question empty and go on."""
     await answered(update, tc.BTN_SKIP)
+    if not ctx.udata.get("debrief_id") and ctx.udata.get("debrief_asking") == Q.COMPANY:
+        await _interview_id(update, ctx)  # skipping the first question starts the record
     interview = await _interview(ctx)
     if interview is None:
         return END
@@ -355,7 +368,7 @@ def text_answer(q: Q) -> Any:
     async def handle(update: Update, ctx: Ctx) -> object:
         if await too_long(update, ctx):
             return None
-        await _save(ctx, **{TEXT_FIELDS[q]: text_of(update)})
+        await _save(update, ctx, **{TEXT_FIELDS[q]: text_of(update)})
         return await _advance(update, ctx)
 
     return handle
@@ -375,7 +388,7 @@ async def when_answer(update: Update, ctx: Ctx) -> object:
         moment = parsed
     # T is when the interview ended: a future time is its start, so add a typical length.
     held_at = moment + TYPICAL_LENGTH if moment > ctx.now() else moment
-    await _save(ctx, held_at=held_at)
+    await _save(update, ctx, held_at=held_at)
     await say(update, ctx, t.WHEN_SET.format(when=local_text(moment, tz, ctx.now())))
     return await _advance(update, ctx)
 
@@ -391,15 +404,22 @@ async def interviewer_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def email_answer(update: Update, ctx: Ctx) -> object:
-    if update.callback_query is None:
-        email = parse_email(text_of(update))
-        if email is None:
-            await say(update, ctx, t.BAD_EMAIL)
-            return None
-        async with ctx.store.transaction() as tx:
-            await tx.interviewers.set_email(int(ctx.udata["debrief_person"]), email)
-    else:
-        await answered(update, tc.BTN_SKIP)
+    email = parse_email(text_of(update))
+    if email is None:
+        await say(update, ctx, t.BAD_EMAIL, kb.keyboard([_skip_row()]))
+        return None
+    async with ctx.store.transaction() as tx:
+        await tx.interviewers.set_email(int(ctx.udata["debrief_person"]), email)
+    return await _interviewers_so_far(update, ctx)
+
+
+async def email_skip(update: Update, ctx: Ctx) -> object:
+    """/skip or the Skip button at the email question: no email, on to "anyone else?"."""
+    await answered(update, tc.BTN_SKIP)
+    return await _interviewers_so_far(update, ctx)
+
+
+async def _interviewers_so_far(update: Update, ctx: Ctx) -> object:
     people = await ctx.store.interviewers.for_interview(int(ctx.udata["debrief_id"]))
     names = ", ".join(tc.esc(p.name) for p in people)
     await say(update, ctx, t.INTERVIEWERS_SO_FAR.format(names=names))
@@ -417,7 +437,7 @@ async def more_answer(update: Update, ctx: Ctx) -> object:
 
 async def didnt_ask(update: Update, ctx: Ctx) -> object:
     await answered(update, t.BTN_DIDNT_ASK)
-    await _save(ctx, asked_next_stage=False)
+    await _save(update, ctx, asked_next_stage=False)
     await say(update, ctx, t.DIDNT_ASK_TIP)
     return await _advance(update, ctx)
 
@@ -425,7 +445,7 @@ async def didnt_ask(update: Update, ctx: Ctx) -> object:
 async def next_stage_answer(update: Update, ctx: Ctx) -> object:
     if await too_long(update, ctx):
         return None
-    await _save(ctx, next_stage=text_of(update), asked_next_stage=True)
+    await _save(update, ctx, next_stage=text_of(update), asked_next_stage=True)
     return await _advance(update, ctx)
 
 
@@ -438,22 +458,26 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
         await answered(update, raw if raw != "none" else t.BTN_NOT_SAID)
     if await too_long(update, ctx, 200):
         return None
-    result = parse_reply_by(raw, tz, ctx.now())
+    # "Within a week" counts from the interview, when we know it and it's over.
+    interview = await _interview(ctx)
+    held_at = interview.held_at if interview else None
+    anchor = held_at if held_at is not None and held_at <= ctx.now() else ctx.now()
+    result = parse_reply_by(raw, tz, anchor)
     if result is None:
         await say(update, ctx, t.BAD_REPLY_BY.format(text=tc.esc(raw[:60])))
         return None
-    if result is False or result is True:
-        await _save(ctx, reply_by=None, reply_text="not said")
+    if result is False:
+        await _save(update, ctx, reply_by=None, reply_text="not said")
         await say(update, ctx, t.REPLY_BY_NONE)
     else:
-        await _save(ctx, reply_by=result, reply_text=raw)
+        await _save(update, ctx, reply_by=result, reply_text=raw)
         await say(update, ctx, t.REPLY_BY_SET.format(date=result.strftime("%a %-d %b")))
     return await _advance(update, ctx)
 
 
 async def nothing_mentioned(update: Update, ctx: Ctx) -> object:
     await answered(update, t.BTN_NOTHING_MENTIONED)
-    await _save(ctx, process_info="")
+    await _save(update, ctx, process_info="")
     return await _advance(update, ctx)
 
 
@@ -465,7 +489,7 @@ async def rating_answer(update: Update, ctx: Ctx) -> object:
         return await ask(update, ctx, Q.RATING)
     rating = int(raw)
     await answered(update, raw)
-    await _save(ctx, rating=rating)
+    await _save(update, ctx, rating=rating)
     reply = t.RATING_LOW if rating <= 2 else t.RATING_MID if rating == 3 else t.RATING_HIGH
     await say(update, ctx, reply)
     return await _advance(update, ctx)
@@ -494,8 +518,8 @@ def build() -> ConversationHandler[Ctx]:
         Q.INTERVIEWER: with_skip(MessageHandler(text, interviewer_answer)),
         Q.EMAIL: [
             MessageHandler(text, email_answer),
-            CommandHandler("skip", email_answer),
-            CallbackQueryHandler(email_answer, pattern=rf"^{NS}:skip$"),
+            CommandHandler("skip", email_skip),
+            CallbackQueryHandler(email_skip, pattern=rf"^{NS}:skip$"),
         ],
         Q.MORE: [CallbackQueryHandler(more_answer, pattern=rf"^{NS}:more:(yes|no)$")],
         Q.NEXT_STAGE: with_skip(

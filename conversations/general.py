@@ -6,15 +6,17 @@ no conversation took: unknown commands, stray text, stickers, expired buttons.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import keyboards as kb
 from bot.app import AfterviewApplication
-from bot.coaching import Step, StepPlan, StepState
+from bot.coaching import FEEDBACK_WITHIN, Outcome, Step, StepPlan, StepState
 from bot.context import Ctx
-from bot.journey import pick_next, plans_for_user
+from bot.journey import pick_next, plan_for, plans_for_user
+from bot.models import Interview
 from bot.texts import common as tc
 from bot.texts import general as t
 from bot.texts import journey as tj
@@ -104,6 +106,9 @@ async def status(update: Update, ctx: Ctx) -> None:
     blocks = []
     for item in plans:
         lines = [tj.STATUS_HEADER.format(label=tc.esc(item.interview.label))]
+        # No time yet: every step waits for the date ("when is it?" is the debrief's reason).
+        undated = any(s.reason == "debrief_when" for s in item.steps)
+        waiting = tj.STATUS_LINE_UNDATED if undated else tj.STATUS_LINE_WAITING
         for step in item.steps:
             if step.state is StepState.NOT_APPLICABLE:
                 continue
@@ -111,12 +116,31 @@ async def status(update: Update, ctx: Ctx) -> None:
             if step.state is not StepState.PENDING:
                 lines.append(tj.STATUS_LINE_DONE.format(mark=mark, step=name))
             elif step.due_at is None:
-                lines.append(tj.STATUS_LINE_WAITING.format(mark=mark, step=name))
+                lines.append(waiting.format(mark=mark, step=name))
             else:
                 due = _due_text(step, user.tz, ctx)
                 lines.append(tj.STATUS_LINE_PENDING.format(mark=mark, step=name, due=due))
         blocks.append("\n".join(lines))
-    await say(update, ctx, "\n\n".join(blocks))
+    for message in status_messages(blocks):
+        await say(update, ctx, message)
+
+
+# Telegram refuses messages over 4096 characters; /status stays well inside, one message per
+# group of whole interview blocks.
+STATUS_BUDGET = 3500
+
+
+def status_messages(blocks: list[str], budget: int = STATUS_BUDGET) -> list[str]:
+    """Join interview blocks into as few messages as fit `budget` characters each."""
+    messages: list[list[str]] = [[]]
+    size = 0
+    for block in blocks:
+        if messages[-1] and size + len(block) + 2 > budget:
+            messages.append([])
+            size = 0
+        messages[-1].append(block)
+        size += len(block) + 2
+    return ["\n\n".join(group) for group in messages if group]
 
 
 async def interviews(update: Update, ctx: Ctx) -> None:
@@ -176,19 +200,17 @@ async def tips(update: Update, ctx: Ctx) -> None:
     interview_id, step, label = owned
     await answered(update)
     user = await current_user(update, ctx)
-    plans = await plans_for_user(ctx.store, user, ctx.now())
-    reason = next(
-        (
-            s.reason
-            for p in plans
-            if p.interview.id == interview_id
-            for s in p.steps
-            if s.step is step
-        ),
-        step.value,
-    )
+    # Whatever its status: the keep-in-touch nudge comes months after a rejection closed it.
+    interview = await ctx.store.interviews.get_owned(user.id, interview_id)
+    steps = await plan_for(ctx.store, user, interview, ctx.now()) if interview else []
+    found = next((s for s in steps if s.step is step), None)
+    reason = found.reason if found else step.value
+    if interview is not None and _keep_in_touch_due(interview, found, ctx.now()):
+        reason = "keep_in_touch"  # the reply is behind them; this is the hello months on
     text = t.STEP_TIPS.format(
-        step=tc.STEP_NAMES[step], label=tc.esc(label), reason=tj.REASONS.get(reason, "")
+        step=tc.STEP_NAMES[step],
+        label=tc.esc(label),
+        reason=tj.REASONS.get(reason) or tj.REASONS.get(step.value, ""),
     )
     await say(
         update,
@@ -203,6 +225,16 @@ async def tips(update: Update, ctx: Ctx) -> None:
             ]
         ),
     )
+
+
+def _keep_in_touch_due(interview: Interview, item: StepPlan | None, now: datetime) -> bool:
+    """After a rejection, keep in contact is the hello three months on once the reply is done
+    with (sent, skipped, or its week has passed)."""
+    if item is None or item.step is not Step.KEEP_CONTACT:
+        return False
+    if interview.outcome is not Outcome.REJECTED or interview.outcome_at is None:
+        return False
+    return not item.is_open or now >= interview.outcome_at + FEEDBACK_WITHIN
 
 
 async def mark(update: Update, ctx: Ctx) -> None:

@@ -152,9 +152,13 @@ async def add_note(update: Update, ctx: Ctx) -> object:
     if not parts:
         await reask(update, ctx, N.COLLECT)
         return None
+    first = await _count(ctx, interview) == 0
     async with ctx.store.transaction() as tx:
         for part in parts:
             await tx.notes.add(interview.id, part)
+    if first:
+        # Written notes are the step done, whether or not Done is tapped.
+        await mark_step(ctx, interview.id, Step.NOTES, StepState.DONE)
     count = await _count(ctx, interview)
     if len(parts) == 1:
         text = t.SAVED.format(count=t.count_text(count))

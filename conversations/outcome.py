@@ -373,7 +373,7 @@ async def done(update: Update, ctx: Ctx) -> object:
     label = tc.esc(interview.label)
     if is_finished(steps):
         await _close(ctx, interview, [])
-        await say(update, ctx, t.FINISHED.format(label=label))
+        await say(update, ctx, _finished(interview).format(label=label))
     elif interview.outcome is Outcome.WITHDRAWN:
         # Nothing else is worth doing for an application the user withdrew.
         await _close(ctx, interview, [s.step for s in open_steps(steps)], StepState.NOT_APPLICABLE)
@@ -400,8 +400,15 @@ async def wrap(update: Update, ctx: Ctx) -> object:
     user = await current_user(update, ctx)
     steps = await plan_for(ctx.store, user, interview, ctx.now())
     await _close(ctx, interview, [s.step for s in open_steps(steps)], StepState.SKIPPED)
-    await say(update, ctx, t.FINISHED.format(label=tc.esc(interview.label)))
+    await say(update, ctx, _finished(interview).format(label=tc.esc(interview.label)))
     return END
+
+
+def _finished(interview: Interview) -> str:
+    """The closing words: congratulations only for an offer."""
+    if interview.outcome is None:
+        return t.FINISHED
+    return t.FINISHED_BY_OUTCOME.get(interview.outcome, t.FINISHED)
 
 
 async def _close(
@@ -440,8 +447,8 @@ def build() -> ConversationHandler[Ctx]:
         ],
     }
     # Buttons that carry their ids work from any state, after a restart or from a nudge.
-    anywhere = [
-        CallbackQueryHandler(choose, pattern=rf"^{NS}:set:\d+:({_OUTCOMES})$"),
+    anywhere = [CallbackQueryHandler(choose, pattern=rf"^{NS}:set:\d+:({_OUTCOMES})$")]
+    passive = [
         CallbackQueryHandler(sent, pattern=rf"^{NS}:sent:\d+:(reply|li|ref)$"),
         CallbackQueryHandler(done, pattern=rf"^{NS}:done:\d+$"),
         CallbackQueryHandler(wrap, pattern=rf"^{NS}:wrap:\d+$"),
@@ -454,4 +461,5 @@ def build() -> ConversationHandler[Ctx]:
         states=states,
         reask=reask,
         extra_entry_points=anywhere,
+        buttons=passive,
     )

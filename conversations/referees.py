@@ -15,7 +15,6 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
@@ -218,7 +217,7 @@ async def briefed(update: Update, ctx: Ctx) -> object:
         referee = await _referee(update, ctx, parts[2])
     if interview is None or referee is None:
         await answered(update)
-        raise ApplicationHandlerStop(await show_overview(update, ctx, t.GONE))
+        return await show_overview(update, ctx, t.GONE)
     await answered(update, td.BTN_SENT)
     ctx.udata["referees_id"] = interview.id
     async with ctx.store.transaction() as tx:
@@ -231,8 +230,8 @@ async def briefed(update: Update, ctx: Ctx) -> object:
         await mark_step(ctx, interview.id, Step.REFEREES, StepState.DONE)
         await say(update, ctx, f"{message}\n{t.ALL_BRIEFED.format(label=tc.esc(interview.label))}")
         await show_next(update, ctx)
-        raise ApplicationHandlerStop(END)
-    raise ApplicationHandlerStop(await show_overview(update, ctx, message))
+        return END
+    return await show_overview(update, ctx, message)
 
 
 async def permission_asked(update: Update, ctx: Ctx) -> object:

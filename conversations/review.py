@@ -16,7 +16,6 @@ from typing import Any
 
 from telegram import Update
 from telegram.ext import (
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
@@ -149,9 +148,8 @@ def _known_words(facts: DraftFacts) -> list[str]:
 # --- handlers --------------------------------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
     """A "Review mine" button: check the ids, then ask for the user's version."""
-    state = await _start(update, ctx)
-    # Handled here: the last-resort "expired button" reply must not answer it again.
-    raise ApplicationHandlerStop(state)
+    # An entry point: the last-resort replies know it took the update (common.handled).
+    return await _start(update, ctx)
 
 
 async def _start(update: Update, ctx: Ctx) -> object:

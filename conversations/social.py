@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 from telegram import Update
 from telegram.ext import (
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
@@ -157,7 +156,7 @@ async def linkedin_sent(update: Update, ctx: Ctx) -> object:
         await answered(update, td.BTN_SENT)
         await say(update, ctx, t.LINKEDIN_SENT.format(name=tc.esc(name)))
     # The state stays as it was (None): inside the conversation its question still stands.
-    raise ApplicationHandlerStop(None)
+    return None
 
 
 # --- pages -----------------------------------------------------------------------------------
@@ -216,5 +215,5 @@ def build() -> ConversationHandler[Ctx]:
         states=states,
         reask=reask,
         # "Sent it" under a LinkedIn note still counts after the conversation has ended.
-        extra_entry_points=[CallbackQueryHandler(linkedin_sent, pattern=rf"^{NS}:sent:")],
+        buttons=[CallbackQueryHandler(linkedin_sent, pattern=rf"^{NS}:sent:")],
     )

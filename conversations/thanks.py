@@ -452,8 +452,8 @@ def build() -> ConversationHandler[Ctx]:
     anywhere = [
         CallbackQueryHandler(sent, pattern=rf"^{NS}:sent:\d+:\d+$"),
         CallbackQueryHandler(change, pattern=rf"^{NS}:change:\d+:\d+$"),
-        CallbackQueryHandler(skip_rest, pattern=rf"^{NS}:skiprest:\d+$"),
     ]
+    passive = [CallbackQueryHandler(skip_rest, pattern=rf"^{NS}:skiprest:\d+$")]
     return conversation(
         NS,
         commands=["thanks"],
@@ -462,4 +462,5 @@ def build() -> ConversationHandler[Ctx]:
         states=states,
         reask=reask,
         extra_entry_points=anywhere,
+        buttons=passive,
     )

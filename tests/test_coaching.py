@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -228,3 +229,51 @@ def test_quiet_hours_move_to_next_morning() -> None:
     assert defer_past_quiet(noon, LONDON, start, end) == noon
     # In Toronto 22:30 UTC is 17:30 local: not quiet.
     assert not in_quiet_hours(late, TORONTO, start, end)
+
+
+@pytest.mark.parametrize(
+    "outcome", [Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN, Outcome.NEXT_ROUND]
+)
+def test_decided_interview_no_longer_coaches_the_steps_before_the_decision(
+    outcome: Outcome,
+) -> None:
+    at = T + timedelta(days=3)
+    # *choice*: even after an offer the referee briefing is moot (they are thanked in keep
+    # in contact), and a next round has its own record with its own referee step.
+    decided = facts(
+        outcome=outcome,
+        outcome_at=at,
+        states={Step.DEBRIEF: StepState.DONE, Step.REFLECT: StepState.DONE},
+    )
+    steps = plan(decided, now=at)
+    for step in (Step.NOTES, Step.THANKS, Step.SOCIAL, Step.REFEREES):
+        item = step_of(steps, step)
+        assert item.state is StepState.NOT_APPLICABLE and item.due_at is None
+    found = next_step({1: steps}, now=at)
+    assert found is None or found.plan.step is Step.KEEP_CONTACT
+    # What the user marked still stands.
+    marked = replace(decided, states={Step.NOTES: StepState.DONE, Step.THANKS: StepState.SKIPPED})
+    steps = plan(marked, now=at)
+    assert step_of(steps, Step.NOTES).state is StepState.DONE
+    assert step_of(steps, Step.THANKS).state is StepState.SKIPPED
+    # Still waiting is no decision: the steps stay.
+    waiting = plan(facts(outcome=Outcome.WAITING, outcome_at=T), now=T)
+    assert all(step_of(waiting, s).is_open for s in (Step.NOTES, Step.SOCIAL, Step.REFEREES))
+
+
+def test_interview_with_no_time_yet_only_asks_when() -> None:
+    logged = T - timedelta(days=2)
+    undated = facts(held_at=None, logged_at=logged)
+    steps = plan(undated, now=T + timedelta(days=10))
+    debrief = step_of(steps, Step.DEBRIEF)
+    assert debrief.is_open and debrief.due_at == logged and debrief.reason == "debrief_when"
+    others = [s for s in steps if s.step is not Step.DEBRIEF]
+    assert all(s.due_at is None for s in others)
+    found = next_step({1: steps}, now=T)
+    assert found is not None and found.plan.step is Step.DEBRIEF
+    # An outcome reported before any date still closes the journey the usual way.
+    rejected = plan(replace(undated, outcome=Outcome.REJECTED, outcome_at=T), now=T)
+    assert step_of(rejected, Step.OUTCOME).state is StepState.DONE
+    assert step_of(rejected, Step.NOTES).state is StepState.NOT_APPLICABLE
+    keep = step_of(rejected, Step.KEEP_CONTACT)
+    assert keep.is_open and keep.due_at == T + timedelta(hours=24)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.app import AfterviewApplication
+from conversations.general import status_messages
 from tests import updates
 from tests.chat import Chat
 from tests.conftest import Clock
@@ -53,6 +54,23 @@ async def test_status_lists_steps_with_marks(chat: Chat) -> None:
     text = chat.texts(replies)
     assert "✅ Debrief" in text and "⏳ Notes · due today 16:00" in text
     assert "Prepare" not in text  # not applicable: logged after the interview
+
+
+def test_status_is_split_into_messages_under_telegrams_limit() -> None:
+    blocks = [f"<b>Interview {n}</b>\n" + "⏳ Notes · due today 16:00\n" * 20 for n in range(30)]
+    messages = status_messages(blocks)
+    assert len(messages) > 1 and all(len(m) <= 3500 for m in messages)
+    assert "\n\n".join(messages) == "\n\n".join(blocks)  # nothing lost, order kept
+    assert status_messages(blocks[:1]) == blocks[:1]
+
+
+async def test_status_with_many_interviews_sends_several_messages(chat: Chat) -> None:
+    await setup_user(chat)
+    for n in range(12):
+        await quick_debrief(chat, f"Company number {n} with a rather long name")
+    replies = await chat.send("/status")
+    assert len(replies) > 1 and all(len(r.text) <= 4096 for r in replies)
+    assert "Company number 0" in replies[0].text and "Company number 11" in replies[-1].text
 
 
 async def test_interviews_pick_sets_current(chat: Chat, app: AfterviewApplication) -> None:

@@ -134,11 +134,13 @@ async def test_error_handler_apologises_and_logs_the_update(
     await chat.press("🇬🇧 London")
     await chat.press("🇬🇧 UK")
     store = chat.app.runtime.store
+    await chat.send("/debrief")
+    await chat.send("Acme")  # an interview in progress, which /debrief reads back
 
     async def broken(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store.interviews, "create", broken)
+    monkeypatch.setattr(store.interviews, "get", broken)
     caplog.set_level(logging.DEBUG)
     replies = await chat.send("/debrief")
     assert tc.ERROR in chat.texts(replies)

@@ -59,6 +59,8 @@ async def test_notes_end_to_end(chat: Chat, app: AfterviewApplication) -> None:
     assert [n.body for n in await store.notes.for_interview(interview.id)] == [
         "They asked about <SQL> & joins"
     ]
+    # Notes written are the step done, even if Done is never tapped.
+    assert (await store.interviews.steps(interview.id))[Step.NOTES] is StepState.DONE
     r = await chat.send("Team of 6, reports to Maria")
     assert "2 notes in all" in chat.texts(r)
     r = await chat.press("Read them back")
@@ -122,7 +124,7 @@ async def test_notes_survive_a_restart(apps: Apps, fake: FakeTelegram) -> None:
 async def test_skip_without_notes_and_done_needs_one(chat: Chat, app: AfterviewApplication) -> None:
     interview = await debriefed(chat)
     r = await chat.send("/notes")
-    assert chat.last.labels == ["Skip for now"]
+    assert chat.last.labels == ["Skip this step"]
     r = await chat.press_data("notes:done")
     assert "haven't written a note yet" in chat.texts(r)
     assert Step.NOTES not in await app.runtime.store.interviews.steps(interview.id)

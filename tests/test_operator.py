@@ -130,6 +130,7 @@ async def test_stats_only_for_admins(operated: Apps, fake: FakeTelegram) -> None
     second = Chat(app, fake, user_id=1002)
     await setup_user(second)
     await second.send("/debrief")
+    await second.send("Globex")  # the first answer creates the interview
 
     refused = user.texts(await user.send("/stats"))
     assert refused == to.STATS_ADMINS_ONLY

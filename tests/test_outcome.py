@@ -63,18 +63,41 @@ async def test_rejected_reply_linkedin_then_wrap_up(chat: Chat, clock: Clock) ->
     r = await chat.press("Sent it ✓")
     assert "→ Sent it ✓" in chat.texts(r) and len(chat.history) == before + 1
 
+    # Once they've decided, notes, thank-yous, following and referees are moot: Done is the end.
+    user = await store.users.get(chat.user_id)
+    assert user is not None
+    decided = await store.interviews.get(interview.id)
+    assert decided is not None
+    steps = {s.step: s for s in await plan_for(store, user, decided, clock.now)}
+    for step in (Step.NOTES, Step.THANKS, Step.SOCIAL, Step.REFEREES):
+        assert steps[step].state is StepState.NOT_APPLICABLE
+    r = await chat.send("/next")
+    assert "Next: Notes" not in chat.texts(r)
     r = await chat.press("Done ✓")
     text = chat.texts(r)
-    assert "Keep in contact: done" in text and "Notes" in text
-    steps = await store.interviews.steps(interview.id)
-    assert steps[Step.KEEP_CONTACT] is StepState.DONE
-    assert (await store.interviews.get(interview.id)).status == "active"  # type: ignore[union-attr]
-    r = await chat.press("Wrap it up")
-    assert "you worked hard, and you deserve some rest" in chat.texts(r)
+    assert "Still open" not in text and "Wrap it up" not in chat.last.labels
+    # A warm closing for a rejection: no congratulations.
+    assert "is wrapped up" in text and "keep putting yourself out there" in text
+    assert "Congratulations" not in text
     closed = await store.interviews.get(interview.id)
     assert closed is not None and closed.status == "closed"
-    steps = await store.interviews.steps(interview.id)
-    assert steps[Step.NOTES] is StepState.SKIPPED and steps[Step.SOCIAL] is StepState.SKIPPED
+    assert (await store.interviews.steps(interview.id))[Step.KEEP_CONTACT] is StepState.DONE
+
+
+async def test_wrap_after_rejection_closes_without_congratulations(chat: Chat) -> None:
+    interview = await debriefed(chat)
+    store = chat.app.runtime.store
+    async with store.transaction() as tx:  # the reflection left for later
+        await tx.interviews.set_step(interview.id, Step.REFLECT, StepState.PENDING)
+    await chat.send("/outcome")
+    await chat.press("Rejected")
+    r = await chat.press("Done ✓")
+    assert "Still open for" in chat.texts(r) and "Notes" not in chat.texts(r)
+    r = await chat.press("Wrap it up")
+    text = chat.texts(r)
+    assert "keep putting yourself out there" in text and "Congratulations" not in text
+    closed = await chat.app.runtime.store.interviews.get(interview.id)
+    assert closed is not None and closed.status == "closed"
 
 
 async def test_offer_thanks_referees_connects_and_finishes(chat: Chat, clock: Clock) -> None:
@@ -163,6 +186,13 @@ async def test_next_round_date_unknown_or_past(chat: Chat) -> None:
     assert "Two things to do before round 2" in chat.texts(r)
     (new,) = await store.interviews.active(chat.user_id)
     assert new.held_at is None
+    # No date: nothing is timed as if it happened now; only "when is it?" is asked.
+    user = await store.users.get(chat.user_id)
+    assert user is not None
+    steps = await plan_for(store, user, new, START + timedelta(days=1))
+    assert [s.step for s in steps if s.is_open and s.due_at is not None] == [Step.DEBRIEF]
+    r = await chat.send("/status")
+    assert "Notes · once I know when it is" in chat.texts(r)
     # Round 3 reported after it happened: recorded as held, and offered a debrief.
     r = await chat.send("/outcome")
     assert "Data Analyst at Acme (round 2)" in chat.texts(r)
@@ -187,7 +217,7 @@ async def test_withdrawn_closes_when_done(chat: Chat) -> None:
     assert closed is not None and closed.status == "closed"
     assert closed.outcome is Outcome.WITHDRAWN
     steps = await store.interviews.steps(interview.id)
-    assert steps[Step.NOTES] is StepState.NOT_APPLICABLE
+    assert Step.NOTES not in steps  # moot once withdrawn, not skipped
     assert steps[Step.KEEP_CONTACT] is StepState.DONE
 
 
@@ -271,3 +301,17 @@ async def test_outcome_and_follow_ups_tell_the_nudge_engine(chat: Chat, clock: C
     assert changed[1:] == [interview.id, interview.id, new.id]
     await chat.send("Friday 10am")
     assert changed[-1] == new.id and len(changed) == 5
+
+
+async def test_keep_in_touch_tip_after_a_rejection_was_closed(chat: Chat, clock: Clock) -> None:
+    interview = await debriefed(chat)
+    await chat.send("/outcome")
+    await chat.press("Rejected")
+    await chat.press("Done ✓")
+    closed = await chat.app.runtime.store.interviews.get(interview.id)
+    assert closed is not None and closed.status == "closed"
+    clock.advance(days=91)
+    # The three-month nudge's button opens the keep-in-touch advice, not an empty tip.
+    r = await chat.press_data(f"tips:keep_contact:{interview.id}")
+    text = chat.texts(r)
+    assert "Keep in contact" in text and "three months" in text and "friendly hello" in text

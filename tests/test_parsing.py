@@ -44,6 +44,33 @@ def test_when(text: str, expected: object) -> None:
     assert parse_when(text, LONDON, NOW) == expected
 
 
+MONDAY = datetime(2026, 11, 23, 14, 0, tzinfo=LONDON)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The bot's own example for an upcoming interview: the coming Friday, not last Friday.
+        ("Friday 10am", datetime(2026, 11, 27, 10, 0, tzinfo=LONDON)),
+        ("3 Dec 14:00", datetime(2026, 12, 3, 14, 0, tzinfo=LONDON)),
+        ("in 2 days", datetime(2026, 11, 25, 14, 0, tzinfo=LONDON)),
+        ("yesterday 2pm", datetime(2026, 11, 22, 14, 0, tzinfo=LONDON)),
+        ("last Friday 10am", datetime(2026, 11, 20, 10, 0, tzinfo=LONDON)),
+        ("10am", datetime(2026, 11, 23, 10, 0, tzinfo=LONDON)),  # earlier today
+        ("20 Nov", datetime(2026, 11, 20, 0, 0, tzinfo=LONDON)),  # three days ago, not 2027
+    ],
+)
+def test_when_past_or_upcoming(text: str, expected: object) -> None:
+    assert parse_when(text, LONDON, MONDAY) == expected
+
+
+def test_when_weekday_just_gone_is_past() -> None:
+    saturday = datetime(2026, 11, 28, 15, 0, tzinfo=LONDON)
+    assert parse_when("Friday 10am", LONDON, saturday) == datetime(
+        2026, 11, 27, 10, 0, tzinfo=LONDON
+    )
+
+
 def test_zones_countries_emails() -> None:
     assert parse_timezone("london") == "Europe/London"
     assert parse_timezone("America/toronto") == "America/Toronto"

@@ -40,3 +40,36 @@ async def test_global_button_gets_no_expired_reply_after_it(chat: Chat) -> None:
     replies = await chat.press(chat.last.labels[0])
     text = chat.texts(replies)
     assert "Now working on" in text and "expired" not in text
+
+
+async def test_passive_sent_button_keeps_the_pending_question(chat: Chat) -> None:
+    interview = await debriefed(chat)
+    await chat.send("/outcome")
+    await chat.press("Rejected")
+    await chat.send("/notes")  # notes now waits for text
+    replies = await chat.press("Sent it ✓")  # under the rejection reply drafted above
+    assert "expired" not in chat.texts(replies)
+    await chat.send("They said the team was growing")
+    notes = await chat.app.runtime.store.notes.for_interview(interview.id)
+    assert [n.body for n in notes] == ["They said the team was growing"]
+
+
+async def test_starting_button_ends_the_question_it_interrupts(chat: Chat) -> None:
+    interview = await debriefed(chat)
+    await chat.send("/referees")
+    await chat.send("Jane Doe")
+    await chat.press("Skip")
+    await chat.press("Skip")
+    await chat.press("Yes")
+    await chat.press("📋 Brief Jane Doe")
+    await chat.send("/thanks")
+    await chat.press("Change something")  # thanks now waits for an addition
+    # "Sent it" under the earlier briefing opens the referees list: thanks must end.
+    briefing = next(s for s in reversed(chat.history) if "Briefing for" in s.text)
+    data = briefing.button_data("Sent it ✓")
+    assert data is not None
+    await chat.press(data)
+    replies = await chat.send("what's next?")
+    assert "Next:" in chat.texts(replies)
+    people = await chat.app.runtime.store.interviewers.for_interview(interview.id)
+    assert people[0].extra_point is None

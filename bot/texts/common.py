@@ -81,19 +81,15 @@ ERROR = "Sorry, something went wrong on my side. Your answers so far are saved; 
 CANCELLED = "Stopped. Everything you've answered is saved. Send /next when you're ready."
 NOTHING_TO_CANCEL = "There's nothing to stop right now. Send /next to see what's next."
 SKIPPED = "Skipped."
-IN_PROGRESS = "We're in the middle of {what}. Answer above, /skip it, or /cancel to stop."
 
 NO_INTERVIEW = "You haven't told me about an interview yet. Send /debrief to start."
 PICK_INTERVIEW = "Which interview is this for?"
 NOW_WORKING_ON = "Now working on <b>{label}</b>."
-SETUP_FIRST = "First, let's set your time zone so reminders arrive at the right time."
 
 BTN_SKIP = "Skip"
 BTN_DONE = "Done"
-BTN_CANCEL = "Stop"
 BTN_DEBRIEF = "📝 Debrief an interview"
 BTN_NEXT = "👉 What's next?"
-BTN_SETTINGS = "⚙️ Settings"
 
 STEP_NAMES: dict[Step, str] = {
     Step.PREPARE: "Prepare",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-START = (
-    "Well done for getting through it! A quick debrief while it's fresh. One question at a time."
-)
+START = "Let's capture it while it's fresh: a quick debrief, one question at a time."
 RESUME = "Let's carry on with <b>{label}</b> where we left off."
 CHOOSE = "You have a debrief in progress for <b>{label}</b>. Carry on with it, or start a new one?"
 BTN_CONTINUE = "Carry on"
@@ -62,7 +60,7 @@ BTN_NOTHING_MENTIONED = "Nothing mentioned"
 
 ASK_RATING = "Now, how do you think it went overall? 1 = rough, 5 = great."
 RATING_LOW = (
-    "Thanks for being honest. Don't feel bad; just acknowledge it. Everyone has interviews "
+    "That sounds tough. Don't feel bad; just acknowledge it. Everyone has interviews "
     "like that, and one rough answer can often be smoothed over in your thank-you note."
 )
 RATING_MID = "Thanks. A mix of good moments and a few wobbles is completely normal."

@@ -10,6 +10,10 @@ REASONS: dict[str, str] = {
         "<i>“What's the next stage of the process?”</i>"
     ),
     "debrief": "A quick debrief while it's fresh: who you met, and what happens next.",
+    "debrief_when": (
+        "When is it? Once I know, I'll plan the rest around it: a reminder the evening "
+        "before, then the debrief. Meanwhile, check your referees are happy to be called."
+    ),
     "reflect": (
         "Think about how it went. Don't feel bad, just acknowledge it: what went well, and "
         "what didn't quite land."
@@ -35,7 +39,7 @@ REASONS: dict[str, str] = {
         "possible, before the employer calls."
     ),
     "followup_timeline": (
-        "Their timeline has passed, so a short, polite follow-up is right now, not before."
+        "Their timeline has passed, so now is the right time for a short, polite follow-up."
     ),
     "followup_no_timeline": (
         "They didn't give a timeline, so a short, polite check-in after a week is normal."
@@ -54,6 +58,10 @@ REASONS: dict[str, str] = {
     "keep_contact_withdrawn": "Leave on good terms: a short, courteous note keeps the door open.",
     "keep_contact_wait": "Once you know the outcome, we'll keep in contact the right way.",
     "next_round": "The next round has its own steps.",
+    "keep_in_touch": (
+        "It's been about three months. A short, friendly hello keeps you in mind for the next "
+        "opening: share a bit of news and say you'd still love to work with them."
+    ),
     "keep_trying": (
         "While you wait, keep applying elsewhere. Keep putting yourself out there until you "
         "get the call you're waiting for."
@@ -80,6 +88,7 @@ STATUS_HEADER = "<b>{label}</b>"
 STATUS_LINE_DONE = "{mark} {step}"
 STATUS_LINE_PENDING = "{mark} {step} · due {due}"
 STATUS_LINE_WAITING = "{mark} {step} · after the outcome"
+STATUS_LINE_UNDATED = "{mark} {step} · once I know when it is"
 STATUS_EMPTY = "No active interviews. Send /debrief to add one."
 
 INTERVIEWS_HEADER = "Your interviews. Tap one to work on it:"

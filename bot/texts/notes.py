@@ -47,7 +47,7 @@ FORGOT_SAVED = "Got it. Your thank-you note can mention it briefly."
 
 BTN_DONE = "Done ✓"
 BTN_READ = "Read them back"
-BTN_SKIP = "Skip for now"
+BTN_SKIP = "Skip this step"
 BTN_NOTHING = "Nothing to add"
 
 

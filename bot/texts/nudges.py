@@ -16,6 +16,9 @@ WHY: dict[str, str] = {
         "Your interview should be over by now. Well done! A quick debrief while it's fresh: "
         "who you met and what happens next."
     ),
+    "debrief_when": (
+        "Do you know when your next interview is yet? Tell me and I'll plan the steps around it."
+    ),
     "reflect": (
         "You're nearly through the debrief: how did it go? Don't feel bad, just acknowledge "
         "it: what went well, and what didn't quite land."
@@ -45,7 +48,7 @@ WHY: dict[str, str] = {
         "before the employer calls."
     ),
     "followup_timeline": (
-        "The date they gave has passed. A short, polite follow-up is right now, not before."
+        "The date they gave has passed: now is the right time for a short, polite follow-up."
     ),
     "followup_no_timeline": (
         "It's a working week since your interview and they gave no timeline: a short, polite "

@@ -116,10 +116,21 @@ BTN_DEBRIEF = "📝 Debrief round {round}"
 # --- keep in contact: done -------------------------------------------------------------------
 BTN_DONE = "Done ✓"
 BTN_CHANGE = "Change the outcome"
-FINISHED = (
-    "✅ <b>{label}</b> is complete. Congratulations: you worked hard, and you deserve some rest."
-)
+FINISHED = "✅ <b>{label}</b> is complete. You worked hard, and you deserve some rest."
 WITHDRAWN_CLOSED = "✅ <b>{label}</b> is closed. Well done for leaving on good terms."
+# The closing words once an interview is wrapped up, by its outcome (FINISHED otherwise).
+FINISHED_BY_OUTCOME: dict[Outcome, str] = {
+    Outcome.OFFER: (
+        "✅ <b>{label}</b> is complete. Congratulations: you worked hard, and you deserve "
+        "some rest."
+    ),
+    Outcome.REJECTED: (
+        "✅ <b>{label}</b> is wrapped up. It wasn't this one, and that's hard, but you handled "
+        "it well and left on good terms. Take a breather, then keep putting yourself out "
+        "there: every interview makes the next one easier."
+    ),
+    Outcome.WITHDRAWN: WITHDRAWN_CLOSED,
+}
 STILL_OPEN = (
     "✅ Keep in contact: done. Still open for <b>{label}</b>: {steps}. Do them if they still "
     "help, or wrap this interview up."

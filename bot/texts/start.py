@@ -18,7 +18,6 @@ COUNTRY_NONE = "No country: I'll count only weekends as days off."
 SETUP_DONE = (
     "All set! After your next interview, tap <b>Debrief</b>. You can change this in /settings."
 )
-BTN_OTHER_TZ = "Other…"
 BTN_NO_COUNTRY = "Skip"
 
 SETTINGS_MENU = (

@@ -73,9 +73,23 @@ _LOWER_STARTS = frozenset(
 )
 
 
+# Answers that mean "nothing": they must never end up in a letter ("...: Nothing.").
+_NOTHING = re.compile(r"^(nothing|none|no|nope|n/?a|-+|nothing to add|not really)[.!]*$", re.I)
+# Notes about oneself ("I forgot...", "I should have...") are for the user, not to quote back.
+_SELF_NOTE = re.compile(r"^i (forgot|didn't|did not|should have|wish|was|felt|think)\b", re.I)
+# "I forgot to mention my portfolio" -> "my portfolio": the letter says "didn't get to mention".
+_FORGOT_PREFIX = re.compile(
+    r"^i (forgot|didn't get|did not get|never got) to (mention|say|talk about|tell them about)"
+    r"( that)?\s+",
+    re.I,
+)
+
+
 def _given(text: str | None) -> str | None:
-    """User text if there is any ("" means the user said there was nothing)."""
-    return text.strip() if text and text.strip() else None
+    """User text if there is any ("" or "nothing" means the user said there was nothing)."""
+    if not text or not text.strip() or _NOTHING.match(text.strip()):
+        return None
+    return text.strip()
 
 
 def sentences(text: str) -> list[str]:
@@ -171,7 +185,7 @@ def _details(notes: Iterable[Note], interview: Interview) -> list[str]:
     found = []
     for note in notes:
         for line in sentences(note.body):
-            if len(line.split()) >= 3 and line not in skip:
+            if len(line.split()) >= 3 and line not in skip and not _SELF_NOTE.match(line):
                 found.append(line)
     return found
 
@@ -200,6 +214,7 @@ def _addition(facts: DraftFacts, person: Interviewer) -> str | None:
     offer to expand on the answer that didn't land."""
     point = _given(person.extra_point) or _given(facts.interview.forgot_to_say)
     if point is not None:
+        point = _FORGOT_PREFIX.sub("", point)
         lines = sentences(point)[:ADDITION_SENTENCES]
         return w.THANKS_ADDITION.format(point=" ".join(_sentence(s) for s in lines))
     rough = _given(facts.interview.not_landed)

@@ -348,11 +348,19 @@ async def skip_when(update: Update, ctx: Ctx) -> object:
 
 # --- keep in contact: done -------------------------------------------------------------------
 async def sent(update: Update, ctx: Ctx) -> object:
-    """ "Sent it" on a rejection reply, LinkedIn note or referee thanks: shown in place."""
-    if await _owned(update, ctx, 3) is None:
+    """ "Sent it" on a rejection reply, LinkedIn note or referee thanks: shown in place.
+
+    The rejection reply is the heart of keeping in contact after a "no": once it's sent the
+    step is done, so its "thank them" nudge doesn't come after all.
+    """
+    owned = await _owned(update, ctx, 3)
+    if owned is None:
         await stale_button(update, ctx)
         return None
     await answered(update, td.BTN_SENT)
+    interview, parts = owned
+    if parts[2] == "reply" and interview.outcome is Outcome.REJECTED:
+        await mark_step(ctx, interview.id, Step.KEEP_CONTACT, StepState.DONE)
     return None
 
 

@@ -88,7 +88,9 @@ def overview(
             lines.append(t.LINE_NO_PERMISSION)
             row.append((t.BTN_ASKED.format(name=_short(ref.name)), kb.data(NS, "perm", ref.id)))
         if not done:
-            row.insert(0, (t.BTN_BRIEF.format(name=_short(ref.name)), kb.data(NS, "brief", ref.id)))
+            # The interview id rides along: an older overview may be for another interview.
+            brief_data = kb.data(NS, "brief", ref.id, interview.id)
+            row.insert(0, (t.BTN_BRIEF.format(name=_short(ref.name)), brief_data))
         if row:
             rows.append(row)
     all_done = bool(referees) and all(r.id in briefed for r in referees)
@@ -185,8 +187,14 @@ def _arg(update: Update) -> str | None:
 
 
 async def brief(update: Update, ctx: Ctx) -> object:
-    referee = await _referee(update, ctx, _arg(update))
-    interview = await _interview(update, ctx)
+    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
+    referee = await _referee(update, ctx, parts[1] if len(parts) == 3 else None)
+    interview = None
+    if len(parts) == 3 and parts[2].isdigit():
+        user = await current_user(update, ctx)
+        interview = await ctx.store.interviews.get_owned(user.id, int(parts[2]))
+        if interview is not None:
+            ctx.udata["referees_id"] = interview.id
     if referee is None or interview is None:
         await answered(update)
         return await show_overview(update, ctx, t.GONE)

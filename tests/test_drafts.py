@@ -344,3 +344,29 @@ def test_linkedin_note_with_a_very_long_name_is_cut_to_the_limit() -> None:
     draft = drafts.linkedin_note(ACME, giant)
     assert draft.length == 200 and draft.body.endswith("…")
     assert drafts.linkedin_note(ACME, giant, premium=True).length == 300
+
+
+def test_nothing_to_add_and_self_notes_stay_out_of_the_letter() -> None:
+    facts = DraftFacts(
+        interview=interview(forgot_to_say="Nothing", not_landed=None),
+        interviewers=[PRIYA],
+        notes=[note(1, "I forgot to mention my accessibility work. The team uses Figma daily.")],
+        sender="Sam",
+        tz=LONDON,
+    )
+    body = drafts.thank_you(facts, PRIYA).body
+    assert "Nothing" not in body and "didn't get to mention" not in body
+    assert "I forgot" not in body
+    assert "The team uses Figma daily" in body
+
+
+def test_forgotten_point_is_said_once_not_twice() -> None:
+    facts = DraftFacts(
+        interview=interview(forgot_to_say="I forgot to mention my accessibility work"),
+        interviewers=[PRIYA],
+        notes=[],
+        sender="Sam",
+        tz=LONDON,
+    )
+    body = drafts.thank_you(facts, PRIYA).body
+    assert "accessibility work" in body and "I forgot to mention" not in body

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.coaching import Outcome, Step, StepState
 from bot.journey import plan_for
 from conversations.outcome import next_round_time
+from tests import updates
 from tests.chat import Chat
 from tests.conftest import START, Clock
 from tests.test_thanks import debriefed, sticker, stranger
@@ -315,3 +316,15 @@ async def test_keep_in_touch_tip_after_a_rejection_was_closed(chat: Chat, clock:
     r = await chat.press_data(f"tips:keep_contact:{interview.id}")
     text = chat.texts(r)
     assert "Keep in contact" in text and "three months" in text and "friendly hello" in text
+
+
+async def test_sending_the_rejection_reply_completes_keeping_in_contact(chat: Chat) -> None:
+    interview = await debriefed(chat)
+    await chat.send("/outcome")
+    replies = await chat.press("Rejected")
+    reply = next(s for s in replies if "Reply to" in s.text)
+    data = reply.button_data("Sent it ✓")
+    assert data is not None
+    await chat.feed(updates.callback(chat.user_id, data, reply))
+    steps = await chat.app.runtime.store.interviews.steps(interview.id)
+    assert steps[Step.KEEP_CONTACT] is StepState.DONE

@@ -10,6 +10,7 @@ from bot.repo import Store
 from tests import updates
 from tests.chat import Chat
 from tests.fakeapi import FakeTelegram, Sent
+from tests.test_general import quick_debrief
 from tests.test_notes import debriefed
 
 
@@ -249,3 +250,20 @@ async def test_bad_input_in_every_state(
     r = await eve.press_data(f"referees:perm:{ann.id}")
     assert "can't find that referee" in eve.texts(r)
     assert await store.referees.briefed_ids(interview.id) == set()
+
+
+async def test_brief_button_of_an_older_overview_briefs_for_its_own_interview(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    await debriefed(chat)  # Acme
+    await chat.send("/referees")
+    await add_referee(chat, "Jane Doe", None, None, True)
+    acme_overview = overview_of(chat.history)
+    await quick_debrief(chat, "Globex")
+    await chat.send("/cancel")
+    await chat.send("/referees")  # now the overview for Globex
+    data = acme_overview.button_data("📋 Brief Jane Doe")
+    assert data is not None
+    replies = await chat.feed(updates.callback(chat.user_id, data, acme_overview))
+    briefing = next(s for s in replies if "Briefing for" in s.text)
+    assert "Acme" in briefing.text and "Globex" not in briefing.text

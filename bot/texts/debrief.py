@@ -44,7 +44,7 @@ ASK_NEXT_STAGE = "What did they say the next stage is?"
 BTN_DIDNT_ASK = "I didn't ask"
 DIDNT_ASK_TIP = (
     "No problem, it happens. Next time, make <i>“What's the next stage of the process?”</i> "
-    "one of your last questions. You can still ask it politely in your thank-you note."
+    "one of your last questions. If you follow up later, you can ask then what the next steps are."
 )
 ASK_REPLY_BY = (
     "When did they say they'd get back to you? E.g. “within a week”, “by Friday”, “end of month”."

@@ -185,9 +185,18 @@ async def _show_keyboard(update: Update, markup: InlineKeyboardMarkup) -> None:
         await query.edit_message_reply_markup(markup)
 
 
+# Steps whose Done means "let me give you the answers": the conversation that asks them.
+ANSWER_STEPS: dict[Step, str] = {
+    Step.OUTCOME: "outcome",
+    Step.DEBRIEF: "debrief",
+    Step.REFLECT: "reflect",
+}
+
+
 async def _done(update: Update, ctx: Ctx, reminder: Reminder, interview: Interview) -> None:
     await answered(update, t.CHOSE_DONE)
     step, label = reminder.step, tc.esc(interview.label)
+    markup = kb.column([(tc.BTN_NEXT, kb.data("next", "show"))])
     async with ctx.store.transaction() as tx:
         if reminder.kind == nudges.KEEP_TRYING:
             reply = t.DONE_WEEKLY  # recurring: this week's is done, the step goes on
@@ -195,12 +204,17 @@ async def _done(update: Update, ctx: Ctx, reminder: Reminder, interview: Intervi
             # "I've sent it": a follow-up on record, so the second one is timed from it.
             await tx.interviews.add_followup(interview.id, ctx.now())
             reply = t.FOLLOWUP_LOGGED.format(label=label)
+        elif step in ANSWER_STEPS:
+            # Done can't stand in for the answers these steps collect (what the outcome was,
+            # who interviewed): the step stays open and the button opens its questions.
+            reply = t.DONE_TELL_ME.format(label=label)
+            markup = kb.column([(t.BTN_TELL_ME, kb.open_step(ANSWER_STEPS[step], interview.id))])
         else:
             await tx.interviews.set_step(interview.id, step, StepState.DONE)
             reply = t.DONE_REPLY.format(step=tc.STEP_NAMES[step], label=label)
         await tx.reminders.acknowledge([reminder.id], ctx.now())
         await ctx.runtime.facts_changed(tx, interview.id)
-    await say(update, ctx, reply, kb.column([(tc.BTN_NEXT, kb.data("next", "show"))]))
+    await say(update, ctx, reply, markup)
 
 
 async def _skip(update: Update, ctx: Ctx, reminder: Reminder, interview: Interview) -> None:

@@ -206,3 +206,23 @@ async def test_quiet_hours_in_settings_move_pending_nudges(
     assert (await pending(app, chat.user_id))["thanks"] == utc(2026, 11, 23, 22, 30)
     user = await app.runtime.store.users.get(chat.user_id)
     assert user is not None and (user.quiet_start, user.quiet_end) == ("00:00", "00:00")
+
+
+async def test_done_on_a_debrief_nudge_asks_for_the_answers(
+    chat: Chat, app: AfterviewApplication, clock: Clock
+) -> None:
+    for step in ("/start", "🇬🇧 London", "🇬🇧 UK", "/debrief", "Acme", "Analyst", "Just now"):
+        await (
+            chat.send(step)
+            if step.startswith("/") or step in ("Acme", "Analyst")
+            else chat.press(step)
+        )
+    await chat.send("/cancel")  # the debrief is left half done: its nudge will come
+    (interview,) = await app.runtime.store.interviews.active(chat.user_id)
+    await nudged(chat, app, clock, slot="debrief")
+    replies = await chat.press("Done ✓")
+    assert "Tell me now" in chat.last.labels and "Tell me how it went" in chat.texts(replies)
+    steps = await app.runtime.store.interviews.steps(interview.id)
+    assert Step.DEBRIEF not in steps  # Done can't stand in for the debrief's answers
+    replies = await chat.press("Tell me now")
+    assert "carry on" in chat.texts(replies).lower() or "?" in chat.texts(replies)

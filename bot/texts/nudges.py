@@ -136,3 +136,7 @@ BTN_ALL_OFF = "🔕 Turn all off"
 BTN_ALL_ON = "🔔 Turn all on"
 BTN_WEEKLY_OFF = "Weekly nudges off"
 BTN_WEEKLY_ON = "Weekly nudges on"
+
+# Done on a nudge whose step needs answers (the outcome, the debrief).
+DONE_TELL_ME = "Good. Tell me how it went for <b>{label}</b> and I'll plan what comes next."
+BTN_TELL_ME = "Tell me now"

@@ -239,6 +239,9 @@ def sign_off(letter: Letter, facts: ReviewFacts) -> Finding | None:
     if not impersonal and "faithfully" in closing:
         fix = "Yours sincerely" if formal else "Kind regards"
         return Finding("faithfully_to_name", {"sign_off": letter.sign_off, "fix": fix})
+    if greeting and not formal and "yours" in closing:
+        # COACHING.md pairs an informal "Hi …" with "Kind regards", not a letter's "Yours …".
+        return Finding("formal_to_informal", {"sign_off": letter.sign_off})
     return None
 
 

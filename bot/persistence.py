@@ -22,12 +22,10 @@ from telegram.ext import BasePersistence, PersistenceInput
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
 from bot.repo import Store
-from bot.repo.base import sql_literal
+from bot.repo.ptb import Row, statement
 from bot.runtime import Runtime
 
 Data = dict[Any, Any]
-# A persisted row: ("conversation", name, key JSON), ("user", id, "") or ("chat", id, "").
-Row = tuple[str, str | int, str]
 
 
 class SQLitePersistence(BasePersistence[Data, Data, Data]):
@@ -73,7 +71,7 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
             batch, self._pending = self._pending, {}
             covered = self._buffered
             try:
-                await self.store.script([_statement(row, value) for row, value in batch.items()])
+                await self.store.script([statement(row, value) for row, value in batch.items()])
             except BaseException:
                 # Keep the rows for the next attempt, unless a newer value replaced them.
                 for row, value in batch.items():
@@ -83,22 +81,20 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
 
     # --- reading, once at start-up ------------------------------------------------------
     async def get_conversations(self, name: str) -> ConversationDict:
-        rows = await self.store.db.execute_fetchall(
-            "SELECT key, state FROM ptb_conversations WHERE name = ?", (name,)
-        )
-        return {tuple(json.loads(r["key"])): json.loads(r["state"]) for r in rows}
+        rows = await self.store.ptb.conversations(name)
+        return {tuple(json.loads(key)): json.loads(state) for key, state in rows}
 
     async def get_user_data(self) -> dict[int, Data]:
-        return await self._load("user", "SELECT user_id, data FROM ptb_user_data")
+        return await self._load("user")
 
     async def get_chat_data(self) -> dict[int, Data]:
-        return await self._load("chat", "SELECT chat_id, data FROM ptb_chat_data")
+        return await self._load("chat")
 
-    async def _load(self, kind: str, sql: str) -> dict[int, Data]:
-        rows = await self.store.db.execute_fetchall(sql)
-        for r in rows:
-            self._latest[(kind, int(r[0]), "")] = r[1]
-        return {int(r[0]): cast(Data, json.loads(r[1])) for r in rows}
+    async def _load(self, kind: str) -> dict[int, Data]:
+        rows = await self.store.ptb.data(kind)
+        for ident, data in rows:
+            self._latest[(kind, ident, "")] = data
+        return {ident: cast(Data, json.loads(data)) for ident, data in rows}
 
     async def get_bot_data(self) -> Data:
         return {}
@@ -143,26 +139,3 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
     async def flush(self) -> None:
         # PTB calls this on shutdown; the application writes after every update anyway.
         await self.write_pending()
-
-
-_TABLES = {"user": ("ptb_user_data", "user_id"), "chat": ("ptb_chat_data", "chat_id")}
-
-
-def _statement(row: Row, value: str | None) -> str:
-    """The SQL that brings one row to `value` (JSON, or None to delete it)."""
-    if row[0] == "conversation":
-        name, key = sql_literal(row[1]), sql_literal(row[2])
-        if value is None:
-            return f"DELETE FROM ptb_conversations WHERE name = {name} AND key = {key}"
-        return (
-            f"INSERT INTO ptb_conversations (name, key, state) VALUES ({name}, {key},"
-            f" {sql_literal(value)}) ON CONFLICT(name, key) DO UPDATE SET state = excluded.state"
-        )
-    table, column = _TABLES[row[0]]
-    ident = sql_literal(row[1])
-    if value is None:
-        return f"DELETE FROM {table} WHERE {column} = {ident}"
-    return (
-        f"INSERT INTO {table} ({column}, data) VALUES ({ident}, {sql_literal(value)})"
-        f" ON CONFLICT({column}) DO UPDATE SET data = excluded.data"
-    )

@@ -150,6 +150,12 @@ FAULTS: list[tuple[str, str, ReviewFacts, str]] = [
         THANKS,
         "Yours sincerely",
     ),
+    (
+        "formal_to_informal",
+        CLEAN_THANKS.replace("Dear Priya", "Hi Priya"),
+        THANKS,
+        "Kind regards",
+    ),
     ("spelling", CLEAN_THANKS.replace("interested", "intrested"), THANKS, "intrested → interested"),
     (
         "near_duplicate",

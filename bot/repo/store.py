@@ -10,6 +10,7 @@ import aiosqlite
 
 from bot.repo.core import Interviewers, Interviews, Notes, Referees, SocialPages, Users
 from bot.repo.privacy import Privacy
+from bot.repo.ptb import PtbRows
 from bot.repo.reminders import Reminders
 from bot.repo.reviews import DraftReviews
 from bot.repo.stats import StatsRepo
@@ -35,6 +36,7 @@ class Store:
         self.privacy = Privacy(db)
         self.stats = StatsRepo(db)
         self.reminders = Reminders(db)
+        self.ptb = PtbRows(db)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

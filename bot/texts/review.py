@@ -42,6 +42,7 @@ FINDINGS: dict[str, str] = {
     "thanks": "No thank-you in it. → Thank them for their time.",
     "no_sign_off": "No sign-off. → End with “Yours sincerely,” and your name.",
     "sincerely_to_unknown": "“{sign_off}” after “Dear Sir or Madam”. → Use “Yours faithfully”.",
+    "formal_to_informal": "“{sign_off}” after an informal “Hi”. → Use “Kind regards”, or start with “Dear …”.",
     "faithfully_to_name": "“{sign_off}” after a name. → Use “{fix}”; faithfully goes with “Dear Sir or Madam”.",
     "spelling": "Check the spelling: {words}.",
     "near_duplicate": "It reads almost the same as your note to {other}. → Mention something you discussed with this person.",

@@ -11,7 +11,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -40,108 +40,10 @@ from conversations.common import (
     text_of,
     too_long,
 )
+from conversations.debrief_questions import NS, ORDER, TEXT_FIELDS, Q, question, skip_row
 from conversations.general import show_next
 
-NS = "debrief"
 TYPICAL_LENGTH = timedelta(hours=1)  # *choice*: an upcoming interview ends an hour after it starts
-
-
-class Q(StrEnum):
-    TZ = "debrief.tz"
-    CHOOSE = "debrief.choose"
-    COMPANY = "debrief.company"
-    ROLE = "debrief.role"
-    WHEN = "debrief.when"
-    INTERVIEWER = "debrief.interviewer"
-    EMAIL = "debrief.email"
-    MORE = "debrief.more"
-    NEXT_STAGE = "debrief.next_stage"
-    REPLY_BY = "debrief.reply_by"
-    PROCESS = "debrief.process"
-    RATING = "debrief.rating"
-    WENT_WELL = "debrief.went_well"
-    NOT_LANDED = "debrief.not_landed"
-
-
-# Questions answered by free text go straight into these interview columns.
-TEXT_FIELDS: dict[Q, str] = {
-    Q.COMPANY: "company",
-    Q.ROLE: "role",
-    Q.NEXT_STAGE: "next_stage",
-    Q.PROCESS: "process_info",
-    Q.WENT_WELL: "went_well",
-    Q.NOT_LANDED: "not_landed",
-}
-ORDER: tuple[Q, ...] = (
-    Q.COMPANY,
-    Q.ROLE,
-    Q.WHEN,
-    Q.INTERVIEWER,
-    Q.NEXT_STAGE,
-    Q.REPLY_BY,
-    Q.PROCESS,
-    Q.RATING,
-    Q.WENT_WELL,
-    Q.NOT_LANDED,
-)
-
-
-def _skip_row() -> list[tuple[str, str]]:
-    return [kb.skip_button(NS)]
-
-
-def _question(q: Q, name: str = "") -> tuple[str, InlineKeyboardMarkup | None]:
-    skip = _skip_row()
-    match q:
-        case Q.TZ:
-            zones = [(label, kb.data(NS, "tz", zone_name)) for label, zone_name in ts.COMMON_ZONES]
-            return ts.ASK_TZ, kb.grid(zones, width=3)
-        case Q.COMPANY:
-            return t.ASK_COMPANY, kb.keyboard([skip])
-        case Q.ROLE:
-            return t.ASK_ROLE, kb.keyboard([skip])
-        case Q.WHEN:
-            return t.ASK_WHEN, kb.keyboard([[(t.BTN_JUST_NOW, kb.data(NS, "now"))], skip])
-        case Q.INTERVIEWER:
-            return t.ASK_INTERVIEWER, kb.keyboard([skip])
-        case Q.EMAIL:
-            return t.ASK_INTERVIEWER_EMAIL.format(name=tc.esc(name)), kb.keyboard([skip])
-        case Q.MORE:
-            return t.ASK_MORE_INTERVIEWERS, kb.keyboard(
-                [
-                    [
-                        (t.BTN_ADD_INTERVIEWER, kb.data(NS, "more", "yes")),
-                        (t.BTN_NO_MORE, kb.data(NS, "more", "no")),
-                    ]
-                ]
-            )
-        case Q.NEXT_STAGE:
-            return t.ASK_NEXT_STAGE, kb.keyboard(
-                [[(t.BTN_DIDNT_ASK, kb.data(NS, "didnt_ask"))], skip]
-            )
-        case Q.REPLY_BY:
-            return t.ASK_REPLY_BY, kb.keyboard(
-                [
-                    [
-                        (t.BTN_WITHIN_WEEK, kb.data(NS, "reply", "in a week")),
-                        (t.BTN_TWO_WEEKS, kb.data(NS, "reply", "in 2 weeks")),
-                    ],
-                    [(t.BTN_NOT_SAID, kb.data(NS, "reply", "none"))],
-                ]
-            )
-        case Q.PROCESS:
-            return t.ASK_PROCESS, kb.keyboard([[(t.BTN_NOTHING_MENTIONED, kb.data(NS, "nothing"))]])
-        case Q.RATING:
-            return t.ASK_RATING, kb.keyboard(
-                [[(str(n), kb.data(NS, "rate", n)) for n in range(1, 6)], skip]
-            )
-        case Q.WENT_WELL:
-            return t.ASK_WENT_WELL, kb.keyboard([skip])
-        case Q.NOT_LANDED:
-            return t.ASK_NOT_LANDED, kb.keyboard([skip])
-        case Q.CHOOSE:
-            return t.CHOOSE, None
-    raise AssertionError(q)
 
 
 async def ask(update: Update, ctx: Ctx, q: Q) -> Q:
@@ -149,7 +51,7 @@ async def ask(update: Update, ctx: Ctx, q: Q) -> Q:
     if q is Q.EMAIL:
         interviewer = await ctx.store.interviewers.get(int(ctx.udata.get("debrief_person", 0)))
         name = interviewer.name if interviewer else ""
-    text, markup = _question(q, name)
+    text, markup = question(q, name)
     ctx.udata["debrief_asking"] = q.value  # so that /skip knows which question it skips
     await say(update, ctx, text, markup)
     return q
@@ -406,7 +308,7 @@ async def interviewer_answer(update: Update, ctx: Ctx) -> object:
 async def email_answer(update: Update, ctx: Ctx) -> object:
     email = parse_email(text_of(update))
     if email is None:
-        await say(update, ctx, t.BAD_EMAIL, kb.keyboard([_skip_row()]))
+        await say(update, ctx, t.BAD_EMAIL, kb.keyboard([skip_row()]))
         return None
     async with ctx.store.transaction() as tx:
         await tx.interviewers.set_email(int(ctx.udata["debrief_person"]), email)

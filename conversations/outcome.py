@@ -364,16 +364,25 @@ async def sent(update: Update, ctx: Ctx) -> object:
     return None
 
 
-async def done(update: Update, ctx: Ctx) -> object:
+async def _still_open(update: Update, ctx: Ctx) -> tuple[Interview | None, object]:
+    """The active interview of a Done / Wrap button, or None after saying why not, with the
+    state to return then (a stale button leaves the question as it was; a closed one ends)."""
     owned = await _owned(update, ctx, 2)
     if owned is None:
         await stale_button(update, ctx)
-        return None
+        return None, None
     interview = owned[0]
     if interview.status == "closed":
         await answered(update)
         await _say_closed(update, ctx, interview)
-        return END
+        return None, END
+    return interview, None
+
+
+async def done(update: Update, ctx: Ctx) -> object:
+    interview, otherwise = await _still_open(update, ctx)
+    if interview is None:
+        return otherwise
     await answered(update, t.BTN_DONE)
     await mark_step(ctx, interview.id, Step.KEEP_CONTACT, StepState.DONE)
     user = await current_user(update, ctx)
@@ -395,15 +404,9 @@ async def done(update: Update, ctx: Ctx) -> object:
 
 async def wrap(update: Update, ctx: Ctx) -> object:
     """Skip whatever is still open and close the interview."""
-    owned = await _owned(update, ctx, 2)
-    if owned is None:
-        await stale_button(update, ctx)
-        return None
-    interview = owned[0]
-    if interview.status == "closed":
-        await answered(update)
-        await _say_closed(update, ctx, interview)
-        return END
+    interview, otherwise = await _still_open(update, ctx)
+    if interview is None:
+        return otherwise
     await answered(update, t.BTN_WRAP)
     user = await current_user(update, ctx)
     steps = await plan_for(ctx.store, user, interview, ctx.now())

@@ -243,10 +243,12 @@ async def _snooze(update: Update, ctx: Ctx, user: User, reminder: Reminder, when
             await stale_button(update, ctx)
             return
         due = nudges.on_day(day, quiet)
-    shown = local_text(due, quiet.tz, now)
-    await answered(update, t.CHOSE_SNOOZE.format(when=shown))
     async with ctx.store.transaction() as tx:
-        await tx.reminders.snooze(reminder.id, due, now)
+        snoozed = await tx.reminders.snooze(reminder.id, due, now)
+    if not snoozed:  # an old copy of a nudge already done or skipped
+        await stale_button(update, ctx)
+        return
+    await answered(update, t.CHOSE_SNOOZE.format(when=local_text(due, quiet.tz, now)))
     _dispatcher(ctx).wake(due)
 
 

@@ -226,3 +226,15 @@ async def test_done_on_a_debrief_nudge_asks_for_the_answers(
     assert Step.DEBRIEF not in steps  # Done can't stand in for the debrief's answers
     replies = await chat.press("Tell me now")
     assert "carry on" in chat.texts(replies).lower() or "?" in chat.texts(replies)
+
+
+async def test_snooze_on_an_old_copy_of_a_done_nudge_is_expired(
+    chat: Chat, app: AfterviewApplication, clock: Clock
+) -> None:
+    await debriefed(chat)
+    rid = await nudged(chat, app, clock)
+    await chat.press("Done ✓")
+    replies = await chat.press("1 hour")  # the nudge's original buttons, pressed again
+    assert "expired" in chat.texts(replies)
+    states = {x.id: x.state for x in await rows(app, chat.user_id)}
+    assert states[rid] is State.ACKNOWLEDGED

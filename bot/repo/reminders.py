@@ -242,12 +242,14 @@ class Reminders(Repo):
             (iso(now), *ids),
         )
 
-    async def snooze(self, reminder_id: int, due_at: datetime, now: datetime) -> None:
-        await self._run(
+    async def snooze(self, reminder_id: int, due_at: datetime, now: datetime) -> bool:
+        """Due again later; False when the nudge was already done, skipped or cancelled."""
+        async with self.db.execute(
             "UPDATE reminders SET state = 'pending', due_at = ?, snoozed = 1, updated_at = ?"
-            " WHERE id = ?",
+            " WHERE id = ? AND state NOT IN ('acknowledged', 'cancelled')",
             (iso(due_at), iso(now), reminder_id),
-        )
+        ) as cursor:
+            return cursor.rowcount > 0
 
     async def set_message(self, reminder_id: int, message_id: int) -> None:
         await self._run(

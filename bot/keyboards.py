@@ -39,6 +39,11 @@ def parse(value: str | None, namespace: str) -> list[str] | None:
     return parts[1:] if parts[0] == namespace else None
 
 
+def shorten(text: str, limit: int) -> str:
+    """A button label cut to `limit` characters with an ellipsis (phones show little)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=cb) for label, cb in row] for row in rows]

@@ -64,7 +64,7 @@ class R(StrEnum):
 
 # --- rendering -------------------------------------------------------------------------------
 def _short(name: str) -> str:
-    return name if len(name) <= LABEL_NAME_MAX else name[: LABEL_NAME_MAX - 1].rstrip() + "…"
+    return kb.shorten(name, LABEL_NAME_MAX)
 
 
 def overview(

@@ -90,7 +90,7 @@ def _buttons(reminder: Reminder) -> InlineKeyboardMarkup:
 
 
 def _short(label: str) -> str:
-    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…"
+    return kb.shorten(label, LABEL_MAX)
 
 
 def summary(user: User, items: Sequence[Item], now: datetime) -> tuple[str, InlineKeyboardMarkup]:

@@ -61,7 +61,7 @@ def linkedin_search_url(company: str | None) -> str:
 
 
 def _short(text: str, limit: int = LABEL_COMPANY_MAX) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return kb.shorten(text, limit)
 
 
 async def _interview(update: Update, ctx: Ctx) -> Interview | None:

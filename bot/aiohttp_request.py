@@ -6,10 +6,18 @@ updates/s however many users it served at once; on aiohttp (a C HTTP parser, one
 connection pool) the same bench runs about 1.5x faster. The pool is sized to the updates
 handled at once, all connections kept alive.
 
+Parameters go as an `application/json` body, which the Bot API accepts for every method
+but file uploads: one `json.dumps` of PTB's `parameters` (real JSON values). PTB's other form,
+`json_parameters`, JSON-encodes each value to a string first, and form-urlencoding those took
+about 5 % of the bot's CPU under load; with JSON, a sendMessage with a keyboard costs the bot
+about a fifth less CPU against the loopback fake. Uploads (sendDocument) stay multipart.
+
 Errors never carry the URL (it holds the token): only the kind of failure is reported.
 """
 
 from __future__ import annotations
+
+import json
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
@@ -27,6 +35,9 @@ POOL_TIMEOUT = 30.0
 def _value(given: ODVInput[float], default: float) -> float | None:
     return default if isinstance(given, DefaultValue) else given
 
+
+JSON_HEADERS = {"Content-Type": "application/json"}
+EMPTY_JSON = b"{}"
 
 # Connections beyond the update bound: jobs (nudges) send beside the updates being handled.
 SPARE_CONNECTIONS = 8
@@ -73,22 +84,32 @@ class AiohttpRequest(BaseRequest):
             sock_connect=connect,
             sock_read=read,
         )
-        data: aiohttp.FormData | dict[str, str] | None = None
+        # No parameters (getMe) is an empty JSON object: left without a body, aiohttp would
+        # label the request application/octet-stream.
+        data: aiohttp.FormData | bytes = EMPTY_JSON
+        headers: dict[str, str] | None = JSON_HEADERS
         if request_data is not None:
-            if request_data.multipart_data:
+            uploads = request_data.multipart_data
+            if uploads:
+                headers = None  # the form sets its own, with the part boundary
                 form = aiohttp.FormData()
                 for key, value in request_data.json_parameters.items():
                     form.add_field(key, value)
-                for name, upload in request_data.multipart_data.items():
+                for name, upload in uploads.items():
                     filename, content = upload[0], upload[1]
                     mimetype = upload[2] if len(upload) > 2 else "application/octet-stream"
                     body = content if isinstance(content, bytes) else content.read()
                     form.add_field(name, body, filename=filename, content_type=mimetype)
                 data = form
             else:
-                data = request_data.json_parameters
+                parameters = request_data.parameters
+                if parameters:
+                    # Bytes and the header: a little cheaper than aiohttp's json= payload.
+                    data = json.dumps(parameters).encode()
         try:
-            async with self._session.request(method, url, data=data, timeout=timeout) as resp:
+            async with self._session.request(
+                method, url, data=data, headers=headers, timeout=timeout
+            ) as resp:
                 return resp.status, await resp.read()
         except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
             raise TimedOut(f"aiohttp: {type(exc).__name__}") from None

@@ -57,7 +57,8 @@ async def connect(path: Path) -> aiosqlite.Connection:
     """Open the database with WAL, foreign keys and a busy timeout, and migrate it."""
     if str(path) != ":memory:":
         ensure_private_file(path)
-    db = await aiosqlite.connect(path)
+    # Autocommit (isolation_level=None): see Store for why and how transactions are opened.
+    db = await aiosqlite.connect(path, isolation_level=None)
     db.row_factory = aiosqlite.Row
     await db.executescript(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"

@@ -8,6 +8,7 @@ ids against the database before acting.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -45,6 +46,13 @@ def shorten(text: str, limit: int) -> str:
 
 
 def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
+    return _keyboard(tuple(tuple(row) for row in rows))
+
+
+@lru_cache(maxsize=2048)
+def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
+    # Most keyboards are the same few (a question's Skip, a nudge's buttons) and PTB's
+    # objects are immutable, so each is built once rather than on every message.
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=cb) for label, cb in row] for row in rows]
     )

@@ -135,6 +135,7 @@ class FakeTelegram:
         self.unexpected: list[str] = []
         self.commands: list[dict[str, str]] = []
         self.callback_answers: list[dict[str, Any]] = []
+        self._answered_queries: set[str] = set()  # Telegram takes one answer per query
         self.failures: dict[str, list[Failure]] = {}
         self.updates: list[dict[str, Any]] = []
         self.updates_ready = threading.Condition(self.lock)
@@ -400,12 +401,13 @@ class FakeTelegram:
     def api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
         with self.lock:
             query_id = str(params.get("callback_query_id"))
-            if any(str(a.get("callback_query_id")) == query_id for a in self.callback_answers):
+            if query_id in self._answered_queries:
                 raise TelegramRejects(
                     "Bad Request: query is too old and response timeout expired "
                     "or query ID is invalid"
                 )
             self.callback_answers.append(params)
+            self._answered_queries.add(query_id)
         self._notify("answerCallbackQuery", params, None)
         return True
 
@@ -417,7 +419,13 @@ class FakeTelegram:
 
 
 def _decode(raw: dict[str, Any]) -> dict[str, Any]:
-    """Form parameters as PTB sends them (JSON-encoded strings) back into values."""
+    """Parameters as the core reads them, from either kind of body.
+
+    Form fields (urlencoded, multipart, PTB's `json_parameters` in-process) are strings, the
+    structured ones JSON-encoded: those are decoded and numeric INT_FIELDS become ints. A JSON
+    body arrives decoded already: its dicts, lists, numbers and booleans stay as they are.
+    Only the fields listed are touched, so a text "123" stays a string either way.
+    """
     params: dict[str, Any] = {}
     for key, value in raw.items():
         if isinstance(value, str) and key in JSON_FIELDS:

@@ -38,12 +38,26 @@ Reask = Callable[[Update, Ctx, Any], Awaitable[None]]
 
 # --- sending ---------------------------------------------------------------------------------
 async def say(
-    update: Update, ctx: Ctx, text: str, markup: InlineKeyboardMarkup | None = None
+    update: Update,
+    ctx: Ctx,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    lead: str | None = None,
 ) -> Message:
-    """Send a new message to the user's chat (HTML; callers escape user text)."""
+    """Send a new message to the user's chat (HTML; callers escape user text).
+
+    `lead`: an acknowledgement of the last answer ("Got it: Friday."), sent at the top of
+    this message rather than as one of its own: on a phone, one message per answer reads
+    better, and each message is a round trip to Telegram."""
     chat = update.effective_chat
     assert chat is not None
-    return await ctx.bot.send_message(chat.id, text, reply_markup=markup)
+    return await ctx.bot.send_message(chat.id, joined(lead, text), reply_markup=markup)
+
+
+def joined(*parts: str | None) -> str:
+    """Paragraphs of one message, leaving out the empty ones."""
+    return "\n\n".join(p for p in parts if p)
 
 
 _ANSWERED: dict[str, bool] = {}  # recent callback query id -> its message already edited
@@ -76,7 +90,8 @@ async def answered(update: Update, choice: str | None = None, *, notice: str | N
 
 
 def text_of(update: Update) -> str:
-    message = update.effective_message
+    """What the user typed. A button press has none: the message it sits on is the bot's."""
+    message = update.message
     return (message.text or "").strip() if message else ""
 
 
@@ -96,7 +111,7 @@ async def current_user(update: Update, ctx: Ctx) -> User:
     assert tg_user is not None and chat is not None
     user = await ctx.store.users.get(tg_user.id)
     if user is None:
-        async with ctx.store.transaction() as tx:
+        async with ctx.store.single() as tx:
             user = await tx.users.ensure(tg_user.id, chat.id, tg_user.first_name)
     return user
 
@@ -123,7 +138,7 @@ async def interview_for(update: Update, ctx: Ctx, step: str) -> Interview | None
         found = await ctx.store.interviews.get_owned(user.id, wanted)
         if found is not None:
             if found.id != user.current_interview_id:
-                async with ctx.store.transaction() as tx:
+                async with ctx.store.single() as tx:
                     await tx.users.update(user.id, current_interview_id=found.id)
             return found
     active = await ctx.store.interviews.active(user.id)

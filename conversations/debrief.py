@@ -34,6 +34,7 @@ from conversations.common import (
     answered,
     conversation,
     current_user,
+    joined,
     mark_step,
     opened_interview_id,
     say,
@@ -46,14 +47,16 @@ from conversations.general import show_next
 TYPICAL_LENGTH = timedelta(hours=1)  # *choice*: an upcoming interview ends an hour after it starts
 
 
-async def ask(update: Update, ctx: Ctx, q: Q) -> Q:
-    name = ""
-    if q is Q.EMAIL:
+async def ask(
+    update: Update, ctx: Ctx, q: Q, *, lead: str | None = None, name: str | None = None
+) -> Q:
+    """Ask question `q` (after `lead`, see `say`); `name`: the interviewer the email is for."""
+    if q is Q.EMAIL and name is None:
         interviewer = await ctx.store.interviewers.get(int(ctx.udata.get("debrief_person", 0)))
         name = interviewer.name if interviewer else ""
-    text, markup = question(q, name)
+    text, markup = question(q, name or "")
     ctx.udata["debrief_asking"] = q.value  # so that /skip knows which question it skips
-    await say(update, ctx, text, markup)
+    await say(update, ctx, text, markup, lead=lead)
     return q
 
 
@@ -73,15 +76,19 @@ async def _interview(ctx: Ctx) -> Interview | None:
     return await ctx.store.interviews.get(int(interview_id)) if interview_id else None
 
 
-async def first_open(ctx: Ctx, interview: Interview) -> Q | None:
-    """The first question neither answered nor skipped; None when the debrief is complete."""
+async def first_open(ctx: Ctx, interview: Interview, after: Q | None = None) -> Q | None:
+    """The first question neither answered nor skipped; None when the debrief is complete.
+
+    `after`: the question just answered. Every question before it was answered or skipped
+    when it was asked (they go in order), so the scan starts there; that spares the
+    interviewers query on every answer after the interviewer question.
+    """
     skipped = _skipped(ctx)
-    has_people = bool(await ctx.store.interviewers.for_interview(interview.id))
     answered_q = {
         Q.COMPANY: interview.company is not None,
         Q.ROLE: interview.role is not None,
         Q.WHEN: interview.held_at is not None,
-        Q.INTERVIEWER: has_people,
+        Q.INTERVIEWER: None,  # a query: only asked for when the scan gets there
         Q.NEXT_STAGE: interview.next_stage is not None or interview.asked_next_stage is not None,
         Q.REPLY_BY: interview.reply_by is not None or interview.reply_text is not None,
         Q.PROCESS: interview.process_info is not None,
@@ -89,8 +96,13 @@ async def first_open(ctx: Ctx, interview: Interview) -> Q | None:
         Q.WENT_WELL: interview.went_well is not None,
         Q.NOT_LANDED: interview.not_landed is not None,
     }
-    for q in ORDER:
-        if not answered_q[q] and q.value not in skipped:
+    for q in ORDER[ORDER.index(after) :] if after in ORDER else ORDER:
+        if q.value in skipped:
+            continue
+        done = answered_q[q]
+        if done is None:
+            done = bool(await ctx.store.interviewers.for_interview(interview.id))
+        if not done:
             return q
     return None
 
@@ -126,8 +138,7 @@ async def _resume(update: Update, ctx: Ctx, interview: Interview) -> object:
     if ctx.udata.get("debrief_id") != interview.id:
         ctx.udata["debrief_id"] = interview.id
         ctx.udata["debrief_skipped"] = []
-    await say(update, ctx, t.RESUME.format(label=tc.esc(interview.label)))
-    return await _advance(update, ctx)
+    return await _advance(update, ctx, lead=t.RESUME.format(label=tc.esc(interview.label)))
 
 
 async def _offer_choice(update: Update, ctx: Ctx) -> None:
@@ -153,8 +164,7 @@ async def _start_new(update: Update, ctx: Ctx) -> object:
     # answer leaves nothing behind for /status, /interviews or /notes to show.
     ctx.udata.pop("debrief_id", None)
     ctx.udata["debrief_skipped"] = []
-    await say(update, ctx, t.START)
-    return await ask(update, ctx, Q.COMPANY)
+    return await ask(update, ctx, Q.COMPANY, lead=t.START)
 
 
 async def _interview_id(update: Update, ctx: Ctx) -> int:
@@ -162,12 +172,19 @@ async def _interview_id(update: Update, ctx: Ctx) -> int:
     interview_id = ctx.udata.get("debrief_id")
     if interview_id:
         return int(interview_id)
-    user = await current_user(update, ctx)
-    async with ctx.store.transaction() as tx:
-        interview = await tx.interviews.create(user.id, logged_at=ctx.now())
-        await tx.users.update(user.id, current_interview_id=interview.id)
+    return (await _create(update, ctx)).id
+
+
+async def _create(update: Update, ctx: Ctx, **values: Any) -> Interview:
+    """The interview record, with the first answer in it; it becomes the current one (a
+    trigger, see migration 004)."""
+    assert update.effective_user is not None  # the guard has stored the user already
+    async with ctx.store.single() as store:
+        interview = await store.interviews.create(
+            update.effective_user.id, logged_at=ctx.now(), **values
+        )
     ctx.udata["debrief_id"] = interview.id
-    return interview.id
+    return interview
 
 
 async def choose(update: Update, ctx: Ctx) -> object:
@@ -193,7 +210,7 @@ async def tz_answer(update: Update, ctx: Ctx) -> object:
         return await ask(update, ctx, Q.TZ)
     await answered(update, name)
     user = await current_user(update, ctx)
-    async with ctx.store.transaction() as tx:
+    async with ctx.store.single() as tx:
         await tx.users.update(user.id, tz=name)
     await say(
         update, ctx, ts.TZ_SET.format(tz=tc.esc(name), local=local_text(ctx.now(), zone(name)))
@@ -202,38 +219,51 @@ async def tz_answer(update: Update, ctx: Ctx) -> object:
 
 
 # --- moving on -------------------------------------------------------------------------------
-async def _advance(update: Update, ctx: Ctx) -> object:
-    interview = await _interview(ctx)
+async def _advance(
+    update: Update,
+    ctx: Ctx,
+    interview: Interview | None = None,
+    after: Q | None = None,
+    *,
+    lead: str | None = None,
+) -> object:
+    """Ask the next open question. `interview`: as just saved (spares reading it again);
+    `after`: the question just answered (see `first_open`); `lead`: see `say`."""
     if interview is None:
-        await say(update, ctx, tc.NO_INTERVIEW)
+        interview = await _interview(ctx)
+    if interview is None:
+        await say(update, ctx, tc.NO_INTERVIEW, lead=lead)
         return END
-    q = await first_open(ctx, interview)
+    q = await first_open(ctx, interview, after)
     past_people = q is None or ORDER.index(q) > ORDER.index(Q.INTERVIEWER)
     if past_people and interview.held_at and interview.held_at > ctx.now():
-        return await _upcoming(update, ctx, interview)
-    steps = await ctx.store.interviews.steps(interview.id)
-    if (q is None or ORDER.index(q) > ORDER.index(Q.PROCESS)) and Step.DEBRIEF not in steps:
+        return await _upcoming(update, ctx, interview, lead)
+    debrief_done = q is None or ORDER.index(q) > ORDER.index(Q.PROCESS)
+    if debrief_done and Step.DEBRIEF not in await ctx.store.interviews.steps(interview.id):
         await mark_step(ctx, interview.id, Step.DEBRIEF, StepState.DONE)
     if q is None:
-        return await _finish(update, ctx, interview)
-    return await ask(update, ctx, q)
+        return await _finish(update, ctx, interview, lead)
+    return await ask(update, ctx, q, lead=lead)
 
 
-async def _upcoming(update: Update, ctx: Ctx, interview: Interview) -> object:
+async def _upcoming(
+    update: Update, ctx: Ctx, interview: Interview, lead: str | None = None
+) -> object:
     user = await current_user(update, ctx)
     assert interview.held_at is not None
     when = local_text(interview.held_at - TYPICAL_LENGTH, zone(user.tz), ctx.now())
     async with ctx.store.transaction() as tx:
         await ctx.runtime.facts_changed(tx, interview.id)
-    await say(update, ctx, t.UPCOMING.format(when=when))
+    await say(update, ctx, t.UPCOMING.format(when=when), lead=lead)
     return END
 
 
-async def _finish(update: Update, ctx: Ctx, interview: Interview) -> object:
+async def _finish(
+    update: Update, ctx: Ctx, interview: Interview, lead: str | None = None
+) -> object:
     await mark_step(ctx, interview.id, Step.REFLECT, StepState.DONE)
     ctx.udata.pop("debrief_skipped", None)
-    await say(update, ctx, t.DONE.format(label=tc.esc(interview.label)))
-    await show_next(update, ctx)
+    await show_next(update, ctx, lead=joined(lead, t.DONE.format(label=tc.esc(interview.label))))
     return END
 
 
@@ -242,12 +272,22 @@ async def _finish(update: Update, ctx: Ctx, interview: Interview) -> object:
 TIMING_FIELDS = frozenset({"held_at", "reply_by"})
 
 
-async def _save(update: Update, ctx: Ctx, **values: Any) -> None:
-    interview_id = await _interview_id(update, ctx)
-    async with ctx.store.transaction() as tx:
-        await tx.interviews.update(interview_id, **values)
+async def _save(update: Update, ctx: Ctx, **values: Any) -> Interview | None:
+    """Write an answer the moment it is given; returns the interview as it now stands."""
+    interview_id = ctx.udata.get("debrief_id")
+    if not interview_id:
+        interview = await _create(update, ctx, **values)
         if TIMING_FIELDS & values.keys():
-            await ctx.runtime.facts_changed(tx, interview_id)
+            async with ctx.store.transaction() as tx:
+                await ctx.runtime.facts_changed(tx, interview.id)
+        return interview
+    if not TIMING_FIELDS & values.keys():
+        async with ctx.store.single() as store:  # one round trip: UPDATE ... RETURNING
+            return await store.interviews.update(int(interview_id), **values)
+    async with ctx.store.transaction() as tx:
+        saved = await tx.interviews.update(int(interview_id), **values)
+        await ctx.runtime.facts_changed(tx, int(interview_id))
+    return saved
 
 
 async def skip(update: Update, ctx: Ctx) -> object:
@@ -270,8 +310,8 @@ def text_answer(q: Q) -> Any:
     async def handle(update: Update, ctx: Ctx) -> object:
         if await too_long(update, ctx):
             return None
-        await _save(update, ctx, **{TEXT_FIELDS[q]: text_of(update)})
-        return await _advance(update, ctx)
+        saved = await _save(update, ctx, **{TEXT_FIELDS[q]: text_of(update)})
+        return await _advance(update, ctx, saved, after=q)
 
     return handle
 
@@ -290,19 +330,19 @@ async def when_answer(update: Update, ctx: Ctx) -> object:
         moment = parsed
     # T is when the interview ended: a future time is its start, so add a typical length.
     held_at = moment + TYPICAL_LENGTH if moment > ctx.now() else moment
-    await _save(update, ctx, held_at=held_at)
-    await say(update, ctx, t.WHEN_SET.format(when=local_text(moment, tz, ctx.now())))
-    return await _advance(update, ctx)
+    saved = await _save(update, ctx, held_at=held_at)
+    lead = t.WHEN_SET.format(when=local_text(moment, tz, ctx.now()))
+    return await _advance(update, ctx, saved, after=Q.WHEN, lead=lead)
 
 
 async def interviewer_answer(update: Update, ctx: Ctx) -> object:
     if await too_long(update, ctx, 200):
         return None
     interview_id = int(ctx.udata["debrief_id"])
-    async with ctx.store.transaction() as tx:
+    async with ctx.store.single() as tx:
         person = await tx.interviewers.add(interview_id, text_of(update))
     ctx.udata["debrief_person"] = person.id
-    return await ask(update, ctx, Q.EMAIL)
+    return await ask(update, ctx, Q.EMAIL, name=person.name)
 
 
 async def email_answer(update: Update, ctx: Ctx) -> object:
@@ -310,7 +350,7 @@ async def email_answer(update: Update, ctx: Ctx) -> object:
     if email is None:
         await say(update, ctx, t.BAD_EMAIL, kb.keyboard([skip_row()]))
         return None
-    async with ctx.store.transaction() as tx:
+    async with ctx.store.single() as tx:
         await tx.interviewers.set_email(int(ctx.udata["debrief_person"]), email)
     return await _interviewers_so_far(update, ctx)
 
@@ -324,8 +364,7 @@ async def email_skip(update: Update, ctx: Ctx) -> object:
 async def _interviewers_so_far(update: Update, ctx: Ctx) -> object:
     people = await ctx.store.interviewers.for_interview(int(ctx.udata["debrief_id"]))
     names = ", ".join(tc.esc(p.name) for p in people)
-    await say(update, ctx, t.INTERVIEWERS_SO_FAR.format(names=names))
-    return await ask(update, ctx, Q.MORE)
+    return await ask(update, ctx, Q.MORE, lead=t.INTERVIEWERS_SO_FAR.format(names=names))
 
 
 async def more_answer(update: Update, ctx: Ctx) -> object:
@@ -339,16 +378,15 @@ async def more_answer(update: Update, ctx: Ctx) -> object:
 
 async def didnt_ask(update: Update, ctx: Ctx) -> object:
     await answered(update, t.BTN_DIDNT_ASK)
-    await _save(update, ctx, asked_next_stage=False)
-    await say(update, ctx, t.DIDNT_ASK_TIP)
-    return await _advance(update, ctx)
+    saved = await _save(update, ctx, asked_next_stage=False)
+    return await _advance(update, ctx, saved, after=Q.NEXT_STAGE, lead=t.DIDNT_ASK_TIP)
 
 
 async def next_stage_answer(update: Update, ctx: Ctx) -> object:
     if await too_long(update, ctx):
         return None
-    await _save(update, ctx, next_stage=text_of(update), asked_next_stage=True)
-    return await _advance(update, ctx)
+    saved = await _save(update, ctx, next_stage=text_of(update), asked_next_stage=True)
+    return await _advance(update, ctx, saved, after=Q.NEXT_STAGE)
 
 
 async def reply_by_answer(update: Update, ctx: Ctx) -> object:
@@ -369,18 +407,18 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
         await say(update, ctx, t.BAD_REPLY_BY.format(text=tc.esc(raw[:60])))
         return None
     if result is False:
-        await _save(update, ctx, reply_by=None, reply_text="not said")
-        await say(update, ctx, t.REPLY_BY_NONE)
+        saved = await _save(update, ctx, reply_by=None, reply_text="not said")
+        lead = t.REPLY_BY_NONE
     else:
-        await _save(update, ctx, reply_by=result, reply_text=raw)
-        await say(update, ctx, t.REPLY_BY_SET.format(date=result.strftime("%a %-d %b")))
-    return await _advance(update, ctx)
+        saved = await _save(update, ctx, reply_by=result, reply_text=raw)
+        lead = t.REPLY_BY_SET.format(date=result.strftime("%a %-d %b"))
+    return await _advance(update, ctx, saved, after=Q.REPLY_BY, lead=lead)
 
 
 async def nothing_mentioned(update: Update, ctx: Ctx) -> object:
     await answered(update, t.BTN_NOTHING_MENTIONED)
-    await _save(update, ctx, process_info="")
-    return await _advance(update, ctx)
+    saved = await _save(update, ctx, process_info="")
+    return await _advance(update, ctx, saved, after=Q.PROCESS)
 
 
 async def rating_answer(update: Update, ctx: Ctx) -> object:
@@ -391,10 +429,9 @@ async def rating_answer(update: Update, ctx: Ctx) -> object:
         return await ask(update, ctx, Q.RATING)
     rating = int(raw)
     await answered(update, raw)
-    await _save(update, ctx, rating=rating)
+    saved = await _save(update, ctx, rating=rating)
     reply = t.RATING_LOW if rating <= 2 else t.RATING_MID if rating == 3 else t.RATING_HIGH
-    await say(update, ctx, reply)
-    return await _advance(update, ctx)
+    return await _advance(update, ctx, saved, after=Q.RATING, lead=reply)
 
 
 def build() -> ConversationHandler[Ctx]:

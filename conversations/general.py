@@ -59,14 +59,15 @@ def _due_text(item: StepPlan, tz_name: str | None, ctx: Ctx) -> str:
     return local_text(item.due_at, zone(tz_name), ctx.now())
 
 
-async def show_next(update: Update, ctx: Ctx) -> None:
-    """The next step with its reason, due time and a button that starts it."""
+async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> None:
+    """The next step with its reason, due time and a button that starts it (after `lead`,
+    see `say`)."""
     user = await current_user(update, ctx)
     now = ctx.now()
     found = pick_next(await plans_for_user(ctx.store, user, now), now)
     if found is None:
         # The end of the journey: like the seed articles, close with who can help next.
-        await say(update, ctx, to.with_contact(tj.NEXT_NOTHING, ctx.runtime.settings))
+        await say(update, ctx, to.with_contact(tj.NEXT_NOTHING, ctx.runtime.settings), lead=lead)
         return
     interview, nxt = found
     step = nxt.plan.step
@@ -83,7 +84,7 @@ async def show_next(update: Update, ctx: Ctx) -> None:
         due=_due_text(nxt.plan, user.tz, ctx),
     )
     button = tj.NEXT_BUTTON.format(step=tc.STEP_NAMES[step])
-    await say(update, ctx, text, kb.column([(button, _open_data(step, interview.id))]))
+    await say(update, ctx, text, kb.column([(button, _open_data(step, interview.id))]), lead=lead)
 
 
 def _open_data(step: Step, interview_id: int) -> str:
@@ -171,7 +172,7 @@ async def pick(update: Update, ctx: Ctx) -> None:
         await stale_button(update, ctx)
         return
     await answered(update, found.label)
-    async with ctx.store.transaction() as tx:
+    async with ctx.store.single() as tx:
         await tx.users.update(user.id, current_interview_id=found.id)
     await say(update, ctx, tc.NOW_WORKING_ON.format(label=tc.esc(found.label)))
 

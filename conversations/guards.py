@@ -35,7 +35,7 @@ async def guard(update: Update, ctx: Ctx) -> None:
         await refuse(update, ctx, user.id)
         raise ApplicationHandlerStop
     if user.id not in ctx.runtime.known_users:
-        async with ctx.store.transaction() as tx:
+        async with ctx.store.single() as tx:
             await tx.users.ensure(user.id, chat.id, user.first_name)
         ctx.runtime.known_users.add(user.id)
     if update.edited_message is not None:

@@ -292,8 +292,7 @@ async def _next_round(update: Update, ctx: Ctx, interview: Interview) -> object:
             role=interview.role,
             logged_at=ctx.now(),
         )
-        await tx.interviews.update(interview.id, status="closed")
-        await tx.users.update(user.id, current_interview_id=new.id)
+        await tx.interviews.update(interview.id, status="closed")  # `new` is current now
         await ctx.runtime.facts_changed(tx, interview.id)
         await ctx.runtime.facts_changed(tx, new.id)
     ctx.udata["outcome_next_id"] = new.id

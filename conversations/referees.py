@@ -313,7 +313,7 @@ def detail_answer(field: str, following: R) -> Any:
         if update.callback_query is not None or text_of(update).startswith("/"):
             await answered(update, t.BTN_SKIP)
         else:
-            async with ctx.store.transaction() as tx:
+            async with ctx.store.single() as tx:
                 await tx.referees.update(referee.id, **{field: text_of(update)})
         return await _ask(update, ctx, following)
 

@@ -166,7 +166,7 @@ async def on_button(update: Update, ctx: Ctx) -> None:
         await answered(update)
         text, markup = single(reminder, interview)
         message = await say(update, ctx, text, markup)
-        async with ctx.store.transaction() as tx:
+        async with ctx.store.single() as tx:
             await tx.reminders.set_message(reminder.id, message.message_id)
     else:
         await stale_button(update, ctx)
@@ -243,7 +243,7 @@ async def _snooze(update: Update, ctx: Ctx, user: User, reminder: Reminder, when
             await stale_button(update, ctx)
             return
         due = nudges.on_day(day, quiet)
-    async with ctx.store.transaction() as tx:
+    async with ctx.store.single() as tx:
         snoozed = await tx.reminders.snooze(reminder.id, due, now)
     if not snoozed:  # an old copy of a nudge already done or skipped
         await stale_button(update, ctx)
@@ -272,7 +272,7 @@ async def before_all(update: Update, ctx: Ctx) -> None:
     if query is not None and _OPENS.match(query.data or "") and isinstance(query.message, Message):
         carried = await ctx.store.reminders.on_message(user.id, query.message.message_id)
         if carried:
-            async with ctx.store.transaction() as tx:
+            async with ctx.store.single() as tx:
                 await tx.reminders.acknowledge([r.id for r in carried], ctx.now())
             await _show_choice(query, t.CHOSE_OPEN)
 

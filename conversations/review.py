@@ -222,7 +222,7 @@ async def pasted(update: Update, ctx: Ctx) -> object:
         return None
     findings = review(text, target.facts)
     user = await current_user(update, ctx)
-    async with ctx.store.transaction() as tx:
+    async with ctx.store.single() as tx:
         await tx.reviews.add(
             user.id,
             target.interview_id,

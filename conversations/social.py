@@ -175,7 +175,7 @@ async def add_page(update: Update, ctx: Ctx) -> object:
     if any(p.page.casefold() == page.casefold() for p in existing):
         await say(update, ctx, t.PAGE_DUPLICATE.format(page=tc.esc(page)), _pages_keyboard())
         return None
-    async with ctx.store.transaction() as tx:
+    async with ctx.store.single() as tx:
         await tx.social.add(interview.id, page)
     listed = ", ".join(tc.esc(p) for p in [*(e.page for e in existing), page])
     await say(update, ctx, t.PAGE_ADDED.format(pages=listed), _pages_keyboard())

@@ -75,8 +75,7 @@ async def start(update: Update, ctx: Ctx) -> object:
     if user.tz:
         await say(update, ctx, tc.WELCOME_BACK, _home_keyboard())
         return END
-    await say(update, ctx, tc.WELCOME)
-    await say(update, ctx, t.ASK_TZ, _tz_keyboard())
+    await say(update, ctx, t.ASK_TZ, _tz_keyboard(), lead=tc.WELCOME)
     ctx.udata["setup_from_start"] = True
     return Setup.TZ
 
@@ -88,7 +87,7 @@ async def settings(update: Update, ctx: Ctx) -> object:
     return Setup.MENU
 
 
-async def _menu(update: Update, ctx: Ctx) -> None:
+async def _menu(update: Update, ctx: Ctx, lead: str | None = None) -> None:
     user = await current_user(update, ctx)
     text = t.SETTINGS_MENU.format(
         tz=tc.esc(user.tz or t.NOT_SET),
@@ -107,6 +106,7 @@ async def _menu(update: Update, ctx: Ctx) -> None:
                 (t.BTN_SETTINGS_DONE, kb.data(NS, "done")),
             ]
         ),
+        lead=lead,
     )
 
 
@@ -133,11 +133,11 @@ async def _save_tz(update: Update, ctx: Ctx, name: str) -> object:
         for interview in await tx.interviews.active(user.id):
             await ctx.runtime.facts_changed(tx, interview.id)
     local = local_text(ctx.now(), zone(name))
-    await say(update, ctx, t.TZ_SET.format(tz=tc.esc(name), local=local))
+    lead = t.TZ_SET.format(tz=tc.esc(name), local=local)
     if ctx.udata.get("setup_from_start") and user.country is None:
-        await say(update, ctx, t.ASK_COUNTRY, _country_keyboard())
+        await say(update, ctx, t.ASK_COUNTRY, _country_keyboard(), lead=lead)
         return Setup.COUNTRY
-    return await _finish(update, ctx)
+    return await _finish(update, ctx, lead)
 
 
 async def tz_button(update: Update, ctx: Ctx) -> object:
@@ -166,11 +166,10 @@ async def _save_country(update: Update, ctx: Ctx, code: str | None) -> object:
         await tx.users.update(user.id, country=code)
         for interview in await tx.interviews.active(user.id):
             await ctx.runtime.facts_changed(tx, interview.id)
-    if code:
-        await say(update, ctx, t.COUNTRY_SET.format(country=tc.esc(country_name(code))))
-    else:
-        await say(update, ctx, t.COUNTRY_NONE)
-    return await _finish(update, ctx)
+    chosen = tc.esc(country_name(code))
+    return await _finish(
+        update, ctx, t.COUNTRY_SET.format(country=chosen) if code else t.COUNTRY_NONE
+    )
 
 
 async def country_button(update: Update, ctx: Ctx) -> object:
@@ -213,8 +212,7 @@ async def _save_quiet(update: Update, ctx: Ctx, text: str) -> object:
         # Pending nudges move out of the new quiet hours (closed interviews may hold one too).
         for interview in await tx.interviews.all_for(user.id):
             await ctx.runtime.facts_changed(tx, interview.id)
-    await say(update, ctx, t.QUIET_SET.format(quiet=_quiet_text(start, end)))
-    return await _finish(update, ctx)
+    return await _finish(update, ctx, t.QUIET_SET.format(quiet=_quiet_text(start, end)))
 
 
 async def quiet_button(update: Update, ctx: Ctx) -> object:
@@ -231,15 +229,14 @@ async def quiet_text(update: Update, ctx: Ctx) -> object:
 
 async def skip(update: Update, ctx: Ctx) -> object:
     """/skip: the time zone falls back to UTC until set; the country stays unset."""
-    await say(update, ctx, tc.SKIPPED)
-    return await _finish(update, ctx)
+    return await _finish(update, ctx, tc.SKIPPED)
 
 
-async def _finish(update: Update, ctx: Ctx) -> object:
+async def _finish(update: Update, ctx: Ctx, lead: str | None = None) -> object:
     if ctx.udata.pop("setup_from_start", False):
-        await say(update, ctx, t.SETUP_DONE, _home_keyboard())
+        await say(update, ctx, t.SETUP_DONE, _home_keyboard(), lead=lead)
         return END
-    await _menu(update, ctx)
+    await _menu(update, ctx, lead)
     return Setup.MENU
 
 

@@ -341,7 +341,7 @@ async def _set_addition(update: Update, ctx: Ctx, text: str | None, lead: str) -
     if person is None:
         await say(update, ctx, t.NO_PERSON)
         return END
-    async with ctx.store.transaction() as tx:
+    async with ctx.store.single() as tx:
         await tx.interviewers.set_extra_point(person.id, text)
     return await _redraft(update, ctx, lead)
 

@@ -1,7 +1,9 @@
 """The fake Bot API over real HTTP on loopback, for running the bot as a process.
 
 Serves `POST /bot<token>/<method>` with the same `FakeTelegram` core as the in-process fake.
-Threaded, so long polling and sends can overlap like they do against Telegram.
+Threaded, so long polling and sends can overlap like they do against Telegram. Takes the
+bodies Telegram takes: application/json, multipart/form-data and urlencoded forms; counts the
+content types it got in `content_types`.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections import Counter
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +22,11 @@ from tests.fakeapi import FakeTelegram
 
 
 def _form(content_type: str, body: bytes) -> dict[str, Any]:
+    if content_type.startswith("application/json"):
+        fields = json.loads(body) if body else {}
+        if not isinstance(fields, dict):
+            raise ValueError("the JSON body is not an object")
+        return fields
     if content_type.startswith("multipart/form-data"):
         message = BytesParser(policy=HTTP).parsebytes(
             f"Content-Type: {content_type}\r\n\r\n".encode() + body
@@ -39,6 +47,9 @@ class FakeBotServer:
         self.token = token
         self.requests = 0
         self.connections = 0
+        # Media type of each request body ("" for none), e.g. {"application/json": 3}.
+        self.content_types: Counter[str] = Counter()
+        self.lock = threading.Lock()  # handler threads count at once
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -64,7 +75,19 @@ class FakeBotServer:
                         401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
                     )
                     return
-                fields = _form(self.headers.get("Content-Type", ""), body)
+                content_type = self.headers.get("Content-Type", "")
+                with server.lock:
+                    server.content_types[content_type.partition(";")[0].strip()] += 1
+                try:
+                    fields = _form(content_type, body)
+                except ValueError:  # json.JSONDecodeError and UnicodeDecodeError included
+                    with server.fake.lock:
+                        server.fake.unexpected.append(f"{method}: unreadable {content_type} body")
+                    self._reply(
+                        400,
+                        {"ok": False, "error_code": 400, "description": "Bad Request: bad body"},
+                    )
+                    return
                 for key, value in list(fields.items()):
                     if isinstance(value, str) and value.startswith("attach://"):
                         fields[key] = fields.get(value.removeprefix("attach://"), value)

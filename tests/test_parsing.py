@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot import parsing
 from bot.parsing import parse_country, parse_email, parse_reply_by, parse_timezone, parse_when
 
 LONDON = ZoneInfo("Europe/London")
@@ -81,3 +82,93 @@ def test_zones_countries_emails() -> None:
     assert parse_country("Atlantis") is None
     assert parse_email(" priya@acme.example ") == "priya@acme.example"
     assert parse_email("priya at acme") is None
+
+
+# The hand-written fast path must give exactly what dateparser alone gives. Every shape it reads,
+# the same words with the prefixes people add, capitals and stray spaces, and a few it must leave
+# to dateparser (their answers come from dateparser either way, so they can't differ).
+PHRASES = [
+    *("Friday", "fri", "FRIDAY", "  Friday  ", "next Friday", "this Friday", "last Friday"),
+    *("on Friday", "by Friday", "before Friday", "by next fri", "until this friday"),
+    *("Friday 10am", "friday 10 am", "Friday at 10:30", "fri 9.15am", "Friday   10am", "Fri 12pm"),
+    *("friday 12am", "Monday 14:00", "tues", "Wednesday", "Sunday 9am", "sat", "on Saturday 3pm"),
+    *("next Thursday 11:45 pm", "last mon 8am", "Friday\t10am", "next sat", "Thurs", "Friday 10"),
+    *("today", "Today", "tomorrow", "Tomorrow 10am", "by tomorrow", "TOMORROW AT 9:30AM"),
+    *("yesterday", "yesterday 2pm", "today 3pm", "today 10.30", "before  tomorrow"),
+    *("next week", "by next week", "in 2 days", "in two days", "in a week", "in 3 weeks"),
+    *("in 1 day", "in ten days", "within a week", "in about 2 weeks", "a couple of weeks"),
+    *("in 0 days", "in 100 days", "in 999 weeks", "In An Day", "in a fortnight"),
+    *("2026-12-04", "by 2026-12-04", "on 2027-1-5", "2026-02-30", "2025-11-27"),
+    *("4 Dec", "dec 4", "4 December", "4th December", "December 4th", "the 4th of December"),
+    *("on 4 dec", "by 4 Dec", "before 4th  december", "27 Nov", "3 Dec 14:00", "31 Dec", "1 Jan"),
+    *("1st January 9am", "Sept 30", "may 1st 10.30", "29 Feb", "31 Nov", "4 Dec 2026"),
+    *("10am", "end of the week", "banana", "not said", "just now"),
+]
+NEW_YORK = ZoneInfo("America/New_York")
+NOWS = [
+    (LONDON, datetime(2026, 11, 27, 15, 30, 12, 345678, tzinfo=LONDON)),  # Friday afternoon
+    (LONDON, datetime(2026, 11, 27, 9, 0, tzinfo=LONDON)),  # Friday, before "10am"
+    (LONDON, datetime(2026, 11, 29, 10, 0, tzinfo=LONDON)),  # Sunday, 10:00 exactly
+    (LONDON, datetime(2026, 11, 23, 14, 0, tzinfo=UTC)),  # Monday, the clock in UTC
+    (LONDON, datetime(2026, 11, 30, 23, 59, 59, 999999, tzinfo=LONDON)),  # month end
+    (LONDON, datetime(2026, 12, 4, 0, 0, tzinfo=LONDON)),  # "4 Dec" itself, at midnight
+    (NEW_YORK, datetime(2026, 12, 31, 18, 0, tzinfo=NEW_YORK)),  # Dec 31 (Thursday)
+    (NEW_YORK, datetime(2027, 1, 1, 3, 0, tzinfo=UTC)),  # still Dec 31 in New York
+    (LONDON, datetime(2026, 3, 29, 0, 30, tzinfo=LONDON)),  # clocks go forward at 01:00
+    (LONDON, datetime(2026, 10, 25, 1, 30, fold=1, tzinfo=LONDON)),  # the repeated hour, again
+    (NEW_YORK, datetime(2026, 3, 8, 12, 0, tzinfo=NEW_YORK)),  # clocks went forward at 02:00
+    (NEW_YORK, datetime(2026, 11, 1, 1, 30, tzinfo=NEW_YORK)),  # the repeated hour
+    (ZoneInfo("Asia/Kolkata"), datetime(2026, 6, 30, 22, 0, tzinfo=UTC)),  # 1 July in India
+    (ZoneInfo("Pacific/Auckland"), datetime(2026, 4, 5, 2, 30, tzinfo=UTC)),  # their DST ends
+]
+
+
+def _exactly(value: object) -> tuple[object, ...]:
+    """Equality that also tells apart zones, offsets and folds of the same wall-clock time."""
+    if isinstance(value, datetime):
+        return (repr(value), value.utcoffset())
+    return (repr(value),)
+
+
+@pytest.mark.parametrize(
+    ("tz", "now"), NOWS, ids=[f"{tz.key} {now:%a %d %b %Y %H:%M%z}" for tz, now in NOWS]
+)
+def test_fast_path_matches_dateparser(
+    tz: ZoneInfo, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = {
+        (fn.__name__, text): _exactly(fn(text, tz, now))
+        for fn in (parse_when, parse_reply_by)
+        for text in PHRASES
+    }
+    monkeypatch.setattr(parsing, "_quick", lambda text, base, prefer: None)  # dateparser only
+    slow = {
+        (fn.__name__, text): _exactly(fn(text, tz, now))
+        for fn in (parse_when, parse_reply_by)
+        for text in PHRASES
+    }
+    differ = {key: (fast[key], slow[key]) for key in fast if fast[key] != slow[key]}
+    assert not differ
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("friday", "fri", "next friday", "this tues", "last sunday", "on friday", "sat"),
+        *("friday 10am", "mon 2 pm", "wednesday at 9:30", "thu 14:00", "fri 10.30"),
+        *("today", "tomorrow", "yesterday", "tomorrow 10am", "today at 14:30"),
+        *("next week", "in 2 days", "in two days", "in a week", "in 3 weeks", "in an day"),
+        *("2026-12-04", "2026-1-5"),
+        *("4 dec", "dec 4", "4 december", "4th december", "december 4th", "the 4th of dec"),
+        *("4 of sept", "on 3 dec 14:00", "dec 3rd 2pm", "friday  10am", "next\tweek"),
+    ],
+)
+def test_fast_path_reads_common_shapes(text: str) -> None:
+    # Without this the comparison above would pass with a fast path that reads nothing.
+    assert parsing._quick(text, datetime(2026, 11, 23, 14, 0), "future") is not None
+
+
+def test_warm_up() -> None:
+    parsing.warm_up()
+    assert parsing._countries.cache_info().currsize == 1
+    assert parsing._zones.cache_info().currsize == 1

@@ -92,7 +92,7 @@ def test_webhook_accepts_only_the_secret_header(tmp_path: Path) -> None:
             assert post(port, updates.message(504, "/start"), SECRET, "other") == 404
 
             assert post(port, updates.message(505, "/start"), SECRET, path) == 200
-            assert wait_for(lambda: len(fake.sent_to(505)) >= 2)
+            assert wait_for(lambda: len(fake.sent_to(505)) >= 1)
             assert "Afterview" in fake.sent_to(505)[0].text
             # Refused updates never reached a handler: no reply, no user row.
             assert all(not fake.sent_to(uid) for uid in (501, 502, 503, 504))

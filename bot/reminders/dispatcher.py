@@ -115,7 +115,7 @@ class Dispatcher:
     # --- lifecycle -----------------------------------------------------------------------
     async def recover(self) -> int:
         """At start-up: rows a crash left claimed go back to pending, to be sent again."""
-        async with self.store.transaction() as tx:
+        async with self.store.single() as tx:
             count = await tx.reminders.recover(self.runtime.now())
         if count:
             log.warning("re-sending %d nudge(s) left in flight by a crash", count)
@@ -175,8 +175,7 @@ class Dispatcher:
         self._job = self._job_due = None
 
     async def _schedule_next(self) -> None:
-        async with self.store.transaction() as tx:
-            due = await tx.reminders.next_due()
+        due = await self.store.reminders.next_due()  # a read: no transaction needed
         now = self.runtime.now()
         due = min(due or now + MAX_SLEEP, now + MAX_SLEEP)
         if self._hold_until is not None:
@@ -307,14 +306,14 @@ class Dispatcher:
         *,
         refund: bool = False,
     ) -> None:
-        async with self.store.transaction() as tx:
+        async with self.store.single() as tx:
             await tx.reminders.requeue(ids, due, error, now, refund=refund)
 
     async def _fail(
         self, ids: Sequence[int], exc: Exception, now: datetime, report: Report
     ) -> None:
         log.warning("giving up on nudges %s: %s", ids, exc)
-        async with self.store.transaction() as tx:
+        async with self.store.single() as tx:
             await tx.reminders.fail(ids, f"{type(exc).__name__}: {exc}"[:500], now)
         report.failed += len(ids)
 

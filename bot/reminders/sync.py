@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bot import nudges
 from bot.coaching import Step, plan
-from bot.journey import facts_for, plans_for_user
+from bot.journey import UserFacts, user_facts
 from bot.models import User
 from bot.repo import Store
 from bot.repo.reminders import DELIVERED, LIVE, NewReminder, Reminder, State
@@ -29,32 +29,49 @@ async def sync_interview(tx: Store, interview_id: int, now: datetime) -> datetim
     """Make the interview's stored nudges (and its user's weekly one) what the rules want.
 
     Returns the earliest due time it added or moved, so that the dispatcher can wake early.
+    Reads a fixed handful of queries however many interviews the user has.
     """
     interview = await tx.interviews.get(interview_id)
     user = await tx.users.get(interview.user_id) if interview else None
     if interview is None or user is None:
         return None
+    known = await user_facts(tx, user, also=interview_id)
     wanted: list[nudges.Wanted] = []
     if user.reminders_on:
-        facts = await facts_for(tx, user, interview)
+        facts = known.facts(interview)
         wanted = nudges.for_interview(facts, plan(facts, now))
         if interview.status != "active":
             # A finished journey wants nothing more, except the hello three months on.
             wanted = [w for w in wanted if w.kind == nudges.KEEP_IN_TOUCH]
-    stored = await tx.reminders.for_interview(interview_id)
+    everything = await tx.reminders.of_user(user.id)
+    stored = [
+        r for r in everything if r.interview_id == interview_id and r.kind != nudges.KEEP_TRYING
+    ]
     soonest = await _reconcile(tx, user, stored, wanted, now)
-    weekly = await sync_weekly(tx, user, now)
+    weekly_stored = [r for r in everything if r.kind == nudges.KEEP_TRYING]
+    weekly = await sync_weekly(tx, user, now, known, weekly_stored)
     return min((d for d in (soonest, weekly) if d is not None), default=None)
 
 
-async def sync_weekly(tx: Store, user: User, now: datetime) -> datetime | None:
-    """The user's one weekly "keep trying" nudge, while any of their interviews waits."""
-    stored = await tx.reminders.weekly_for_user(user.id)
+async def sync_weekly(
+    tx: Store,
+    user: User,
+    now: datetime,
+    known: UserFacts | None = None,
+    stored: Sequence[Reminder] | None = None,
+) -> datetime | None:
+    """The user's one weekly "keep trying" nudge, while any of their interviews waits.
+
+    `known` and `stored`: what the caller has read already (spares reading it again)."""
+    if stored is None:
+        stored = await tx.reminders.weekly_for_user(user.id)
     wanted: list[nudges.Wanted] = []
     if user.reminders_on and user.weekly_on:
+        if known is None:
+            known = await user_facts(tx, user)
         carriers = [
             nudges.Carrier(p.interview.id, s.due_at, p.interview.created_at)
-            for p in await plans_for_user(tx, user, now)
+            for p in known.plans(now)
             for s in p.steps
             if s.step is Step.KEEP_TRYING and s.is_open and s.due_at is not None
         ]

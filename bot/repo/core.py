@@ -18,16 +18,15 @@ class Users(Repo):
     async def ensure(self, user_id: int, chat_id: int, first_name: str) -> User:
         """Insert the user on first contact; later contacts refresh name and unpause nudges."""
         now = iso(utcnow())
-        await self._run(
+        rows = await self._returning(
             "INSERT INTO users (id, chat_id, first_name, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET chat_id = excluded.chat_id,"
-            " first_name = excluded.first_name, paused = 0, updated_at = excluded.updated_at",
+            " first_name = excluded.first_name, paused = 0, updated_at = excluded.updated_at"
+            " RETURNING *",
             (user_id, chat_id, first_name, now, now),
         )
-        user = await self.get(user_id)
-        assert user is not None
-        return user
+        return User.model_validate(dict(rows[0]))
 
     _SETTABLE = frozenset(
         {
@@ -80,22 +79,24 @@ class Interviews(Repo):
         *,
         parent_id: int | None = None,
         round: int = 1,
-        company: str | None = None,
-        role: str | None = None,
-        held_at: datetime | None = None,
         logged_at: datetime | None = None,
+        **values: Any,
     ) -> Interview:
+        """A new interview; `values` are its first fields (company, role, an answer...)."""
+        unknown = set(values) - self._SETTABLE
+        if unknown:
+            raise ValueError(f"not an interview field: {sorted(unknown)}")
         # created_at is when the user told us: the coaching rules compare it with the
         # interview time ("logged in advance"), so callers pass the bot's clock.
         now = iso(logged_at or utcnow())
-        new_id = await self._run(
-            "INSERT INTO interviews (user_id, parent_id, round, company, role, held_at,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (user_id, parent_id, round, company, role, iso(held_at) if held_at else None, now, now),
+        columns = ", ".join(["user_id", "parent_id", "round", *values, "created_at", "updated_at"])
+        given = [to_sql(v) for v in values.values()]
+        rows = await self._returning(
+            f"INSERT INTO interviews ({columns}) VALUES ({', '.join('?' * (len(given) + 5))})"
+            " RETURNING *",
+            (user_id, parent_id, round, *given, now, now),
         )
-        interview = await self.get(new_id)
-        assert interview is not None
-        return interview
+        return Interview.model_validate(dict(rows[0]))
 
     async def get(self, interview_id: int) -> Interview | None:
         row = await self._one("SELECT * FROM interviews WHERE id = ?", (interview_id,))
@@ -119,22 +120,57 @@ class Interviews(Repo):
         rows = await self._all("SELECT * FROM interviews WHERE user_id = ? ORDER BY id", (user_id,))
         return [Interview.model_validate(dict(r)) for r in rows]
 
-    async def update(self, interview_id: int, **values: Any) -> None:
+    async def update(self, interview_id: int, **values: Any) -> Interview | None:
+        """Set fields; returns the interview as it now stands (None if there is no such row)."""
         unknown = set(values) - self._SETTABLE
         if unknown:
             raise ValueError(f"not an interview field: {sorted(unknown)}")
         converted = [to_sql(v) for v in values.values()]
         columns = ", ".join(f"{name} = ?" for name in values)
-        await self._run(
-            f"UPDATE interviews SET {columns}, updated_at = ? WHERE id = ?",
+        rows = await self._returning(
+            f"UPDATE interviews SET {columns}, updated_at = ? WHERE id = ? RETURNING *",
             (*converted, iso(utcnow()), interview_id),
         )
+        return Interview.model_validate(dict(rows[0])) if rows else None
 
     async def steps(self, interview_id: int) -> dict[Step, StepState]:
         rows = await self._all(
             "SELECT * FROM interview_steps WHERE interview_id = ?", (interview_id,)
         )
         return {StepRow.model_validate(dict(r)).step: StepState(r["state"]) for r in rows}
+
+    async def active_with(self, user_id: int, also: int | None = None) -> list[Interview]:
+        """The user's active interviews, and interview `also` whatever its status."""
+        rows = await self._all(
+            "SELECT * FROM interviews WHERE user_id = ? AND (status = 'active' OR id = ?)"
+            " ORDER BY id",
+            (user_id, also),
+        )
+        return [Interview.model_validate(dict(r)) for r in rows]
+
+    async def steps_of_user(self, user_id: int) -> dict[int, dict[Step, StepState]]:
+        """Step states of all the user's interviews in one query: interview id -> states."""
+        rows = await self._all(
+            "SELECT s.interview_id, s.step, s.state FROM interview_steps s"
+            " JOIN interviews i ON i.id = s.interview_id WHERE i.user_id = ?",
+            (user_id,),
+        )
+        found: dict[int, dict[Step, StepState]] = {}
+        for r in rows:
+            found.setdefault(int(r[0]), {})[Step(r[1])] = StepState(r[2])
+        return found
+
+    async def followups_of_user(self, user_id: int) -> dict[int, list[datetime]]:
+        """Follow-ups sent, for all the user's interviews in one query, oldest first."""
+        rows = await self._all(
+            "SELECT f.interview_id, f.sent_at FROM followups f"
+            " JOIN interviews i ON i.id = f.interview_id WHERE i.user_id = ? ORDER BY f.sent_at",
+            (user_id,),
+        )
+        found: dict[int, list[datetime]] = {}
+        for r in rows:
+            found.setdefault(int(r[0]), []).append(datetime.fromisoformat(r[1]))
+        return found
 
     async def set_step(self, interview_id: int, step: Step, state: StepState) -> None:
         await self._run(
@@ -160,13 +196,12 @@ class Interviews(Repo):
 
 class Interviewers(Repo):
     async def add(self, interview_id: int, name: str, email: str | None = None) -> Interviewer:
-        new_id = await self._run(
-            "INSERT INTO interviewers (interview_id, name, email, created_at) VALUES (?, ?, ?, ?)",
+        rows = await self._returning(
+            "INSERT INTO interviewers (interview_id, name, email, created_at) VALUES (?, ?, ?, ?)"
+            " RETURNING *",
             (interview_id, name, email, iso(utcnow())),
         )
-        found = await self.get(new_id)
-        assert found is not None
-        return found
+        return Interviewer.model_validate(dict(rows[0]))
 
     async def get(self, interviewer_id: int) -> Interviewer | None:
         row = await self._one("SELECT * FROM interviewers WHERE id = ?", (interviewer_id,))
@@ -195,13 +230,11 @@ class Interviewers(Repo):
 
 class Notes(Repo):
     async def add(self, interview_id: int, body: str) -> Note:
-        new_id = await self._run(
-            "INSERT INTO notes (interview_id, body, created_at) VALUES (?, ?, ?)",
+        rows = await self._returning(
+            "INSERT INTO notes (interview_id, body, created_at) VALUES (?, ?, ?) RETURNING *",
             (interview_id, body, iso(utcnow())),
         )
-        row = await self._one("SELECT * FROM notes WHERE id = ?", (new_id,))
-        assert row is not None
-        return Note.model_validate(dict(row))
+        return Note.model_validate(dict(rows[0]))
 
     async def for_interview(self, interview_id: int) -> list[Note]:
         rows = await self._all(
@@ -233,14 +266,12 @@ class Referees(Repo):
         relationship: str | None = None,
         permission: bool = False,
     ) -> Referee:
-        new_id = await self._run(
+        rows = await self._returning(
             "INSERT INTO referees (user_id, name, contact, relationship, permission, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING *",
             (user_id, name, contact, relationship, int(permission), iso(utcnow())),
         )
-        found = await self.get_owned(user_id, new_id)
-        assert found is not None
-        return found
+        return Referee.model_validate(dict(rows[0]))
 
     async def get_owned(self, user_id: int, referee_id: int) -> Referee | None:
         row = await self._one(

@@ -114,6 +114,7 @@ class Privacy(Repo):
         return total
 
     async def _count(self, sql: str, params: dict[str, Any]) -> int:
+        self._writing()
         async with self.db.execute(sql, params) as cursor:
             return max(cursor.rowcount, 0)
 

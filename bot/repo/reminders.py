@@ -102,6 +102,14 @@ class Reminders(Repo):
         )
         return [Reminder.model_validate(dict(r)) for r in rows]
 
+    async def of_user(self, user_id: int) -> list[Reminder]:
+        """All the user's nudges but cancelled ones: the interviews' and the weekly one."""
+        rows = await self._all(
+            "SELECT * FROM reminders WHERE user_id = ? AND state != 'cancelled' ORDER BY id",
+            (user_id,),
+        )
+        return [Reminder.model_validate(dict(r)) for r in rows]
+
     async def weekly_for_user(self, user_id: int) -> list[Reminder]:
         rows = await self._all(
             "SELECT * FROM reminders WHERE user_id = ? AND kind = 'keep_trying'"
@@ -112,6 +120,7 @@ class Reminders(Repo):
 
     async def add_many(self, rows: Iterable[NewReminder], now: datetime) -> None:
         """Many rows in one round trip."""
+        self._writing()
         await self.db.executemany(_INSERT, (_values(r, now) for r in rows))
 
     async def reschedule(
@@ -157,7 +166,7 @@ class Reminders(Repo):
 
     async def claim(self, user_ids: Sequence[int], now: datetime) -> list[Reminder]:
         """Mark these users' due rows as being sent (one attempt more) and return them."""
-        rows = await self._all(
+        rows = await self._returning(
             "UPDATE reminders SET state = 'sending', attempts = attempts + 1, updated_at = ?"
             f" WHERE state = 'pending' AND due_at <= ? AND user_id IN ({_marks(user_ids)})"
             " RETURNING *",
@@ -213,7 +222,7 @@ class Reminders(Repo):
 
     async def recover(self, now: datetime) -> int:
         """After a crash: rows claimed but never recorded go back to pending, to be re-sent."""
-        rows = await self._all(
+        rows = await self._returning(
             "UPDATE reminders SET state = 'pending', updated_at = ? WHERE state = 'sending'"
             " RETURNING id",
             (iso(now),),
@@ -244,12 +253,12 @@ class Reminders(Repo):
 
     async def snooze(self, reminder_id: int, due_at: datetime, now: datetime) -> bool:
         """Due again later; False when the nudge was already done, skipped or cancelled."""
-        async with self.db.execute(
+        rows = await self._returning(
             "UPDATE reminders SET state = 'pending', due_at = ?, snoozed = 1, updated_at = ?"
-            " WHERE id = ? AND state NOT IN ('acknowledged', 'cancelled')",
+            " WHERE id = ? AND state NOT IN ('acknowledged', 'cancelled') RETURNING id",
             (iso(due_at), iso(now), reminder_id),
-        ) as cursor:
-            return cursor.rowcount > 0
+        )
+        return bool(rows)
 
     async def set_message(self, reminder_id: int, message_id: int) -> None:
         await self._run(

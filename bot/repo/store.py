@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 import aiosqlite
 
+from bot.repo.base import WriteGate
 from bot.repo.core import Interviewers, Interviews, Notes, Referees, SocialPages, Users
 from bot.repo.privacy import Privacy
 from bot.repo.ptb import PtbRows
@@ -19,34 +20,49 @@ from bot.repo.stats import StatsRepo
 class Store:
     """The shared connection and the repositories over it.
 
-    One connection serves the whole bot; `transaction()` holds a lock so that two handlers'
-    writes never interleave inside one SQLite transaction.
+    The connection is in autocommit mode: a single statement is its own transaction, so the
+    common write (one answer saved) is one round trip to the database thread, not two (the
+    statement, then COMMIT). Writes go through `single()` (one statement) or `transaction()`
+    (several, atomic); both hold a lock so that two handlers' writes never interleave inside
+    one SQLite transaction.
     """
 
     def __init__(self, db: aiosqlite.Connection) -> None:
         self.db = db
         self.lock = asyncio.Lock()
-        self.users = Users(db)
-        self.interviews = Interviews(db)
-        self.interviewers = Interviewers(db)
-        self.notes = Notes(db)
-        self.social = SocialPages(db)
-        self.referees = Referees(db)
-        self.reviews = DraftReviews(db)
-        self.privacy = Privacy(db)
-        self.stats = StatsRepo(db)
-        self.reminders = Reminders(db)
-        self.ptb = PtbRows(db)
+        self.gate = gate = WriteGate()
+        self.users = Users(db, gate)
+        self.interviews = Interviews(db, gate)
+        self.interviewers = Interviewers(db, gate)
+        self.notes = Notes(db, gate)
+        self.social = SocialPages(db, gate)
+        self.referees = Referees(db, gate)
+        self.reviews = DraftReviews(db, gate)
+        self.privacy = Privacy(db, gate)
+        self.stats = StatsRepo(db, gate)
+        self.reminders = Reminders(db, gate)
+        self.ptb = PtbRows(db, gate)
+
+    @asynccontextmanager
+    async def single(self) -> AsyncIterator[Store]:
+        """One write statement, committed by SQLite as it runs (the gate refuses a second)."""
+        async with self.lock:
+            with self.gate.opened("single"):
+                yield self
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:
+        """Several statements, all or none: BEGIN IMMEDIATE (the write lock up front, so a
+        backup or a second process can't make it fail half-way) ... COMMIT."""
         async with self.lock:
+            await self.db.execute_fetchall("BEGIN IMMEDIATE")
             try:
-                yield self
+                with self.gate.opened("transaction"):
+                    yield self
+                await self.db.commit()
             except BaseException:
                 await self.db.rollback()
                 raise
-            await self.db.commit()
 
     async def script(self, statements: Sequence[str]) -> None:
         """Run statements as one transaction in a single round trip to the database thread.

@@ -37,7 +37,9 @@ from pydantic import SecretStr
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
+from bot import parsing
 from bot.app import AfterviewApplication, build_application
+from bot.loop import new_event_loop, tune_gc
 from bot.settings import Settings
 from bot.updates import PerUserProcessor
 from tests import updates
@@ -438,6 +440,9 @@ async def main(argv: Sequence[str] | None = None) -> int:
         help="diagnostic: no reminder sync on facts changes (shows what it costs)",
     )
     args = parser.parse_args(argv)
+    # As `afterview run` does before serving (bot/main.py).
+    parsing.warm_up()
+    tune_gc()
     OPTIONS["nudge_sync"] = not args.without_nudge_sync
     header()
     ok = True
@@ -452,4 +457,6 @@ async def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main()))
+    # The loop the bot runs on in production (uvloop where installed), so the figures match.
+    with asyncio.Runner(loop_factory=new_event_loop) as runner:
+        sys.exit(runner.run(main()))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 from pydantic import ValidationError
 from telegram.error import InvalidToken, TelegramError
 
-from bot import logs
+from bot import logs, loop, parsing
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -77,8 +77,11 @@ def run(settings: Settings) -> None:
             " `afterview chat` tries the coach without it)"
         )
     check_data_folder(settings.database_path)
+    loop.install()
     app = build_application(settings)
     health.schedule(app, settings)
+    parsing.warm_up()  # before freezing the heap: its tables are loaded for good
+    loop.tune_gc()
     try:
         serve(app, settings)
     except InvalidToken:
@@ -124,8 +127,12 @@ def chat(settings: Settings, args: argparse.Namespace) -> None:
     database = args.database or terminal_database(settings.database_path)
     check_data_folder(database)
     settings = settings.model_copy(update={"database_path": database})
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C: leave quietly, answers are saved
-        asyncio.run(run_chat(settings, user_id=args.user_id, first_name=args.name))
+    # Ctrl+C: leave quietly, answers are saved.
+    with (
+        contextlib.suppress(KeyboardInterrupt),
+        asyncio.Runner(loop_factory=loop.new_event_loop) as runner,
+    ):
+        runner.run(run_chat(settings, user_id=args.user_id, first_name=args.name))
 
 
 def backup(settings: Settings, target: str) -> None:

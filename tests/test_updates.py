@@ -300,3 +300,40 @@ async def test_network_error_never_names_the_token() -> None:
     finally:
         await client.shutdown()
     assert TOKEN not in str(caught.value) and TOKEN not in repr(caught.value)
+
+
+async def test_slots_serve_waiters_in_order_and_survive_cancellation() -> None:
+    """The processor's slot queue: first come, first served; a waiter cancelled before or
+    just after it is handed a slot never loses that slot for the others."""
+    from bot.updates import _Slots
+
+    slots = _Slots(1)
+    await slots.acquire()  # held
+    order: list[str] = []
+
+    async def take(name: str) -> None:
+        await slots.acquire()
+        order.append(name)
+        await asyncio.sleep(0)
+        slots.release()
+
+    first = asyncio.create_task(take("first"))
+    gone = asyncio.create_task(take("gone"))
+    last = asyncio.create_task(take("last"))
+    await asyncio.sleep(0)
+    gone.cancel()  # cancelled while waiting: skipped
+    await asyncio.sleep(0)
+    slots.release()
+    await asyncio.gather(first, last)
+    assert order == ["first", "last"]
+
+    # Handed a slot and cancelled in the same loop turn: the slot passes on.
+    await slots.acquire()
+    handed = asyncio.create_task(slots.acquire())
+    after = asyncio.create_task(take("after"))
+    await asyncio.sleep(0)
+    slots.release()  # hands it to `handed`...
+    handed.cancel()  # ...which is cancelled before it runs
+    await asyncio.wait_for(after, 1)
+    assert order[-1] == "after"
+    await asyncio.wait_for(slots.acquire(), 1)  # and nothing leaked: the slot is free

@@ -1,0 +1,120 @@
+"""The store's write discipline: autocommit for one statement, BEGIN ... COMMIT for several,
+and a gate that refuses writes outside either (they would join another handler's open
+transaction on the shared connection)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.coaching import Step, StepState, plan
+from bot.db import connect
+from bot.journey import facts_for, user_facts
+from bot.repo import Store
+
+NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    s = Store(await connect(tmp_path / "store.sqlite3"))
+    async with s.single() as tx:
+        await tx.users.ensure(7, 7, "Sam")
+    yield s
+    await s.close()
+
+
+def committed(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """What another connection sees: only committed rows."""
+    with sqlite3.connect(path) as other:
+        return other.execute(sql).fetchall()
+
+
+async def test_a_write_outside_single_or_transaction_is_refused(store: Store) -> None:
+    with pytest.raises(RuntimeError, match="outside"):
+        await store.users.update(7, tz="Europe/London")
+    with pytest.raises(RuntimeError, match="outside"):
+        await store.interviews.create(7, company="Acme")
+    assert (await store.interviews.all_for(7)) == []
+
+
+async def test_single_takes_one_statement_and_commits_it_at_once(
+    store: Store, tmp_path: Path
+) -> None:
+    async with store.single() as tx:
+        interview = await tx.interviews.create(7, company="Acme", logged_at=NOW)
+        # Committed by SQLite as it ran: another connection sees it inside the block.
+        seen = committed(tmp_path / "store.sqlite3", "SELECT company FROM interviews")
+        assert seen == [("Acme",)]
+        with pytest.raises(RuntimeError, match="one statement"):
+            await tx.interviews.update(interview.id, role="Analyst")
+
+
+async def test_transaction_is_all_or_nothing(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(ZeroDivisionError):
+        async with store.transaction() as tx:
+            interview = await tx.interviews.create(7, company="Acme", logged_at=NOW)
+            await tx.interviews.set_step(interview.id, Step.DEBRIEF, StepState.DONE)
+            assert committed(tmp_path / "store.sqlite3", "SELECT id FROM interviews") == []
+            _ = 1 / 0
+    assert await store.interviews.all_for(7) == []
+    assert not store.db.in_transaction
+    async with store.transaction() as tx:  # the connection is usable afterwards
+        await tx.interviews.create(7, company="Beta", logged_at=NOW)
+    assert [i.company for i in await store.interviews.all_for(7)] == ["Beta"]
+
+
+async def test_update_returns_the_row_as_it_now_stands(store: Store) -> None:
+    async with store.single() as tx:
+        interview = await tx.interviews.create(7, company="Acme", logged_at=NOW)
+    async with store.single() as tx:
+        saved = await tx.interviews.update(interview.id, role="Analyst", rating=4)
+    assert saved is not None
+    assert (saved.company, saved.role, saved.rating) == ("Acme", "Analyst", 4)
+    assert saved == await store.interviews.get(interview.id)
+    async with store.single() as tx:
+        assert await tx.interviews.update(999_999, role="Nobody") is None
+
+
+async def test_a_new_interview_becomes_the_current_one(store: Store) -> None:
+    async with store.single() as tx:
+        first = await tx.interviews.create(7, company="Acme", logged_at=NOW)
+    user = await store.users.get(7)
+    assert user is not None and user.current_interview_id == first.id
+    async with store.single() as tx:
+        second = await tx.interviews.create(7, company="Beta", logged_at=NOW)
+    user = await store.users.get(7)
+    assert user is not None and user.current_interview_id == second.id
+
+
+async def test_user_facts_plan_like_facts_read_one_interview_at_a_time(store: Store) -> None:
+    """The nudge sync and /next read a user's facts with one query per table; the plans must
+    be those of the per-interview reads."""
+    async with store.transaction() as tx:
+        first = await tx.interviews.create(
+            7, company="Acme", held_at=NOW - timedelta(days=9), logged_at=NOW
+        )
+        second = await tx.interviews.create(
+            7, company="Beta", held_at=NOW - timedelta(hours=2), logged_at=NOW
+        )
+        closed = await tx.interviews.create(7, company="Gone", logged_at=NOW)
+        await tx.interviews.update(closed.id, status="closed")
+        await tx.interviews.update(first.id, reply_by=(NOW - timedelta(days=2)).date())
+        await tx.interviews.set_step(first.id, Step.DEBRIEF, StepState.DONE)
+        await tx.interviews.set_step(first.id, Step.THANKS, StepState.DONE)
+        await tx.interviews.add_followup(first.id, NOW - timedelta(days=1))
+        await tx.referees.add(7, "Ana", permission=False)
+    user = await store.users.get(7)
+    assert user is not None
+    known = await user_facts(store, user, also=closed.id)
+    assert [i.id for i in known.interviews] == [first.id, second.id, closed.id]
+    plans = known.plans(NOW)
+    assert [p.interview.id for p in plans] == [first.id, second.id]  # active ones only
+    for p in plans:
+        one_by_one = plan(await facts_for(store, user, p.interview), NOW)
+        assert p.steps == one_by_one
+    assert known.facts(known.interviews[0]).followups_sent == [NOW - timedelta(days=1)]

@@ -5,7 +5,10 @@ Run by hand from the repository root (not part of the test suite, which never ti
     python -m bench.updates                 # 100 users, 50 ms round trip
     python -m bench.updates --users 200 --rtt 0.1
 
-1. Over HTTP: the bot runs in this process with its real HTTP client (httpx) and long polling
+The bot runs as `afterview run` runs it: on uvloop, with the heap frozen after start-up.
+The machine is shared and noisy: runs differ by 10-20 %, so run it a few times.
+
+1. Over HTTP: the bot runs in this process with its real HTTP client (aiohttp) and long polling
    against the loopback fake Bot API (`tests/fakeserver.py`), which delays every answer by the
    round-trip time. Every user's whole debrief (set-up included) arrives at once, interleaved
    across users, like a class finishing a mock interview together. The same script then runs

@@ -93,15 +93,6 @@ def _values(r: NewReminder, now: datetime) -> tuple[object, ...]:
 
 class Reminders(Repo):
     # --- what the sync reads and writes ----------------------------------------------------
-    async def for_interview(self, interview_id: int) -> list[Reminder]:
-        """The interview's nudges except cancelled ones and the per-user weekly one."""
-        rows = await self._all(
-            "SELECT * FROM reminders WHERE interview_id = ? AND state != 'cancelled'"
-            " AND kind != 'keep_trying' ORDER BY id",
-            (interview_id,),
-        )
-        return [Reminder.model_validate(dict(r)) for r in rows]
-
     async def of_user(self, user_id: int) -> list[Reminder]:
         """All the user's nudges but cancelled ones: the interviews' and the weekly one."""
         rows = await self._all(

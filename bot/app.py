@@ -18,7 +18,6 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import parsing
 from bot.aiohttp_request import get_updates_client, http_client
 from bot.context import Ctx
 from bot.persistence import SQLitePersistence
@@ -47,8 +46,6 @@ class AfterviewApplication(AppBase):
         await set_command_menu(self)
         if self.runtime.dispatcher is not None:
             await self.runtime.dispatcher.recover()  # nudges a crash left in flight
-        # Load dateparser's and holidays' tables now (~0.3 s), not on the first user's answer.
-        parsing.warm_up()
 
     async def start(self) -> None:
         await super().start()

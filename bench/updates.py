@@ -26,6 +26,7 @@ import itertools
 import multiprocessing
 import os
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -40,20 +41,23 @@ from pydantic import SecretStr
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
+from bench.instant import InstantRequest
 from bot import parsing
 from bot.app import AfterviewApplication, build_application
 from bot.loop import new_event_loop, tune_gc
 from bot.settings import Settings
 from bot.updates import PerUserProcessor
 from tests import updates
-from tests.fakeapi import FakeRequest, FakeTelegram
+from tests.fakeapi import FakeTelegram
 from tests.fakeserver import FakeBotServer
 
 TOKEN = "123456789:AAFakeTokenForBenchOnly_abcdefghijklmnopq"
 FIRST_USER = 500_000
 # --without-nudge-sync (a diagnostic): drop the facts listeners, to see what they cost.
-OPTIONS = {"nudge_sync": True}
+# --checking-fake: time against the tests' fake Bot API (see bench/instant.py).
+OPTIONS = {"nudge_sync": True, "lean": True}
 _callback_ids = itertools.count(1)
+WARM_UP_USERS = 50  # answers before the timing starts (the echo's warm-up is 100 updates)
 
 
 # --- what each user sends -------------------------------------------------------------------
@@ -310,11 +314,11 @@ async def all_at_once(app: AnyApp, batch: list[Update]) -> float:
 
 
 async def bench_echo(users: int, bound: int) -> Timing:
-    fake = FakeTelegram()
+    request = InstantRequest(FakeTelegram())
     app = (
         ApplicationBuilder()
         .token(TOKEN)
-        .request(FakeRequest(fake))
+        .request(request)
         .concurrent_updates(PerUserProcessor(bound))
         .build()
     )
@@ -335,6 +339,7 @@ async def bench_echo(users: int, bound: int) -> Timing:
         ]
 
     await one_at_a_time(app, batch(FIRST_USER, 100))  # warm-up
+    request.lean = OPTIONS["lean"]
     samples = await one_at_a_time(app, batch(FIRST_USER, 2 * users))
     await app.start()
     burst = batch(FIRST_USER + users, 2 * users)
@@ -356,7 +361,8 @@ async def bench_debrief_step(users: int, bound: int) -> Timing:
             rate_limit_per_second=0,
             concurrent_updates=bound,
         )
-        app = build_application(settings, request=FakeRequest(fake))
+        request = InstantRequest(fake)
+        app = build_application(settings, request=request)
         without_listeners(app)
         await app.initialize()
         alone = range(FIRST_USER, FIRST_USER + users)
@@ -365,8 +371,12 @@ async def bench_debrief_step(users: int, bound: int) -> Timing:
         def batch(uids: range, step: slice) -> list[Update]:
             return [Update.de_json(u, app.bot) for uid in uids for u in script(uid)[step]]
 
+        warm = range(FIRST_USER + 2 * users, FIRST_USER + 2 * users + WARM_UP_USERS)
         # Set-up and /debrief are not timed.
-        await one_at_a_time(app, batch(range(FIRST_USER, FIRST_USER + 2 * users), slice(0, 4)))
+        await one_at_a_time(app, batch(range(FIRST_USER, warm.stop), slice(0, 4)))
+        request.lean = OPTIONS["lean"]
+        # Warm-up, as for the echo: the first answers compile statements and fill caches.
+        await one_at_a_time(app, batch(warm, slice(4, 6)))
         samples = await one_at_a_time(app, batch(alone, slice(4, 6)))
         await app.start()
         # Every user's company answer, then every user's role answer: users interleaved.
@@ -376,7 +386,7 @@ async def bench_debrief_step(users: int, bound: int) -> Timing:
         assert not fake.unexpected, fake.unexpected
         wrong = [
             uid
-            for uid in (*alone, *together)
+            for uid in (*warm, *alone, *together)
             for i in await app.runtime.store.interviews.all_for(uid)
             if (i.company, i.role) != (f"Company {uid}", f"Role {uid}")
         ]
@@ -410,21 +420,31 @@ def report_http(fast: HttpRun, slow: HttpRun, rtt: float, bound: int) -> bool:
     return ok
 
 
-def report_inproc(step: Timing, echo: Timing, bound: int) -> bool:
-    print("\n2. In process (no HTTP)")
+def report_inproc(rounds: list[tuple[Timing, Timing]], bound: int) -> bool:
+    """Each round times the echo, then the debrief step right after it, so that both see the
+    machine in the same state; the verdict takes the median round and every sample."""
+    print(f"\n2. In process (no HTTP), {len(rounds)} rounds, each the echo then the step")
     print("   one update at a time:")
-    for t in (echo, step):
-        print(
-            f"     {t.label:<38} {len(t.samples):>5} updates {t.sequential_rate:>7.0f} updates/s"
-            f"  p50 {t.pct(0.5):.2f} ms  p99 {t.pct(0.99):.2f} ms"
-        )
+    for echo, step in rounds:
+        for t in (echo, step):
+            print(
+                f"     {t.label:<38} {len(t.samples):>5} updates"
+                f" {t.sequential_rate:>7.0f} updates/s"
+                f"  p50 {t.pct(0.5):.2f} ms  p99 {t.pct(0.99):.2f} ms"
+            )
     print(f"   all users at once (update processor, bound {bound}):")
-    for t in (echo, step):
-        print(f"     {t.label:<38} {t.burst:>5} updates {t.rate:>7.0f} updates/s")
-    ratio = step.rate / echo.rate
-    alone = step.sequential_rate / echo.sequential_rate
-    print(f"   debrief step / echo: {ratio:.2f}x at once, {alone:.2f}x one at a time")
-    ok = ratio >= 0.3 and step.pct(0.99) < 2.0
+    for echo, step in rounds:
+        print(
+            f"     echo {echo.rate:>6.0f} updates/s, debrief step {step.rate:>6.0f} updates/s:"
+            f" {step.rate / echo.rate:.2f}x"
+        )
+    ratio = statistics.median(step.rate / echo.rate for echo, step in rounds)
+    alone = statistics.median(step.sequential_rate / echo.sequential_rate for echo, step in rounds)
+    pooled = Timing("", [s for _, step in rounds for s in step.samples], 0, 1)
+    p99 = pooled.pct(0.99)
+    print(f"   debrief step / echo, median round: {ratio:.2f}x at once, {alone:.2f}x one at a time")
+    print(f"   debrief step p99 over all {len(pooled.samples)} samples: {p99:.2f} ms")
+    ok = ratio >= 0.3 and p99 < 2.0
     print(f"   target: >= 0.3x the echo, p99 < 2 ms: {'met' if ok else 'MISSED'}")
     return ok
 
@@ -436,7 +456,14 @@ async def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rtt", type=float, default=0.05, help="round trip in seconds")
     parser.add_argument("--bound", type=int, default=64, help="CONCURRENT_UPDATES")
     parser.add_argument("--step-users", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=3, help="in-process rounds")
     parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument(
+        "--checking-fake",
+        action="store_true",
+        help="in process, answer through the tests' fake Bot API (it checks every message,"
+        " on the bot's CPU) instead of bench/instant.py",
+    )
     parser.add_argument(
         "--without-nudge-sync",
         action="store_true",
@@ -447,15 +474,21 @@ async def main(argv: Sequence[str] | None = None) -> int:
     parsing.warm_up()
     tune_gc()
     OPTIONS["nudge_sync"] = not args.without_nudge_sync
+    OPTIONS["lean"] = not args.checking_fake
     header()
     ok = True
     if not args.skip_http:
         fast = await run_http("per-user order, concurrent", args.users, args.rtt, args.bound)
         slow = await run_http("PTB default, sequential", args.sequential_users, args.rtt, 1)
         ok = report_http(fast, slow, args.rtt, args.bound)
-    echo = await bench_echo(args.step_users, args.bound)
-    step = await bench_debrief_step(args.step_users, args.bound)
-    ok = report_inproc(step, echo, args.bound) and ok
+    rounds = [
+        (
+            await bench_echo(args.step_users, args.bound),
+            await bench_debrief_step(args.step_users, args.bound),
+        )
+        for _ in range(args.rounds)
+    ]
+    ok = report_inproc(rounds, args.bound) and ok
     return 0 if ok else 1
 
 

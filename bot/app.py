@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -37,6 +38,10 @@ class AfterviewApplication(AppBase):
     def __init__(self, *, runtime: Runtime, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.runtime = runtime
+        # Persistence passes asked for and finished, counted (see update_persistence).
+        self._passes_asked = 0
+        self._passes_done = 0
+        self._pass_lock = asyncio.Lock()
 
     async def initialize(self) -> None:
         await self.runtime.open()
@@ -74,11 +79,24 @@ class AfterviewApplication(AppBase):
             await self.update_persistence()
 
     async def update_persistence(self) -> None:
-        # PTB hands the persistence its changes under a global lock; ours only buffers them
-        # (cheap), then writes them in one round trip, shared with concurrent updates.
-        await super().update_persistence()
-        if isinstance(self.persistence, SQLitePersistence):
-            await self.persistence.write_pending()
+        """Hand every change so far to the persistence and commit it; shared by callers.
+
+        PTB's pass collects everything changed up to when it starts, under a lock, and hands
+        it over through a task per row. Updates that finish while one pass runs would each
+        queue a pass of their own behind it; instead, the first of them runs one pass for
+        all, committed at once. A caller returns once a pass that began after its call has
+        committed, so its own changes are on disk.
+        """
+        self._passes_asked += 1
+        ticket = self._passes_asked
+        async with self._pass_lock:
+            if self._passes_done >= ticket:
+                return
+            covers = self._passes_asked
+            await super().update_persistence()
+            if isinstance(self.persistence, SQLitePersistence):
+                await self.persistence.write_pending()
+            self._passes_done = covers
 
 
 def build_application(

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from importlib import resources
 from pathlib import Path
 
-import aiosqlite
+from bot.sqlite import Checkpointer, Connection
 
 _MIGRATION_NAME = re.compile(r"^(\d+)_[\w-]+\.sql$")
 
@@ -30,11 +31,10 @@ def migrations() -> list[tuple[int, str]]:
     return found
 
 
-async def migrate(db: aiosqlite.Connection) -> int:
+async def migrate(db: Connection) -> int:
     """Apply pending migrations; returns the schema version now in force."""
-    async with db.execute("PRAGMA user_version") as cursor:
-        row = await cursor.fetchone()
-    current = int(row[0]) if row else 0
+    rows = await db.execute_fetchall("PRAGMA user_version")
+    current = int(rows[0][0]) if rows else 0
     for number, sql in migrations():
         if number <= current:
             continue
@@ -53,16 +53,29 @@ def ensure_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-async def connect(path: Path) -> aiosqlite.Connection:
-    """Open the database with WAL, foreign keys and a busy timeout, and migrate it."""
-    if str(path) != ":memory:":
+async def connect(path: Path) -> Connection:
+    """Open the database with WAL, foreign keys and a busy timeout, and migrate it.
+
+    Statements run on the event loop's thread and checkpoints in a worker thread: see
+    bot/sqlite.py for why. Call from a running loop (the checkpoints start with it).
+    """
+    memory = str(path) == ":memory:"
+    if not memory:
         ensure_private_file(path)
     # Autocommit (isolation_level=None): see Store for why and how transactions are opened.
-    db = await aiosqlite.connect(path, isolation_level=None)
-    db.row_factory = aiosqlite.Row
-    await db.executescript(
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.row_factory = sqlite3.Row
+    raw.executescript(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
-        " PRAGMA synchronous=NORMAL;"
+        " PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;"
     )
-    await migrate(db)
+    checkpointer = None if memory else Checkpointer(path)
+    db = Connection(raw, checkpointer)
+    try:
+        await migrate(db)
+    except BaseException:
+        raw.close()
+        raise
+    if checkpointer is not None:
+        checkpointer.start()
     return db

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -49,11 +49,32 @@ def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
     return _keyboard(tuple(tuple(row) for row in rows))
 
 
+class _SharedKeyboard(InlineKeyboardMarkup):
+    """A keyboard that is sent many times: its JSON form is worked out once.
+
+    PTB calls `to_dict()` on the markup for every message it sends; these keyboards are
+    immutable (as every PTB object) and shared (see `_keyboard`), so the answer never changes.
+    """
+
+    __slots__ = ("_as_dict",)
+    _as_dict: dict[str, Any]
+
+    def to_dict(self, recursive: bool = True) -> dict[str, Any]:
+        if not recursive:
+            return super().to_dict(recursive=False)
+        try:
+            return self._as_dict
+        except AttributeError:
+            # PTB objects refuse attribute writes once built; this cache is not API state.
+            object.__setattr__(self, "_as_dict", super().to_dict())
+            return self._as_dict
+
+
 @lru_cache(maxsize=2048)
 def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
     # Most keyboards are the same few (a question's Skip, a nudge's buttons) and PTB's
     # objects are immutable, so each is built once rather than on every message.
-    return InlineKeyboardMarkup(
+    return _SharedKeyboard(
         [[InlineKeyboardButton(label, callback_data=cb) for label, cb in row] for row in rows]
     )
 

@@ -1,9 +1,9 @@
 """The event loop the bot runs on: uvloop where it is installed, asyncio's own otherwise.
 
-Why: the bot is CPU-bound under load (every update is PTB objects, an HTTP call and a thread
-hop to SQLite), and uvloop's C event loop spends less on each callback, socket read and
-cross-thread wake-up. Measured with bench/updates.py (100 users at a 50 ms round trip, this
-2-core machine): about 12 % less CPU per update than asyncio's loop.
+Why: the bot is CPU-bound under load (every update is PTB objects, an HTTP call and SQLite
+statements), and uvloop's C event loop spends less on each callback and socket read.
+Measured with bench/updates.py (100 users at a 50 ms round trip, this 2-core machine):
+about 12 % less CPU per update than asyncio's loop.
 """
 
 from __future__ import annotations

@@ -5,11 +5,10 @@ compare and hash equal to the members. Keys (tuples of ids) are stored as JSON l
 User and chat data must be JSON-safe dicts; the handlers keep only small scratch values there.
 
 Writing: PTB hands over changes one row at a time (conversation state, user data, chat data),
-which made three transactions, nine round trips to the database thread, per update. Here the
-`update_*` methods only buffer the row (user and chat data that didn't change are skipped), and
-`write_pending()`, called by the application after every update, writes the buffer in one
-transaction and one round trip. Concurrent callers share a write (group commit): when one
-returns, everything buffered before it was called is committed.
+which would make a commit of each. Here the `update_*` methods only buffer the row (user and
+chat data that didn't change are skipped), and `write_pending()`, called by the application
+after every update, commits the buffer at once. A caller that finds a commit under way waits
+for it, and a commit covers everything buffered before it began.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from telegram.ext import BasePersistence, PersistenceInput
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
 from bot.repo import Store
-from bot.repo.ptb import Row, statement
+from bot.repo.ptb import Row
 from bot.runtime import Runtime
 
 Data = dict[Any, Any]
@@ -63,7 +62,7 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
         self._buffered += 1
 
     async def write_pending(self) -> None:
-        """Commit everything buffered so far, in one round trip shared with other callers."""
+        """Commit everything buffered so far (one commit, shared with other callers)."""
         target = self._buffered
         async with self._write_lock:
             if self._written >= target:
@@ -71,7 +70,10 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
             batch, self._pending = self._pending, {}
             covered = self._buffered
             try:
-                await self.store.script([statement(row, value) for row, value in batch.items()])
+                # Mostly one row (the conversation's state): then SQLite's own autocommit.
+                opened = self.store.single() if len(batch) == 1 else self.store.transaction()
+                async with opened as tx:
+                    await tx.ptb.write(batch)
             except BaseException:
                 # Keep the rows for the next attempt, unless a newer value replaced them.
                 for row, value in batch.items():

@@ -55,7 +55,6 @@ async def ask(
         interviewer = await ctx.store.interviewers.get(int(ctx.udata.get("debrief_person", 0)))
         name = interviewer.name if interviewer else ""
     text, markup = question(q, name or "")
-    ctx.udata["debrief_asking"] = q.value  # so that /skip knows which question it skips
     await say(update, ctx, text, markup, lead=lead)
     return q
 
@@ -282,7 +281,7 @@ async def _save(update: Update, ctx: Ctx, **values: Any) -> Interview | None:
                 await ctx.runtime.facts_changed(tx, interview.id)
         return interview
     if not TIMING_FIELDS & values.keys():
-        async with ctx.store.single() as store:  # one round trip: UPDATE ... RETURNING
+        async with ctx.store.single() as store:  # one statement: UPDATE ... RETURNING
             return await store.interviews.update(int(interview_id), **values)
     async with ctx.store.transaction() as tx:
         saved = await tx.interviews.update(int(interview_id), **values)
@@ -290,19 +289,21 @@ async def _save(update: Update, ctx: Ctx, **values: Any) -> Interview | None:
     return saved
 
 
-async def skip(update: Update, ctx: Ctx) -> object:
-    """/skip or the Skip button: leave this question empty and go on."""
-    await answered(update, tc.BTN_SKIP)
-    if not ctx.udata.get("debrief_id") and ctx.udata.get("debrief_asking") == Q.COMPANY:
-        await _interview_id(update, ctx)  # skipping the first question starts the record
-    interview = await _interview(ctx)
-    if interview is None:
-        return END
-    state = ctx.udata.get("debrief_asking")
-    q = await first_open(ctx, interview) if state is None else Q(state)
-    if q is not None:
+def skipper(q: Q) -> Any:
+    """/skip or the Skip button at question `q`: leave it empty and go on. (One handler per
+    question, so the question needn't be kept in user data as well as in the state.)"""
+
+    async def skip(update: Update, ctx: Ctx) -> object:
+        await answered(update, tc.BTN_SKIP)
+        if q is Q.COMPANY and not ctx.udata.get("debrief_id"):
+            await _interview_id(update, ctx)  # skipping the first question starts the record
+        interview = await _interview(ctx)
+        if interview is None:
+            return END
         ctx.udata.setdefault("debrief_skipped", []).append(q.value)
-    return await _advance(update, ctx)
+        return await _advance(update, ctx)
+
+    return skip
 
 
 # --- answers ---------------------------------------------------------------------------------
@@ -436,13 +437,14 @@ async def rating_answer(update: Update, ctx: Ctx) -> object:
 
 def build() -> ConversationHandler[Ctx]:
     text = filters.TEXT & ~filters.COMMAND
-    skip_handlers = [
-        CommandHandler("skip", skip),
-        CallbackQueryHandler(skip, pattern=rf"^{NS}:skip$"),
-    ]
 
-    def with_skip(*handlers: Any) -> list[Any]:
-        return [*handlers, *skip_handlers]
+    def with_skip(q: Q, *handlers: Any) -> list[Any]:
+        skip = skipper(q)
+        return [
+            *handlers,
+            CommandHandler("skip", skip),
+            CallbackQueryHandler(skip, pattern=rf"^{NS}:skip$"),
+        ]
 
     states: dict[StrEnum, list[Any]] = {
         Q.TZ: [
@@ -451,10 +453,11 @@ def build() -> ConversationHandler[Ctx]:
         ],
         Q.CHOOSE: [CallbackQueryHandler(choose, pattern=rf"^{NS}:(resume|new)$")],
         Q.WHEN: with_skip(
+            Q.WHEN,
             CallbackQueryHandler(when_answer, pattern=rf"^{NS}:now$"),
             MessageHandler(text, when_answer),
         ),
-        Q.INTERVIEWER: with_skip(MessageHandler(text, interviewer_answer)),
+        Q.INTERVIEWER: with_skip(Q.INTERVIEWER, MessageHandler(text, interviewer_answer)),
         Q.EMAIL: [
             MessageHandler(text, email_answer),
             CommandHandler("skip", email_skip),
@@ -462,24 +465,28 @@ def build() -> ConversationHandler[Ctx]:
         ],
         Q.MORE: [CallbackQueryHandler(more_answer, pattern=rf"^{NS}:more:(yes|no)$")],
         Q.NEXT_STAGE: with_skip(
+            Q.NEXT_STAGE,
             CallbackQueryHandler(didnt_ask, pattern=rf"^{NS}:didnt_ask$"),
             MessageHandler(text, next_stage_answer),
         ),
         Q.REPLY_BY: with_skip(
+            Q.REPLY_BY,
             CallbackQueryHandler(reply_by_answer, pattern=rf"^{NS}:reply:"),
             MessageHandler(text, reply_by_answer),
         ),
         Q.PROCESS: with_skip(
+            Q.PROCESS,
             CallbackQueryHandler(nothing_mentioned, pattern=rf"^{NS}:nothing$"),
             MessageHandler(text, text_answer(Q.PROCESS)),
         ),
         Q.RATING: with_skip(
+            Q.RATING,
             CallbackQueryHandler(rating_answer, pattern=rf"^{NS}:rate:"),
             MessageHandler(text, rating_answer),
         ),
     }
     for q in (Q.COMPANY, Q.ROLE, Q.WENT_WELL, Q.NOT_LANDED):
-        states[q] = with_skip(MessageHandler(text, text_answer(q)))
+        states[q] = with_skip(q, MessageHandler(text, text_answer(q)))
     return conversation(
         "debrief",
         commands=["debrief"],

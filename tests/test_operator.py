@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiosqlite
 import pytest
 from pydantic import ValidationError
 
 from bot.coaching import Step
 from bot.repo.stats import StatsRepo
+from bot.sqlite import Connection
 from bot.texts import operator as to
 from tests.chat import Chat
 from tests.conftest import Apps, Clock, make_settings
@@ -98,8 +100,8 @@ async def test_allow_list_refuses_others_once_and_stores_nothing(
     store = app.runtime.store
     assert await store.users.get(5555) is None
     for table, column in (("ptb_user_data", "user_id"), ("ptb_chat_data", "chat_id")):
-        async with store.db.execute(f"SELECT 1 FROM {table} WHERE {column} = 5555") as cursor:
-            assert await cursor.fetchone() is None, table
+        found = await store.db.execute_fetchall(f"SELECT 1 FROM {table} WHERE {column} = 5555")
+        assert found == [], table
     # A listed user and an admin (not listed, admins always may) get the coach.
     member = Chat(app, fake, user_id=1002)
     assert "Afterview" in member.texts(await member.send("/start"))
@@ -165,7 +167,8 @@ def test_user_id_lists_from_the_environment(tmp_path: Path) -> None:
 
 
 async def test_stats_groups_nudge_states() -> None:
-    async with aiosqlite.connect(":memory:") as db:
+    with contextlib.closing(sqlite3.connect(":memory:")) as raw:
+        db = Connection(raw)
         await db.executescript(
             "CREATE TABLE users (id INTEGER PRIMARY KEY);"
             "CREATE TABLE interviews (id INTEGER PRIMARY KEY, user_id INTEGER, status TEXT);"

@@ -3,6 +3,9 @@ next question instead of arriving as a message of its own (see `say(lead=...)`).
 
 from __future__ import annotations
 
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import keyboards as kb
 from tests.chat import Chat
 
 
@@ -36,3 +39,16 @@ async def test_each_setup_and_debrief_answer_gets_one_message(chat: Chat) -> Non
         text = new[0].text
         positions = [text.find(w) for w in wanted]
         assert -1 not in positions and positions == sorted(positions), (what, text)
+
+
+def test_a_shared_keyboard_sends_what_ptb_would_and_works_it_out_once() -> None:
+    rows = [[("Yes", "x:yes"), ("No", "x:no")], [("Skip", "x:skip")]]
+    shared = kb.keyboard(rows)
+    plain = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )
+    assert shared == plain
+    assert shared.to_dict() == plain.to_dict()
+    assert shared.to_dict(recursive=False) == plain.to_dict(recursive=False)
+    assert shared.to_dict() is shared.to_dict()
+    assert kb.keyboard(rows) is shared

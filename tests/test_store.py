@@ -4,6 +4,7 @@ transaction on the shared connection)."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -15,6 +16,7 @@ from bot.coaching import Step, StepState, plan
 from bot.db import connect
 from bot.journey import facts_for, user_facts
 from bot.repo import Store
+from bot.sqlite import Checkpointer
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
@@ -118,3 +120,47 @@ async def test_user_facts_plan_like_facts_read_one_interview_at_a_time(store: St
         one_by_one = plan(await facts_for(store, user, p.interview), NOW)
         assert p.steps == one_by_one
     assert known.facts(known.interviews[0]).followups_sent == [NOW - timedelta(days=1)]
+
+
+async def test_checkpoints_are_left_out_of_commits_and_run_in_the_background(
+    tmp_path: Path,
+) -> None:
+    """Statements run on the loop's thread, so the one slow part of a commit, copying the WAL
+    into the database file (with an fsync), must not happen inside them: a Checkpointer does
+    it in a worker thread, and stops with the connection."""
+    path = tmp_path / "wal.sqlite3"
+    db = await connect(path)
+    assert db.checkpointer is not None
+    assert (await db.execute_fetchall("PRAGMA wal_autocheckpoint"))[0][0] == 0
+    await db.execute("CREATE TABLE blobs (b BLOB)")
+    before = path.stat().st_size
+    for _ in range(3):  # well over SQLite's automatic threshold of 1,000 pages
+        await db.execute("INSERT INTO blobs VALUES (zeroblob(2000000))")
+    assert path.stat().st_size == before  # every commit stayed in the WAL
+
+    background = Checkpointer(path, interval=0.01)
+    background.start()
+    for _ in range(500):
+        if background.runs:
+            break
+        await asyncio.sleep(0.01)
+    await background.stop()
+    assert background.runs >= 1
+    assert path.stat().st_size > before + 5_000_000  # the pages are in the database file
+    assert committed(path, "SELECT count(*) FROM blobs") == [(3,)]
+
+    task = db.checkpointer._task
+    await db.close()
+    assert task is not None and task.cancelled()
+    assert db.checkpointer._task is None
+
+
+async def test_a_failing_checkpoint_is_logged_and_tried_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    checkpointer = Checkpointer(tmp_path / "missing" / "x.sqlite3")  # cannot be opened
+    await checkpointer.run()
+    await checkpointer.run()
+    assert checkpointer.runs == 0
+    assert caplog.text.count("WAL checkpoint failed") == 2
+    await checkpointer.stop()

@@ -133,7 +133,7 @@ async def _reconcile(
             added.append(new)
         soonest = due if soonest is None else min(soonest, due)
     if added:
-        await tx.reminders.add_many(added, now)  # one round trip for a whole new journey
+        await tx.reminders.add_many(added, now)  # one prepared statement for a whole new journey
     extra.extend(row.id for row in live.values())
     if extra:
         await tx.reminders.cancel(extra, now)

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-import aiosqlite
+from bot.sqlite import Connection, Row
 
 
 def utcnow() -> datetime:
@@ -49,23 +49,21 @@ class WriteGate:
 
 
 class Repo:
-    """Each helper is one round trip to aiosqlite's thread (about 70 µs, far more than the
-    statement itself): `async with db.execute(...)` plus a fetch would be three (execute,
-    fetch, close), and a handler makes several of these per update. Writes that need the row
-    back use `RETURNING` rather than a second query.
+    """Each helper is one statement. Writes that need the row back use `RETURNING` rather
+    than a second query.
 
     `gate` is the Store's; a repository on a connection of its own (a script) has none.
     """
 
-    def __init__(self, db: aiosqlite.Connection, gate: WriteGate | None = None) -> None:
+    def __init__(self, db: Connection, gate: WriteGate | None = None) -> None:
         self.db = db
         self.gate = gate
 
-    async def _one(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
+    async def _one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         rows = await self.db.execute_fetchall(sql, params)
         return next(iter(rows), None)
 
-    async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
+    async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return list(await self.db.execute_fetchall(sql, params))
 
     def _writing(self) -> None:
@@ -75,30 +73,12 @@ class Repo:
     async def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Execute one write; returns the new row id (for inserts)."""
         self._writing()
-        row = await self.db.execute_insert(sql, params)
-        return int(row[0]) if row else 0
+        return await self.db.execute_insert(sql, params)
 
-    async def _returning(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        """Execute one write with a RETURNING clause: the rows it wrote, in one round trip."""
+    async def _returning(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Execute one write with a RETURNING clause: the rows it wrote, without a query."""
         self._writing()
         return list(await self.db.execute_fetchall(sql, params))
-
-
-def sql_literal(value: str | int | None) -> str:
-    """A value as an SQL literal, for `Store.script` (executescript takes no parameters).
-
-    Only for strings we produce ourselves (JSON, names): SQLite string literals have no
-    escapes besides the doubled quote, and a NUL would end the script early, so it's refused.
-    """
-    if value is None:
-        return "NULL"
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise TypeError(f"not a literal: {type(value).__name__}")
-    if isinstance(value, int):
-        return str(value)
-    if "\x00" in value:
-        raise ValueError("a NUL character cannot go into an SQL script")
-    return "'" + value.replace("'", "''") + "'"
 
 
 def to_sql(value: Any) -> Any:

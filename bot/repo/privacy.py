@@ -90,10 +90,10 @@ class Privacy(Repo):
         existing = set(await self._tables())
         clauses.update({t: c for t, c in _PERSISTENCE.items() if t in existing})
         for table, clause in sorted(clauses.items()):
-            async with self.db.execute(
+            found = await self.db.execute_fetchall(
                 f"SELECT * FROM {_quote(table)} WHERE {clause}", params
-            ) as cur:
-                rows = [dict(r) for r in await cur.fetchall()]
+            )
+            rows = [dict(r) for r in found]
             result[table] = [_readable(r) for r in rows] if table in _PERSISTENCE else rows
         return result
 
@@ -115,8 +115,7 @@ class Privacy(Repo):
 
     async def _count(self, sql: str, params: dict[str, Any]) -> int:
         self._writing()
-        async with self.db.execute(sql, params) as cursor:
-            return max(cursor.rowcount, 0)
+        return await self.db.execute(sql, params)
 
     async def rows_of(self, user_id: int, chat_id: int) -> dict[str, int]:
         """How many rows each table still holds for the user (what /forget must leave at 0)."""

@@ -1,10 +1,11 @@
 """The rows behind PTB persistence (bot/persistence.py): conversation states, user and chat
-data, as JSON. Writes are statements for `Store.script`, so that a whole batch of them is one
-transaction and one round trip to the database thread."""
+data, as JSON."""
 
 from __future__ import annotations
 
-from bot.repo.base import Repo, sql_literal
+from collections.abc import Mapping
+
+from bot.repo.base import Repo
 
 # A persisted row: ("conversation", name, key JSON), ("user", id, "") or ("chat", id, "").
 Row = tuple[str, str | int, str]
@@ -24,22 +25,30 @@ class PtbRows(Repo):
         rows = await self._all(f"SELECT {column}, data FROM {table}")
         return [(int(r[0]), str(r[1])) for r in rows]
 
+    async def write(self, rows: Mapping[Row, str | None]) -> None:
+        """Bring each row to its value (JSON, or None to delete it), inside the caller's
+        transaction. Same statements each time, so SQLite reuses their compiled form."""
+        for row, value in rows.items():
+            if row[0] == "conversation":
+                key: tuple[str | int, ...] = (row[1], row[2])
+                if value is None:
+                    await self._run(_DELETE_CONVERSATION, key)
+                else:
+                    await self._run(_PUT_CONVERSATION, (*key, value))
+            else:
+                table, column = _TABLES[row[0]]
+                if value is None:
+                    await self._run(f"DELETE FROM {table} WHERE {column} = ?", (row[1],))
+                else:
+                    await self._run(
+                        f"INSERT INTO {table} ({column}, data) VALUES (?, ?)"
+                        f" ON CONFLICT({column}) DO UPDATE SET data = excluded.data",
+                        (row[1], value),
+                    )
 
-def statement(row: Row, value: str | None) -> str:
-    """The SQL that brings one row to `value` (JSON, or None to delete it)."""
-    if row[0] == "conversation":
-        name, key = sql_literal(row[1]), sql_literal(row[2])
-        if value is None:
-            return f"DELETE FROM ptb_conversations WHERE name = {name} AND key = {key}"
-        return (
-            f"INSERT INTO ptb_conversations (name, key, state) VALUES ({name}, {key},"
-            f" {sql_literal(value)}) ON CONFLICT(name, key) DO UPDATE SET state = excluded.state"
-        )
-    table, column = _TABLES[row[0]]
-    ident = sql_literal(row[1])
-    if value is None:
-        return f"DELETE FROM {table} WHERE {column} = {ident}"
-    return (
-        f"INSERT INTO {table} ({column}, data) VALUES ({ident}, {sql_literal(value)})"
-        f" ON CONFLICT({column}) DO UPDATE SET data = excluded.data"
-    )
+
+_DELETE_CONVERSATION = "DELETE FROM ptb_conversations WHERE name = ? AND key = ?"
+_PUT_CONVERSATION = (
+    "INSERT INTO ptb_conversations (name, key, state) VALUES (?, ?, ?)"
+    " ON CONFLICT(name, key) DO UPDATE SET state = excluded.state"
+)

@@ -110,7 +110,7 @@ class Reminders(Repo):
         return [Reminder.model_validate(dict(r)) for r in rows]
 
     async def add_many(self, rows: Iterable[NewReminder], now: datetime) -> None:
-        """Many rows in one round trip."""
+        """Many rows, one prepared statement."""
         self._writing()
         await self.db.executemany(_INSERT, (_values(r, now) for r in rows))
 

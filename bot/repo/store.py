@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-
-import aiosqlite
 
 from bot.repo.base import WriteGate
 from bot.repo.core import Interviewers, Interviews, Notes, Referees, SocialPages, Users
@@ -15,19 +13,20 @@ from bot.repo.ptb import PtbRows
 from bot.repo.reminders import Reminders
 from bot.repo.reviews import DraftReviews
 from bot.repo.stats import StatsRepo
+from bot.sqlite import Connection
 
 
 class Store:
     """The shared connection and the repositories over it.
 
     The connection is in autocommit mode: a single statement is its own transaction, so the
-    common write (one answer saved) is one round trip to the database thread, not two (the
-    statement, then COMMIT). Writes go through `single()` (one statement) or `transaction()`
-    (several, atomic); both hold a lock so that two handlers' writes never interleave inside
-    one SQLite transaction.
+    common write (one answer saved) needs no BEGIN and COMMIT around it. Writes go through
+    `single()` (one statement) or `transaction()` (several, atomic); both hold a lock so that
+    two handlers' writes never interleave inside one SQLite transaction (a transaction may
+    await between its statements).
     """
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Connection) -> None:
         self.db = db
         self.lock = asyncio.Lock()
         self.gate = gate = WriteGate()
@@ -61,22 +60,6 @@ class Store:
                     yield self
                 await self.db.commit()
             except BaseException:
-                await self.db.rollback()
-                raise
-
-    async def script(self, statements: Sequence[str]) -> None:
-        """Run statements as one transaction in a single round trip to the database thread.
-
-        For batches of writes whose values are known up front (PTB persistence): values must
-        be inlined with `sql_literal`, as executescript takes no parameters.
-        """
-        if not statements:
-            return
-        async with self.lock:
-            try:
-                await self.db.executescript("BEGIN;\n" + ";\n".join(statements) + ";\nCOMMIT;")
-            except BaseException:
-                # A failing statement leaves the script's transaction open.
                 await self.db.rollback()
                 raise
 

@@ -7,13 +7,12 @@ User and chat data must be JSON-safe dicts; the handlers keep only small scratch
 Writing: PTB hands over changes one row at a time (conversation state, user data, chat data),
 which would make a commit of each. Here the `update_*` methods only buffer the row (user and
 chat data that didn't change are skipped), and `write_pending()`, called by the application
-after every update, commits the buffer at once. A caller that finds a commit under way waits
-for it, and a commit covers everything buffered before it began.
+after each persistence pass, commits the buffer at once. The application runs one pass at a
+time and lets updates that finish together share one (`AfterviewApplication`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import Any, cast
 
@@ -40,9 +39,6 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
         # (None: delete the row); the newest user and chat data known, written or buffered.
         self._pending: dict[Row, str | None] = {}
         self._latest: dict[Row, str | None] = {}
-        self._buffered = 0  # changes buffered since start-up
-        self._written = 0  # of those, how many are committed
-        self._write_lock = asyncio.Lock()
 
     @property
     def store(self) -> Store:
@@ -59,27 +55,22 @@ class SQLitePersistence(BasePersistence[Data, Data, Data]):
                 return
             self._latest[row] = value
         self._pending[row] = value
-        self._buffered += 1
 
     async def write_pending(self) -> None:
-        """Commit everything buffered so far (one commit, shared with other callers)."""
-        target = self._buffered
-        async with self._write_lock:
-            if self._written >= target:
-                return  # a write that started while we waited already covered our rows
-            batch, self._pending = self._pending, {}
-            covered = self._buffered
-            try:
-                # Mostly one row (the conversation's state): then SQLite's own autocommit.
-                opened = self.store.single() if len(batch) == 1 else self.store.transaction()
-                async with opened as tx:
-                    await tx.ptb.write(batch)
-            except BaseException:
-                # Keep the rows for the next attempt, unless a newer value replaced them.
-                for row, value in batch.items():
-                    self._pending.setdefault(row, value)
-                raise
-            self._written = covered
+        """Commit everything buffered so far (the application calls it after each pass)."""
+        if not self._pending:
+            return
+        batch, self._pending = self._pending, {}
+        try:
+            # Mostly one row (the conversation's state): then SQLite's own autocommit.
+            opened = self.store.single() if len(batch) == 1 else self.store.transaction()
+            async with opened as tx:
+                await tx.ptb.write(batch)
+        except BaseException:
+            # Keep the rows for the next attempt, unless a newer value replaced them.
+            for row, value in batch.items():
+                self._pending.setdefault(row, value)
+            raise
 
     # --- reading, once at start-up ------------------------------------------------------
     async def get_conversations(self, name: str) -> ConversationDict:

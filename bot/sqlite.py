@@ -90,6 +90,7 @@ class Checkpointer:
         self.runs = 0
         self._raw: sqlite3.Connection | None = None
         self._task: asyncio.Task[None] | None = None
+        self._inflight: asyncio.Future[None] | None = None
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._loop(), name="checkpoints")
@@ -100,8 +101,11 @@ class Checkpointer:
             await self.run()
 
     async def run(self) -> None:
+        # Cancelling the wait doesn't stop the thread: stop() waits for it before it closes
+        # the connection the thread is using.
+        self._inflight = asyncio.ensure_future(asyncio.to_thread(self._checkpoint))
         try:
-            await asyncio.to_thread(self._checkpoint)
+            await asyncio.shield(self._inflight)
         except sqlite3.Error as exc:  # the next run tries again; the WAL keeps every commit
             log.warning("WAL checkpoint failed: %s", exc)
 
@@ -118,6 +122,10 @@ class Checkpointer:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        if self._inflight is not None:
+            with contextlib.suppress(sqlite3.Error):  # run() has logged it
+                await self._inflight
+            self._inflight = None
         if self._raw is not None:
             self._raw.close()
             self._raw = None

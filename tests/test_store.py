@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -164,3 +165,26 @@ async def test_a_failing_checkpoint_is_logged_and_tried_again(
     assert checkpointer.runs == 0
     assert caplog.text.count("WAL checkpoint failed") == 2
     await checkpointer.stop()
+
+
+async def test_stopping_waits_for_a_checkpoint_still_running_in_its_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "slow.sqlite3"
+    db = await connect(path)
+    await db.close()
+    checkpointer = Checkpointer(path)
+    real, finished = checkpointer._checkpoint, []
+
+    def slow() -> None:
+        time.sleep(0.2)
+        real()
+        finished.append(True)
+
+    monkeypatch.setattr(checkpointer, "_checkpoint", slow)
+    running = asyncio.get_running_loop().create_task(checkpointer.run())
+    await asyncio.sleep(0.05)  # the checkpoint is under way in its thread
+    running.cancel()
+    await checkpointer.stop()
+    assert finished == [True]  # its connection was closed only after it was done
+    assert checkpointer._raw is None

@@ -21,7 +21,7 @@ from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
-from bot.offline_api import BOT_ID, BOT_USERNAME, FakeRequest
+from bot.offline.api import BOT_ID, BOT_USERNAME, FakeRequest
 
 _FROM = {"id": BOT_ID, "is_bot": True, "first_name": "Afterview", "username": BOT_USERNAME}
 _TRUE = b'{"ok": true, "result": true}'

@@ -36,10 +36,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.coaching import Step
-from bot.db import connect
-from bot.repo import Store
-from bot.repo.reminders import NewReminder
+from bot.rules.coaching import Step
+from bot.storage import Store
+from bot.storage.db import connect
+from bot.storage.reminders import NewReminder
 from tests.fakeapi import FakeTelegram
 from tests.fakeserver import FakeBotServer
 from tests.process import bot_env, start_bot

@@ -42,11 +42,11 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bench.instant import InstantRequest
-from bot import parsing
 from bot.app import AfterviewApplication, build_application
-from bot.loop import new_event_loop, tune_gc
+from bot.cli.loop import new_event_loop, tune_gc
+from bot.rules import parsing
 from bot.settings import Settings
-from bot.updates import PerUserProcessor
+from bot.tg.updates import PerUserProcessor
 from tests import updates
 from tests.fakeapi import FakeTelegram
 from tests.fakeserver import FakeBotServer

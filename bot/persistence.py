@@ -19,9 +19,9 @@ from typing import Any, cast
 from telegram.ext import BasePersistence, PersistenceInput
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
-from bot.repo import Store
-from bot.repo.ptb import Row
-from bot.runtime import Runtime
+from bot.storage import Store
+from bot.storage.ptb import Row
+from bot.tg.runtime import Runtime
 
 Data = dict[Any, Any]
 

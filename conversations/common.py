@@ -21,13 +21,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot import keyboards as kb
-from bot.context import Ctx
-from bot.drafts import LINKEDIN_PREMIUM_LIMIT, Draft
-from bot.models import Interview, User
-from bot.parsing import MAX_TEXT
+from bot.rules.drafts import LINKEDIN_PREMIUM_LIMIT, Draft
+from bot.rules.models import Interview, User
+from bot.rules.parsing import MAX_TEXT
 from bot.texts import common as t
 from bot.texts import drafts as td
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations import INFO_COMMANDS
 
 END = ConversationHandler.END

@@ -20,15 +20,15 @@ from telegram.ext import (
     filters,
 )
 
-from bot import keyboards as kb
-from bot.coaching import Step, StepState
-from bot.context import Ctx
-from bot.models import Interview
-from bot.parsing import parse_email, parse_reply_by, parse_timezone, parse_when
+from bot.rules.coaching import Step, StepState
+from bot.rules.models import Interview
+from bot.rules.parsing import parse_email, parse_reply_by, parse_timezone, parse_when
+from bot.rules.timing import local_text, zone
 from bot.texts import common as tc
 from bot.texts import debrief as t
 from bot.texts import start as ts
-from bot.timing import local_text, zone
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations.common import (
     END,
     answered,

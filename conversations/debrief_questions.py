@@ -9,10 +9,10 @@ from enum import StrEnum
 
 from telegram import InlineKeyboardMarkup
 
-from bot import keyboards as kb
 from bot.texts import common as tc
 from bot.texts import debrief as t
 from bot.texts import start as ts
+from bot.tg import keyboards as kb
 
 NS = "debrief"
 

@@ -20,19 +20,19 @@ from telegram.ext import (
     filters,
 )
 
-from bot import drafts
-from bot import keyboards as kb
-from bot.coaching import FINAL_OUTCOMES, MAX_FOLLOWUPS, Facts, followup_due
-from bot.context import Ctx
-from bot.journey import draft_facts, facts_for
-from bot.models import Interview
-from bot.parsing import parse_reply_by
+from bot.rules import drafts
+from bot.rules.coaching import FINAL_OUTCOMES, MAX_FOLLOWUPS, Facts, followup_due
+from bot.rules.models import Interview
+from bot.rules.parsing import parse_reply_by
+from bot.rules.timing import local_text, zone
+from bot.storage.journey import draft_facts, facts_for
 from bot.texts import common as tc
 from bot.texts import debrief as tdb
 from bot.texts import drafts as td
 from bot.texts import followup as t
 from bot.texts import outcome as to
-from bot.timing import local_text, zone
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations.common import (
     END,
     answered,

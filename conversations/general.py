@@ -11,17 +11,17 @@ from datetime import datetime
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import keyboards as kb
 from bot.app import AfterviewApplication
-from bot.coaching import FEEDBACK_WITHIN, Outcome, Step, StepPlan, StepState
-from bot.context import Ctx
-from bot.journey import pick_next, plan_for, plans_for_user
-from bot.models import Interview
+from bot.rules.coaching import FEEDBACK_WITHIN, Outcome, Step, StepPlan, StepState
+from bot.rules.models import Interview
+from bot.rules.timing import local_text, zone
+from bot.storage.journey import pick_next, plan_for, plans_for_user
 from bot.texts import common as tc
 from bot.texts import general as t
 from bot.texts import journey as tj
 from bot.texts import operator as to
-from bot.timing import local_text, zone
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations import KNOWN_COMMANDS
 from conversations.common import (
     Handler,

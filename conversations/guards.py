@@ -13,9 +13,9 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
-from bot.context import Ctx
 from bot.texts import common as tc
 from bot.texts import operator as to
+from bot.tg.context import Ctx
 
 
 async def guard(update: Update, ctx: Ctx) -> None:

@@ -14,13 +14,13 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 from telegram.ext import filters as f
 
-from bot import keyboards as kb
-from bot.coaching import Step, StepState
-from bot.context import Ctx
-from bot.models import Interview
-from bot.parsing import MAX_TEXT
+from bot.rules.coaching import Step, StepState
+from bot.rules.models import Interview
+from bot.rules.parsing import MAX_TEXT
 from bot.texts import common as tc
 from bot.texts import notes as t
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations.common import (
     END,
     answered,

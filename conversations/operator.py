@@ -9,8 +9,8 @@ from telegram import Update
 from telegram.ext import CommandHandler
 
 from bot.app import AfterviewApplication
-from bot.context import Ctx
 from bot.texts import operator as t
+from bot.tg.context import Ctx
 from conversations.common import say
 
 

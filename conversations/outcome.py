@@ -23,9 +23,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot import drafts
-from bot import keyboards as kb
-from bot.coaching import (
+from bot.rules import drafts
+from bot.rules.coaching import (
     FEEDBACK_AFTER,
     FEEDBACK_WITHIN,
     KEEP_IN_TOUCH_AFTER,
@@ -37,14 +36,15 @@ from bot.coaching import (
     is_finished,
     open_steps,
 )
-from bot.context import Ctx
-from bot.journey import draft_facts, facts_for, plan_for
-from bot.models import Interview
-from bot.parsing import parse_when
+from bot.rules.models import Interview
+from bot.rules.parsing import parse_when
+from bot.rules.timing import local_text, zone
+from bot.storage.journey import draft_facts, facts_for, plan_for
 from bot.texts import common as tc
 from bot.texts import drafts as td
 from bot.texts import outcome as t
-from bot.timing import local_text, zone
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations.common import (
     END,
     answered,

@@ -21,14 +21,14 @@ from telegram.ext import (
     ConversationHandler,
 )
 
-from bot import icsfile
-from bot import keyboards as kb
 from bot.app import AfterviewApplication
-from bot.context import Ctx
-from bot.journey import plan_for
-from bot.models import Interview
+from bot.rules import icsfile
+from bot.rules.models import Interview
+from bot.storage.journey import plan_for
 from bot.texts import common as tc
 from bot.texts import privacy as t
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations.common import END, answered, conversation, current_user, say, stopping
 
 NS = "forget"

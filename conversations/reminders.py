@@ -21,18 +21,18 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, TypeHandler
 
-from bot import keyboards as kb
-from bot import nudges
 from bot.app import AfterviewApplication
-from bot.coaching import Step, StepState
-from bot.context import Ctx
-from bot.models import Interview, User
-from bot.reminders.dispatcher import Dispatcher, Item
-from bot.reminders.sync import quiet_of
-from bot.repo.reminders import Reminder, State
+from bot.rules import nudges
+from bot.rules.coaching import Step, StepState
+from bot.rules.models import Interview, User
+from bot.rules.timing import local_text, zone
+from bot.storage.reminders import Reminder, State
+from bot.storage.sync import quiet_of
 from bot.texts import common as tc
 from bot.texts import nudges as t
-from bot.timing import local_text, zone
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
+from bot.tg.dispatcher import Dispatcher, Item
 from conversations.common import answered, current_user, say
 from conversations.general import _open_data, stale_button
 

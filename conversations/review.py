@@ -23,16 +23,16 @@ from telegram.ext import (
     filters,
 )
 
-from bot import drafts
-from bot import keyboards as kb
-from bot.checks import ReviewFacts, review, words
-from bot.context import Ctx
-from bot.drafts import DraftFacts, DraftKind
-from bot.journey import draft_facts
-from bot.models import Interviewer, User
-from bot.parsing import MAX_TEXT
+from bot.rules import drafts
+from bot.rules.checks import ReviewFacts, review, words
+from bot.rules.drafts import DraftFacts, DraftKind
+from bot.rules.models import Interviewer, User
+from bot.rules.parsing import MAX_TEXT
+from bot.storage.journey import draft_facts
 from bot.texts import common as tc
 from bot.texts import review as t
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations.common import END, answered, conversation, current_user, say, text_of, too_long
 
 NS = "review"

@@ -20,15 +20,15 @@ from telegram.ext import (
     filters,
 )
 
-from bot import drafts
-from bot import keyboards as kb
-from bot.coaching import FINAL_OUTCOMES, Step, StepState
-from bot.context import Ctx
-from bot.journey import draft_facts
-from bot.models import Interview
+from bot.rules import drafts
+from bot.rules.coaching import FINAL_OUTCOMES, Step, StepState
+from bot.rules.models import Interview
+from bot.storage.journey import draft_facts
 from bot.texts import common as tc
 from bot.texts import drafts as td
 from bot.texts import social as t
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations.common import (
     END,
     answered,

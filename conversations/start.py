@@ -15,13 +15,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot import keyboards as kb
-from bot import nudges
-from bot.context import Ctx
-from bot.parsing import country_name, parse_country, parse_timezone
+from bot.rules import nudges
+from bot.rules.parsing import country_name, parse_country, parse_timezone
+from bot.rules.timing import local_text, zone
 from bot.texts import common as tc
 from bot.texts import start as t
-from bot.timing import local_text, zone
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations.common import END, answered, conversation, current_user, say, text_of
 
 NS = "setup"

@@ -22,16 +22,16 @@ from telegram.ext import (
     filters,
 )
 
-from bot import drafts
-from bot import keyboards as kb
-from bot.coaching import THANKS_DEADLINE, THANKS_TOO_LATE, Step, StepState
-from bot.context import Ctx
-from bot.journey import draft_facts
-from bot.models import Interview, Interviewer
+from bot.rules import drafts
+from bot.rules.coaching import THANKS_DEADLINE, THANKS_TOO_LATE, Step, StepState
+from bot.rules.models import Interview, Interviewer
+from bot.rules.timing import local_text, zone
+from bot.storage.journey import draft_facts
 from bot.texts import common as tc
 from bot.texts import drafts as td
 from bot.texts import thanks as t
-from bot.timing import local_text, zone
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
 from conversations.common import (
     END,
     answered,

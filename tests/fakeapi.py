@@ -6,7 +6,7 @@ module re-exports it so that tests keep importing from `tests.fakeapi`.
 
 from __future__ import annotations
 
-from bot.offline_api import (
+from bot.offline.api import (
     ALLOWED_TAGS,
     BOT_ID,
     BOT_USERNAME,

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from bot.app import AfterviewApplication
-from bot.backup import BackupError, backup_database
-from bot.coaching import Step, StepState
-from bot.db import migrations
+from bot.rules.coaching import Step, StepState
+from bot.storage.backup import BackupError, backup_database
+from bot.storage.db import migrations
 from tests.conftest import Apps
 from tests.process import ROOT, bot_env
 

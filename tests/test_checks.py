@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.checks import RULES, ReviewFacts, parse, review
-from bot.drafts import DraftKind
+from bot.rules.checks import RULES, ReviewFacts, parse, review
+from bot.rules.drafts import DraftKind
 from bot.texts.review import FINDINGS, finding_line
 from tests.fakeapi import check_html
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.coaching import (
+from bot.rules.coaching import (
     Facts,
     Outcome,
     Step,
@@ -18,7 +18,7 @@ from bot.coaching import (
     next_step,
     plan,
 )
-from bot.timing import add_business_days, at_local, defer_past_quiet, in_quiet_hours
+from bot.rules.timing import add_business_days, at_local, defer_past_quiet, in_quiet_hours
 
 LONDON = ZoneInfo("Europe/London")
 TORONTO = ZoneInfo("America/Toronto")

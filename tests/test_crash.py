@@ -16,11 +16,11 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.coaching import Step, StepState
-from bot.db import connect
-from bot.reminders.sync import sync_interview
-from bot.repo import Store
-from bot.repo.reminders import State
+from bot.rules.coaching import Step, StepState
+from bot.storage import Store
+from bot.storage.db import connect
+from bot.storage.reminders import State
+from bot.storage.sync import sync_interview
 from tests.conftest import TOKEN
 from tests.fakeapi import FakeTelegram
 from tests.fakeserver import FakeBotServer

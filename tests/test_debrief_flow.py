@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from bot.app import AfterviewApplication
-from bot.coaching import Step, StepState
+from bot.rules.coaching import Step, StepState
 from tests.chat import Chat
 from tests.conftest import Apps
 from tests.fakeapi import FakeTelegram

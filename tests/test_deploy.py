@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from bot import health
+from bot.cli import health
 from bot.settings import Settings
 from tests.conftest import make_settings
 from tests.process import ROOT

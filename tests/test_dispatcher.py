@@ -10,10 +10,10 @@ import asyncio
 from datetime import UTC, date, datetime, timedelta
 
 from bot.app import AfterviewApplication
-from bot.coaching import Outcome
-from bot.models import Interview
-from bot.reminders.dispatcher import MAX_ATTEMPTS, Dispatcher, Report
-from bot.repo.reminders import Reminder, State
+from bot.rules.coaching import Outcome
+from bot.rules.models import Interview
+from bot.storage.reminders import Reminder, State
+from bot.tg.dispatcher import MAX_ATTEMPTS, Dispatcher, Report
 from tests import updates
 from tests.chat import Chat
 from tests.conftest import Apps, Clock

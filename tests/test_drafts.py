@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from rapidfuzz import fuzz
 
-from bot import drafts
-from bot.checks import NEAR_DUPLICATE, ReviewFacts, review, sentences
-from bot.coaching import Outcome
-from bot.drafts import DraftFacts, DraftKind
-from bot.models import Interview, Interviewer, Note, Referee
+from bot.rules import drafts
+from bot.rules.checks import NEAR_DUPLICATE, ReviewFacts, review, sentences
+from bot.rules.coaching import Outcome
+from bot.rules.drafts import DraftFacts, DraftKind
+from bot.rules.models import Interview, Interviewer, Note, Referee
 
 LONDON = ZoneInfo("Europe/London")
 T = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)  # Monday

@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import ExtBot
 
-from bot.aiohttp_request import AiohttpRequest
+from bot.tg.aiohttp_request import AiohttpRequest
 from tests.conftest import TOKEN
 from tests.fakeapi import FakeTelegram, _decode
 from tests.fakeserver import FakeBotServer

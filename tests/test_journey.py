@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.coaching import Step, StepState
+from bot.rules.coaching import Step, StepState
 from bot.texts import common as tc
 from tests import updates
 from tests.chat import Chat

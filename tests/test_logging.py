@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.logs import REDACTED, RedactingFormatter, describe
 from bot.texts import common as tc
+from bot.tg.logs import REDACTED, RedactingFormatter, describe
 from tests import updates
 from tests.chat import Chat
 from tests.conftest import TOKEN
@@ -104,7 +104,7 @@ def test_whole_journey_never_logs_the_token(tmp_path: Path, level: str) -> None:
     assert f"user={USER} kind=button:setup:tz" in logs
     assert f"user={USER} kind=text" in logs
     # The failed send: one ERROR line naming the update, with its traceback.
-    assert "ERROR bot.errors: unhandled error update=" in logs
+    assert "ERROR bot.tg.errors: unhandled error update=" in logs
     assert "Traceback (most recent call last)" in logs and "BadRequest" in logs
     if level == "INFO":
         assert SECRET_ANSWER not in logs

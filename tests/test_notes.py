@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.app import AfterviewApplication
-from bot.coaching import Step, StepState
-from bot.models import Interview
+from bot.rules.coaching import Step, StepState
+from bot.rules.models import Interview
 from conversations.notes import split_text
 from tests import updates
 from tests.chat import Chat

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import nudges
-from bot.coaching import Facts, Outcome, Step, StepState, plan
-from bot.nudges import Carrier, Quiet, Wanted
+from bot.rules import nudges
+from bot.rules.coaching import Facts, Outcome, Step, StepState, plan
+from bot.rules.nudges import Carrier, Quiet, Wanted
 
 LONDON = ZoneInfo("Europe/London")
 T = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)

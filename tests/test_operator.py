@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.coaching import Step
-from bot.repo.stats import StatsRepo
-from bot.sqlite import Connection
+from bot.rules.coaching import Step
+from bot.storage.sqlite import Connection
+from bot.storage.stats import StatsRepo
 from bot.texts import operator as to
 from tests.chat import Chat
 from tests.conftest import Apps, Clock, make_settings

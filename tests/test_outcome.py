@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.coaching import Outcome, Step, StepState
-from bot.journey import plan_for
+from bot.rules.coaching import Outcome, Step, StepState
+from bot.storage.journey import plan_for
 from conversations.outcome import next_round_time
 from tests import updates
 from tests.chat import Chat

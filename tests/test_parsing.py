@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import parsing
-from bot.parsing import parse_country, parse_email, parse_reply_by, parse_timezone, parse_when
+from bot.rules import parsing
+from bot.rules.parsing import parse_country, parse_email, parse_reply_by, parse_timezone, parse_when
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 21, 15, 0, tzinfo=LONDON)  # Saturday afternoon

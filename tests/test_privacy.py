@@ -9,9 +9,9 @@ from typing import Any
 from icalendar import Calendar
 
 from bot.app import AfterviewApplication
-from bot.coaching import Step, StepState
-from bot.journey import plan_for
-from bot.models import Interview
+from bot.rules.coaching import Step, StepState
+from bot.rules.models import Interview
+from bot.storage.journey import plan_for
 from bot.texts import common as tc
 from tests import updates
 from tests.chat import Chat

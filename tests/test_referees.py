@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bot.app import AfterviewApplication
-from bot.coaching import Step, StepState
-from bot.journey import plan_for
-from bot.models import Interview
-from bot.repo import Store
+from bot.rules.coaching import Step, StepState
+from bot.rules.models import Interview
+from bot.storage import Store
+from bot.storage.journey import plan_for
 from tests import updates
 from tests.chat import Chat
 from tests.fakeapi import FakeTelegram, Sent

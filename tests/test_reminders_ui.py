@@ -6,8 +6,8 @@ T is Monday 23 November 2026, 14:00 in London (UTC in winter).
 from __future__ import annotations
 
 from bot.app import AfterviewApplication
-from bot.coaching import Step, StepState
-from bot.repo.reminders import State
+from bot.rules.coaching import Step, StepState
+from bot.storage.reminders import State
 from bot.texts import common as tc
 from tests.chat import Chat
 from tests.conftest import Clock

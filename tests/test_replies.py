@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import keyboards as kb
+from bot.tg import keyboards as kb
 from tests.chat import Chat
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.app import AfterviewApplication
-from bot.models import Interview
+from bot.rules.models import Interview
 from bot.texts import common as tc
 from bot.texts import review as t
 from tests import updates

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.app import AfterviewApplication
-from bot.coaching import Outcome, Step, StepState
-from bot.models import Interview
+from bot.rules.coaching import Outcome, Step, StepState
+from bot.rules.models import Interview
 from tests import updates
 from tests.chat import Chat
 from tests.fakeapi import FakeTelegram

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.coaching import Step, StepState, plan
-from bot.db import connect
-from bot.journey import facts_for, user_facts
-from bot.repo import Store
-from bot.sqlite import Checkpointer
+from bot.rules.coaching import Step, StepState, plan
+from bot.storage import Store
+from bot.storage.db import connect
+from bot.storage.journey import facts_for, user_facts
+from bot.storage.sqlite import Checkpointer
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 

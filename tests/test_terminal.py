@@ -19,8 +19,8 @@ import pytest
 from telegram.error import BadRequest
 
 from bot.app import AfterviewApplication, build_application
-from bot.offline_api import FakeRequest, FakeTelegram
-from bot.terminal import Terminal, run_chat, terminal_database
+from bot.offline.api import FakeRequest, FakeTelegram
+from bot.offline.terminal import Terminal, run_chat, terminal_database
 from bot.texts import terminal as tt
 from tests.conftest import Clock, make_settings
 from tests.process import ROOT, bot_env

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.app import AfterviewApplication
-from bot.coaching import Step, StepState
-from bot.models import Interview
+from bot.rules.coaching import Step, StepState
+from bot.rules.models import Interview
 from conversations.thanks import addition_problem, count_sentences
 from tests import updates
 from tests.chat import Chat

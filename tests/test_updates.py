@@ -17,10 +17,10 @@ from telegram.error import NetworkError
 from telegram.ext import Application, BaseUpdateProcessor, ExtBot, SimpleUpdateProcessor
 from telegram.request import RequestData
 
-from bot.aiohttp_request import http_client
 from bot.app import AfterviewApplication, build_application
 from bot.settings import Settings
-from bot.updates import SHARED, PerUserProcessor, update_key
+from bot.tg.aiohttp_request import http_client
+from bot.tg.updates import SHARED, PerUserProcessor, update_key
 from conversations.debrief import Q
 from tests import updates
 from tests.conftest import TOKEN, Clock, make_settings
@@ -305,7 +305,7 @@ async def test_network_error_never_names_the_token() -> None:
 async def test_slots_serve_waiters_in_order_and_survive_cancellation() -> None:
     """The processor's slot queue: first come, first served; a waiter cancelled before or
     just after it is handed a slot never loses that slot for the others."""
-    from bot.updates import _Slots
+    from bot.tg.updates import _Slots
 
     slots = _Slots(1)
     await slots.acquire()  # held

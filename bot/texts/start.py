@@ -36,7 +36,7 @@ BAD_QUIET = (
 )
 QUIET_SET = "Quiet hours: <b>{quiet}</b>. Nudges due then wait for the morning."
 QUIET_OFF_LABEL = "off"
-# (button label, callback value); the value is read by bot.nudges.parse_quiet_hours.
+# (button label, callback value); the value is read by bot.rules.nudges.parse_quiet_hours.
 QUIET_CHOICES: tuple[tuple[str, str], ...] = (
     ("21:00–08:00", "21.00-08.00"),
     ("22:00–07:00", "22.00-07.00"),

@@ -1,0 +1,377 @@
+"""The review of a draft the user pastes back (COACHING.md, "Checks on a draft").
+
+Each check is a small named rule: a pure function from the pasted text and what we know about
+the interview to zero or one finding. A finding names its rule and carries the values its
+message needs; the one-line message with its fix lives in `bot/texts/review.py`. No findings
+means the draft is ready to send.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from spellchecker import SpellChecker
+
+from bot.rules.drafts import LINKEDIN_LIMIT, DraftKind, name_parts
+
+MIN_WORDS = 40
+MAX_WORDS = 200
+MAX_SENTENCES = 5
+MAX_EXCLAMATIONS = 1  # one can be warm; more reads as a storm
+NEAR_DUPLICATE = 85  # rapidfuzz ratio (0–100) at which two notes read as the same note
+MAX_SPELLING = 5  # the first few unknown words are enough to act on
+
+# What each kind of draft is checked for. A referee or a LinkedIn note isn't a formal letter.
+LETTERS = frozenset({DraftKind.THANK_YOU, DraftKind.FOLLOW_UP, DraftKind.REJECTION_REPLY})
+NAMES_ROLE = frozenset({DraftKind.THANK_YOU, DraftKind.FOLLOW_UP, DraftKind.REFEREE_BRIEFING})
+CARRIES_THANKS = frozenset(
+    {
+        DraftKind.THANK_YOU,
+        DraftKind.REJECTION_REPLY,
+        DraftKind.REFEREE_THANKS,
+        DraftKind.LINKEDIN,
+    }
+)
+SIGNED = frozenset(DraftKind) - {DraftKind.LINKEDIN}
+
+_GREETING = re.compile(
+    r"^\s*(dear|hi|hello|hey|good (morning|afternoon|evening))\b[ \t]*(?P<rest>[^\n]*)", re.I
+)
+_SIR_OR_MADAM = re.compile(
+    r"sir\s*(or|/)\s*madam|to whom it may concern|hiring (manager|team)", re.I
+)
+_SIGN_OFF = re.compile(
+    r"^\s*(?P<words>yours (sincerely|faithfully|truly)|sincerely( yours)?|faithfully|"
+    r"(kind|best|warm|warmest|many)( regards| wishes| thanks)?|regards|best wishes|"
+    r"all the best|thanks( again)?|thank you|cheers|with thanks)\b[\s,.!]*",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]+|[^.!?…]+$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f1e6-\U0001f1ff\U00002b00-\U00002bff"
+    "\ufe0f\u200d]"
+)
+_THANKS = re.compile(r"\b(thank|thanks|thankful|grateful|appreciate[ds]?)\b", re.I)
+_CV = re.compile(r"\b(attached|attachment|cv|résumé|resume)\b", re.I)
+# Workplace words a general dictionary lacks; names, the company and the user's own notes are
+# excluded per interview on top of these.
+_ALLOWED = frozenset(
+    {"linkedin", "email", "emails", "cv", "cvs", "covid", "onboarding", "ok", "okay", "wfh"}
+)
+# British spellings are right: try the American form the dictionary knows.
+_BRITISH = (
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("tre", "ter"),
+    ("ogue", "og"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ence", "ense"),
+)
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """What a review compares the pasted draft with, loaded for one draft."""
+
+    kind: DraftKind
+    recipient: str | None = None  # who it should be addressed to (None: unknown)
+    role: str | None = None
+    company: str | None = None
+    other_people: Sequence[str] = ()  # the other interviewers: a greeting must not name them
+    known_words: Sequence[str] = ()  # names, company, role, the user's notes: never misspelled
+    # The other interviewers' notes (theirs as drafted or as pasted), to spot a copy.
+    other_notes: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    limit: int = LINKEDIN_LIMIT
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The pasted text split into the parts the rules look at."""
+
+    text: str
+    greeting: str | None  # the greeting line ("Dear Priya,")
+    greeting_name: str  # what follows the greeting word ("Priya")
+    sign_off: str | None  # "Yours sincerely"
+    body: str  # between greeting and sign-off
+
+
+def parse(text: str) -> Letter:
+    lines = [line.strip() for line in text.strip().splitlines()]
+    lines = [line for line in lines if line]
+    greeting = name = None
+    if lines and (match := _GREETING.match(lines[0])):
+        greeting = lines[0]
+        name = match["rest"].strip(" ,.:;!—–-")
+        # "Hi Priya, thanks for today" on one line: the name ends at the comma.
+        name = re.split(r"[,:;!]", name, maxsplit=1)[0].strip()
+        lines = lines[1:]
+    sign_off = None
+    for index in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+        match = _SIGN_OFF.match(lines[index])
+        if match and len(lines[index].split()) <= 5:
+            sign_off = match["words"]
+            lines = lines[:index]
+            break
+    if sign_off is None and lines and greeting is not None:
+        # "…look forward to hearing from you. Best, Sam" inside the last line.
+        inline = re.search(r"\b(yours (sincerely|faithfully)|kind regards)\b", lines[-1], re.I)
+        sign_off = inline.group(1) if inline else None
+    return Letter(text, greeting, name or "", sign_off, "\n".join(lines))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text.replace("\n", " ")) if len(words(s)) > 0]
+
+
+# --- the rules -------------------------------------------------------------------------------
+Rule = Callable[[Letter, ReviewFacts], Finding | None]
+
+
+def addressee(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """Addressed to the right person, by name."""
+    if facts.recipient is None or (facts.kind is DraftKind.LINKEDIN and letter.greeting is None):
+        return None
+    expected = facts.recipient
+    if letter.greeting is None:
+        return Finding("no_greeting", {"name": expected})
+    named = letter.greeting_name
+    if _names(named, expected):
+        return None
+    wrong = next((other for other in facts.other_people if _names(named, other)), None)
+    if wrong is not None:
+        return Finding("wrong_person", {"found": wrong, "name": expected})
+    return Finding("addressee", {"name": expected})
+
+
+def _names(text: str, person: str) -> bool:
+    return any(
+        re.search(rf"\b{re.escape(part)}\b", text, re.I)
+        for part in name_parts(person)
+        if len(part) > 1
+    )
+
+
+def length(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """A letter of 40–200 words."""
+    if facts.kind not in LETTERS:
+        return None
+    count = len(words(letter.body))
+    if count < MIN_WORDS:
+        return Finding("too_short", {"count": str(count), "min": str(MIN_WORDS)})
+    if count > MAX_WORDS:
+        return Finding("too_long", {"count": str(count), "max": str(MAX_WORDS)})
+    return None
+
+
+def sentence_count(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """At most five sentences."""
+    if facts.kind not in LETTERS:
+        return None
+    count = len(sentences(letter.body))
+    if count > MAX_SENTENCES:
+        return Finding("sentences", {"count": str(count), "max": str(MAX_SENTENCES)})
+    return None
+
+
+def linkedin_length(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """A LinkedIn note fits the connection-note limit."""
+    if facts.kind is not DraftKind.LINKEDIN:
+        return None
+    count = len(letter.text.strip())
+    if count > facts.limit:
+        return Finding("linkedin_long", {"count": str(count), "limit": str(facts.limit)})
+    return None
+
+
+def role(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """The role is named."""
+    if facts.kind not in NAMES_ROLE or not facts.role:
+        return None
+    text = letter.text.lower()
+    if facts.role.lower() in text:
+        return None
+    key_words = [x for x in words(facts.role.lower()) if len(x) > 2]
+    if key_words and all(re.search(rf"\b{re.escape(x)}\b", text) for x in key_words):
+        return None
+    return Finding("role", {"role": facts.role})
+
+
+def thanks(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """Says thank you."""
+    if facts.kind not in CARRIES_THANKS or _THANKS.search(letter.body or letter.text):
+        return None
+    return Finding("thanks")
+
+
+def sign_off(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """Signed off, and the sign-off matches the greeting."""
+    if facts.kind not in SIGNED:
+        return None
+    if letter.sign_off is None:
+        return Finding("no_sign_off")
+    closing = letter.sign_off.lower()
+    greeting = letter.greeting or ""
+    impersonal = bool(_SIR_OR_MADAM.search(greeting))
+    formal = greeting.lower().startswith("dear")
+    if impersonal and "sincerely" in closing:
+        return Finding("sincerely_to_unknown", {"sign_off": letter.sign_off})
+    if not impersonal and "faithfully" in closing:
+        fix = "Yours sincerely" if formal else "Kind regards"
+        return Finding("faithfully_to_name", {"sign_off": letter.sign_off, "fix": fix})
+    if greeting and not formal and "yours" in closing:
+        # COACHING.md pairs an informal "Hi …" with "Kind regards", not a letter's "Yours …".
+        return Finding("formal_to_informal", {"sign_off": letter.sign_off})
+    return None
+
+
+def spelling(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """No spelling mistakes; names, the company and the user's own words excluded."""
+    known = {w.lower() for w in words(" ".join(facts.known_words))}
+    known |= {p.lower() for p in name_parts(facts.recipient or "")}
+    wrong: list[str] = []
+    for sentence in sentences(f"{letter.greeting or ''}\n{letter.body}"):
+        for position, word in enumerate(words(sentence)):
+            token = word.strip("'’-")
+            if not token or _skip_word(token, position, known):
+                continue
+            if not _known(token.lower()) and token not in wrong:
+                wrong.append(token)
+    if not wrong:
+        return None
+    shown = wrong[:MAX_SPELLING]
+    fixes = [f"{w} → {_suggest(w)}" if _suggest(w) else w for w in shown]
+    return Finding("spelling", {"words": ", ".join(fixes)})
+
+
+def _skip_word(token: str, position: int, known: set[str]) -> bool:
+    lower = token.lower()
+    if lower in known or lower in _ALLOWED or len(token) < 2:
+        return True
+    if token.isupper():
+        return True  # SQL, CV: acronyms
+    # A capital mid-sentence is a name or a place: the dictionary can't judge it.
+    return position > 0 and token[0].isupper()
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> SpellChecker:
+    return SpellChecker(distance=1)
+
+
+@lru_cache(maxsize=4096)
+def _known(lower: str) -> bool:
+    parts = [p for p in re.split(r"[-]", lower.replace("’", "'")) if p]
+    return all(_known_part(p) for p in parts)
+
+
+def _known_part(part: str) -> bool:
+    checker = _dictionary()
+    if part in checker or part.split("'")[0] in checker:
+        return True
+    for british, american in _BRITISH:
+        if part.endswith(british) and part[: -len(british)] + american in checker:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _suggest(word: str) -> str | None:
+    found = _dictionary().correction(word.lower())
+    return found if found and found != word.lower() else None
+
+
+def near_duplicate(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """Two interviewers' thank-you notes don't read alike."""
+    if facts.kind is not DraftKind.THANK_YOU:
+        return None
+    mine = _comparable(letter.body, facts)
+    for person, notes in facts.other_notes.items():
+        for note in notes:
+            theirs = _comparable(parse(note).body, facts)
+            if mine and theirs and fuzz.ratio(mine, theirs) >= NEAR_DUPLICATE:
+                return Finding("near_duplicate", {"other": person})
+    return None
+
+
+def _comparable(body: str, facts: ReviewFacts) -> str:
+    """The body with names blanked, so that only a changed name doesn't make notes differ."""
+    text = body.lower()
+    for person in [facts.recipient or "", *facts.other_people]:
+        for part in name_parts(person):
+            if len(part) > 1:
+                text = re.sub(rf"\b{re.escape(part.lower())}\b", "", text)
+    return " ".join(text.split())
+
+
+def exclamations(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """No exclamation-mark storm."""
+    count = letter.text.count("!")
+    if count > MAX_EXCLAMATIONS or "!!" in letter.text:
+        return Finding("exclamations", {"count": str(count)})
+    return None
+
+
+def emoji(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """No emoji in a professional note."""
+    return Finding("emoji") if _EMOJI.search(letter.text) else None
+
+
+def no_cv(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """A follow-up is a status check: no CV re-attached."""
+    if facts.kind is DraftKind.FOLLOW_UP and _CV.search(letter.text):
+        return Finding("cv")
+    return None
+
+
+def one_question(letter: Letter, facts: ReviewFacts) -> Finding | None:
+    """A rejection reply asks one feedback question, not a list."""
+    if facts.kind is not DraftKind.REJECTION_REPLY:
+        return None
+    count = letter.text.count("?")
+    if count == 0:
+        return Finding("no_question")
+    return Finding("questions", {"count": str(count)}) if count > 1 else None
+
+
+RULES: tuple[Rule, ...] = (
+    addressee,
+    length,
+    sentence_count,
+    linkedin_length,
+    role,
+    thanks,
+    sign_off,
+    spelling,
+    near_duplicate,
+    exclamations,
+    emoji,
+    no_cv,
+    one_question,
+)
+
+
+def review(text: str, facts: ReviewFacts) -> list[Finding]:
+    """Every finding on a pasted draft, in the order the rules run; [] means ready to send."""
+    letter = parse(text)
+    return [found for rule in RULES if (found := rule(letter, facts)) is not None]

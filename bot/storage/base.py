@@ -1,0 +1,93 @@
+"""What every repository shares: the connection, row helpers, time and value conversion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+from bot.storage.sqlite import Connection, Row
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+class WriteGate:
+    """Whether a write may run now, shared by a Store's repositories.
+
+    The connection is in autocommit mode and shared by every handler, so a statement sent
+    while another handler's transaction is open would silently join it (and roll back with
+    it). Writes therefore run only inside `Store.transaction()` or `Store.single()`, which
+    hold the store's lock; this gate turns a forgotten one into an error in the tests.
+    """
+
+    def __init__(self) -> None:
+        self.mode: str | None = None  # "single" | "transaction" while held
+        self.writes = 0
+
+    @contextmanager
+    def opened(self, mode: str) -> Iterator[None]:
+        self.mode, self.writes = mode, 0
+        try:
+            yield
+        finally:
+            self.mode = None
+
+    def check(self) -> None:
+        if self.mode is None:
+            raise RuntimeError("a write outside store.transaction() or store.single()")
+        if self.mode == "single" and self.writes:
+            raise RuntimeError("store.single() is for one statement: use store.transaction()")
+        self.writes += 1
+
+
+class Repo:
+    """Each helper is one statement. Writes that need the row back use `RETURNING` rather
+    than a second query.
+
+    `gate` is the Store's; a repository on a connection of its own (a script) has none.
+    """
+
+    def __init__(self, db: Connection, gate: WriteGate | None = None) -> None:
+        self.db = db
+        self.gate = gate
+
+    async def _one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        rows = await self.db.execute_fetchall(sql, params)
+        return next(iter(rows), None)
+
+    async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return list(await self.db.execute_fetchall(sql, params))
+
+    def _writing(self) -> None:
+        if self.gate is not None:
+            self.gate.check()
+
+    async def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Execute one write; returns the new row id (for inserts)."""
+        self._writing()
+        return await self.db.execute_insert(sql, params)
+
+    async def _returning(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Execute one write with a RETURNING clause: the rows it wrote, without a query."""
+        self._writing()
+        return list(await self.db.execute_fetchall(sql, params))
+
+
+def to_sql(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return iso(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    return value

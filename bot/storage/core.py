@@ -1,0 +1,309 @@
+"""Repositories of the journey's core tables: users, interviews and what hangs off them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bot.rules.coaching import Step, StepState
+from bot.rules.models import Interview, Interviewer, Note, Referee, SocialPage, StepRow, User
+from bot.storage.base import Repo, iso, to_sql, utcnow
+
+
+class Users(Repo):
+    async def get(self, user_id: int) -> User | None:
+        row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
+        return User.model_validate(dict(row)) if row else None
+
+    async def ensure(self, user_id: int, chat_id: int, first_name: str) -> User:
+        """Insert the user on first contact; later contacts refresh name and unpause nudges."""
+        now = iso(utcnow())
+        rows = await self._returning(
+            "INSERT INTO users (id, chat_id, first_name, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET chat_id = excluded.chat_id,"
+            " first_name = excluded.first_name, paused = 0, updated_at = excluded.updated_at"
+            " RETURNING *",
+            (user_id, chat_id, first_name, now, now),
+        )
+        return User.model_validate(dict(rows[0]))
+
+    _SETTABLE = frozenset(
+        {
+            "tz",
+            "country",
+            "quiet_start",
+            "quiet_end",
+            "reminders_on",
+            "weekly_on",
+            "paused",
+            "current_interview_id",
+        }
+    )
+
+    async def update(self, user_id: int, **values: Any) -> None:
+        unknown = set(values) - self._SETTABLE
+        if unknown:
+            raise ValueError(f"not a user setting: {sorted(unknown)}")
+        columns = ", ".join(f"{name} = ?" for name in values)
+        await self._run(
+            f"UPDATE users SET {columns}, updated_at = ? WHERE id = ?",
+            (*values.values(), iso(utcnow()), user_id),
+        )
+
+
+class Interviews(Repo):
+    _SETTABLE = frozenset(
+        {
+            "company",
+            "role",
+            "held_at",
+            "next_stage",
+            "asked_next_stage",
+            "reply_by",
+            "reply_text",
+            "process_info",
+            "rating",
+            "went_well",
+            "not_landed",
+            "forgot_to_say",
+            "outcome",
+            "outcome_at",
+            "status",
+        }
+    )
+
+    async def create(
+        self,
+        user_id: int,
+        *,
+        parent_id: int | None = None,
+        round: int = 1,
+        logged_at: datetime | None = None,
+        **values: Any,
+    ) -> Interview:
+        """A new interview; `values` are its first fields (company, role, an answer...)."""
+        unknown = set(values) - self._SETTABLE
+        if unknown:
+            raise ValueError(f"not an interview field: {sorted(unknown)}")
+        # created_at is when the user told us: the coaching rules compare it with the
+        # interview time ("logged in advance"), so callers pass the bot's clock.
+        now = iso(logged_at or utcnow())
+        columns = ", ".join(["user_id", "parent_id", "round", *values, "created_at", "updated_at"])
+        given = [to_sql(v) for v in values.values()]
+        rows = await self._returning(
+            f"INSERT INTO interviews ({columns}) VALUES ({', '.join('?' * (len(given) + 5))})"
+            " RETURNING *",
+            (user_id, parent_id, round, *given, now, now),
+        )
+        return Interview.model_validate(dict(rows[0]))
+
+    async def get(self, interview_id: int) -> Interview | None:
+        row = await self._one("SELECT * FROM interviews WHERE id = ?", (interview_id,))
+        return Interview.model_validate(dict(row)) if row else None
+
+    async def get_owned(self, user_id: int, interview_id: int) -> Interview | None:
+        """The interview only if it belongs to the user (button data can be forged)."""
+        row = await self._one(
+            "SELECT * FROM interviews WHERE id = ? AND user_id = ?", (interview_id, user_id)
+        )
+        return Interview.model_validate(dict(row)) if row else None
+
+    async def active(self, user_id: int) -> list[Interview]:
+        rows = await self._all(
+            "SELECT * FROM interviews WHERE user_id = ? AND status = 'active' ORDER BY id",
+            (user_id,),
+        )
+        return [Interview.model_validate(dict(r)) for r in rows]
+
+    async def all_for(self, user_id: int) -> list[Interview]:
+        rows = await self._all("SELECT * FROM interviews WHERE user_id = ? ORDER BY id", (user_id,))
+        return [Interview.model_validate(dict(r)) for r in rows]
+
+    async def update(self, interview_id: int, **values: Any) -> Interview | None:
+        """Set fields; returns the interview as it now stands (None if there is no such row)."""
+        unknown = set(values) - self._SETTABLE
+        if unknown:
+            raise ValueError(f"not an interview field: {sorted(unknown)}")
+        converted = [to_sql(v) for v in values.values()]
+        columns = ", ".join(f"{name} = ?" for name in values)
+        rows = await self._returning(
+            f"UPDATE interviews SET {columns}, updated_at = ? WHERE id = ? RETURNING *",
+            (*converted, iso(utcnow()), interview_id),
+        )
+        return Interview.model_validate(dict(rows[0])) if rows else None
+
+    async def steps(self, interview_id: int) -> dict[Step, StepState]:
+        rows = await self._all(
+            "SELECT * FROM interview_steps WHERE interview_id = ?", (interview_id,)
+        )
+        return {StepRow.model_validate(dict(r)).step: StepState(r["state"]) for r in rows}
+
+    async def active_with(self, user_id: int, also: int | None = None) -> list[Interview]:
+        """The user's active interviews, and interview `also` whatever its status."""
+        rows = await self._all(
+            "SELECT * FROM interviews WHERE user_id = ? AND (status = 'active' OR id = ?)"
+            " ORDER BY id",
+            (user_id, also),
+        )
+        return [Interview.model_validate(dict(r)) for r in rows]
+
+    async def steps_of_user(self, user_id: int) -> dict[int, dict[Step, StepState]]:
+        """Step states of all the user's interviews in one query: interview id -> states."""
+        rows = await self._all(
+            "SELECT s.interview_id, s.step, s.state FROM interview_steps s"
+            " JOIN interviews i ON i.id = s.interview_id WHERE i.user_id = ?",
+            (user_id,),
+        )
+        found: dict[int, dict[Step, StepState]] = {}
+        for r in rows:
+            found.setdefault(int(r[0]), {})[Step(r[1])] = StepState(r[2])
+        return found
+
+    async def followups_of_user(self, user_id: int) -> dict[int, list[datetime]]:
+        """Follow-ups sent, for all the user's interviews in one query, oldest first."""
+        rows = await self._all(
+            "SELECT f.interview_id, f.sent_at FROM followups f"
+            " JOIN interviews i ON i.id = f.interview_id WHERE i.user_id = ? ORDER BY f.sent_at",
+            (user_id,),
+        )
+        found: dict[int, list[datetime]] = {}
+        for r in rows:
+            found.setdefault(int(r[0]), []).append(datetime.fromisoformat(r[1]))
+        return found
+
+    async def set_step(self, interview_id: int, step: Step, state: StepState) -> None:
+        await self._run(
+            "INSERT INTO interview_steps (interview_id, step, state, updated_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT(interview_id, step)"
+            " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+            (interview_id, step.value, state.value, iso(utcnow())),
+        )
+
+    async def add_followup(self, interview_id: int, sent_at: datetime) -> None:
+        await self._run(
+            "INSERT INTO followups (interview_id, sent_at) VALUES (?, ?)",
+            (interview_id, iso(sent_at)),
+        )
+
+    async def followups(self, interview_id: int) -> list[datetime]:
+        rows = await self._all(
+            "SELECT sent_at FROM followups WHERE interview_id = ? ORDER BY sent_at",
+            (interview_id,),
+        )
+        return [datetime.fromisoformat(r["sent_at"]) for r in rows]
+
+
+class Interviewers(Repo):
+    async def add(self, interview_id: int, name: str, email: str | None = None) -> Interviewer:
+        rows = await self._returning(
+            "INSERT INTO interviewers (interview_id, name, email, created_at) VALUES (?, ?, ?, ?)"
+            " RETURNING *",
+            (interview_id, name, email, iso(utcnow())),
+        )
+        return Interviewer.model_validate(dict(rows[0]))
+
+    async def get(self, interviewer_id: int) -> Interviewer | None:
+        row = await self._one("SELECT * FROM interviewers WHERE id = ?", (interviewer_id,))
+        return Interviewer.model_validate(dict(row)) if row else None
+
+    async def for_interview(self, interview_id: int) -> list[Interviewer]:
+        rows = await self._all(
+            "SELECT * FROM interviewers WHERE interview_id = ? ORDER BY id", (interview_id,)
+        )
+        return [Interviewer.model_validate(dict(r)) for r in rows]
+
+    async def set_email(self, interviewer_id: int, email: str | None) -> None:
+        await self._run("UPDATE interviewers SET email = ? WHERE id = ?", (email, interviewer_id))
+
+    async def set_extra_point(self, interviewer_id: int, text: str | None) -> None:
+        await self._run(
+            "UPDATE interviewers SET extra_point = ? WHERE id = ?", (text, interviewer_id)
+        )
+
+    async def mark_thanked(self, interviewer_id: int, when: datetime | None) -> None:
+        await self._run(
+            "UPDATE interviewers SET thanks_sent_at = ? WHERE id = ?",
+            (iso(when) if when else None, interviewer_id),
+        )
+
+
+class Notes(Repo):
+    async def add(self, interview_id: int, body: str) -> Note:
+        rows = await self._returning(
+            "INSERT INTO notes (interview_id, body, created_at) VALUES (?, ?, ?) RETURNING *",
+            (interview_id, body, iso(utcnow())),
+        )
+        return Note.model_validate(dict(rows[0]))
+
+    async def for_interview(self, interview_id: int) -> list[Note]:
+        rows = await self._all(
+            "SELECT * FROM notes WHERE interview_id = ? ORDER BY id", (interview_id,)
+        )
+        return [Note.model_validate(dict(r)) for r in rows]
+
+
+class SocialPages(Repo):
+    async def add(self, interview_id: int, page: str) -> None:
+        await self._run(
+            "INSERT INTO social_pages (interview_id, page, created_at) VALUES (?, ?, ?)",
+            (interview_id, page, iso(utcnow())),
+        )
+
+    async def for_interview(self, interview_id: int) -> list[SocialPage]:
+        rows = await self._all(
+            "SELECT * FROM social_pages WHERE interview_id = ? ORDER BY id", (interview_id,)
+        )
+        return [SocialPage.model_validate(dict(r)) for r in rows]
+
+
+class Referees(Repo):
+    async def add(
+        self,
+        user_id: int,
+        name: str,
+        contact: str | None = None,
+        relationship: str | None = None,
+        permission: bool = False,
+    ) -> Referee:
+        rows = await self._returning(
+            "INSERT INTO referees (user_id, name, contact, relationship, permission, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING *",
+            (user_id, name, contact, relationship, int(permission), iso(utcnow())),
+        )
+        return Referee.model_validate(dict(rows[0]))
+
+    async def get_owned(self, user_id: int, referee_id: int) -> Referee | None:
+        row = await self._one(
+            "SELECT * FROM referees WHERE id = ? AND user_id = ?", (referee_id, user_id)
+        )
+        return Referee.model_validate(dict(row)) if row else None
+
+    async def for_user(self, user_id: int) -> list[Referee]:
+        rows = await self._all("SELECT * FROM referees WHERE user_id = ? ORDER BY id", (user_id,))
+        return [Referee.model_validate(dict(r)) for r in rows]
+
+    _SETTABLE = frozenset({"name", "contact", "relationship", "permission"})
+
+    async def update(self, referee_id: int, **values: Any) -> None:
+        unknown = set(values) - self._SETTABLE
+        if unknown:
+            raise ValueError(f"not a referee field: {sorted(unknown)}")
+        columns = ", ".join(f"{name} = ?" for name in values)
+        await self._run(
+            f"UPDATE referees SET {columns} WHERE id = ?",
+            (*[to_sql(v) for v in values.values()], referee_id),
+        )
+
+    async def mark_briefed(self, interview_id: int, referee_id: int) -> None:
+        await self._run(
+            "INSERT OR IGNORE INTO referee_briefings (interview_id, referee_id, briefed_at)"
+            " VALUES (?, ?, ?)",
+            (interview_id, referee_id, iso(utcnow())),
+        )
+
+    async def briefed_ids(self, interview_id: int) -> set[int]:
+        rows = await self._all(
+            "SELECT referee_id FROM referee_briefings WHERE interview_id = ?", (interview_id,)
+        )
+        return {int(r["referee_id"]) for r in rows}

@@ -1,0 +1,331 @@
+"""The one dispatcher that sends every nudge: sleep until the earliest due row, claim, send,
+record, sleep again.
+
+- Sleeping is one JobQueue (APScheduler) job at the earliest due time, moved earlier by
+  `wake()` when a sooner nudge is added; never one job per nudge.
+- `run(now)` is the claim/send/record loop; tests call it directly with their clock's time.
+  It claims a batch of users' due rows (pending -> sending, committed) after syncing their
+  interviews with the facts as they are now, sends one message per user (a summary when
+  several nudges are due at once) strictly one at a time, and records each result at once.
+  A crash therefore repeats at most the one message in flight; `recover()` at start-up puts
+  claimed-but-unrecorded rows back to pending.
+- Memory holds one batch, whatever the number of pending rows.
+- Sending goes through `bot.send_message`, so PTB's AIORateLimiter (when configured) paces it.
+  RetryAfter holds the whole dispatcher for the time Telegram asks; network errors retry the
+  user's nudges with backoff, up to a cap, then `failed`; Forbidden (the user blocked the bot)
+  pauses that user's nudges until they write again (`user_returned`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from telegram import InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import Job
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.rules.models import Interview, User
+from bot.rules.nudges import KEEP_TRYING
+from bot.storage import Store
+from bot.storage.reminders import Reminder
+from bot.storage.sync import sync_interview, sync_weekly
+from bot.tg.context import Ctx
+
+if TYPE_CHECKING:
+    from bot.app import AfterviewApplication
+    from bot.tg.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+BATCH_USERS = 30  # about a second of sending at Telegram's 30 messages a second
+MAX_ATTEMPTS = 8  # with the backoff below: about two hours of network trouble
+FIRST_BACKOFF = timedelta(minutes=1)
+MAX_BACKOFF = timedelta(hours=1)
+MAX_SLEEP = timedelta(hours=1)  # look again at least hourly (a clock jump, a suspended host)
+ERROR_PAUSE = timedelta(minutes=1)
+
+
+def backoff(attempts: int) -> timedelta:
+    return min(FIRST_BACKOFF * (1 << max(0, attempts - 1)), MAX_BACKOFF)
+
+
+@dataclass(frozen=True)
+class Item:
+    reminder: Reminder
+    interview: Interview
+
+
+@dataclass(frozen=True)
+class Group:
+    """One user's nudges claimed together: they go out as one message."""
+
+    user: User
+    items: list[Item]
+
+    @property
+    def ids(self) -> list[int]:
+        return [i.reminder.id for i in self.items]
+
+
+# (user, their due nudges, now) -> the message text (HTML) and its buttons
+Render = Callable[[User, Sequence[Item], datetime], tuple[str, InlineKeyboardMarkup | None]]
+
+
+@dataclass
+class Report:
+    """What one `run` did; for logs and tests."""
+
+    messages: int = 0
+    nudges: int = 0
+    retried: int = 0
+    failed: int = 0
+    paused: int = 0
+    held: bool = False  # stopped early: Telegram's flood control, or shutting down
+    chats: list[int] = field(default_factory=list, repr=False)  # who got a message
+
+
+class Dispatcher:
+    def __init__(self, app: AfterviewApplication, render: Render) -> None:
+        self.app = app
+        self.render = render
+        self._lock = asyncio.Lock()  # one run at a time
+        self._job: Job[Ctx] | None = None
+        self._job_due: datetime | None = None
+        self._hold_until: datetime | None = None
+        self._started = False
+        self._stopping = False
+
+    @property
+    def runtime(self) -> Runtime:
+        return self.app.runtime
+
+    @property
+    def store(self) -> Store:
+        return self.runtime.store
+
+    # --- lifecycle -----------------------------------------------------------------------
+    async def recover(self) -> int:
+        """At start-up: rows a crash left claimed go back to pending, to be sent again."""
+        async with self.store.single() as tx:
+            count = await tx.reminders.recover(self.runtime.now())
+        if count:
+            log.warning("re-sending %d nudge(s) left in flight by a crash", count)
+        return count
+
+    async def start(self) -> None:
+        """Once the JobQueue runs: sleep until the earliest due nudge (now, after downtime)."""
+        self._started, self._stopping = True, False
+        await self._schedule_next()
+
+    def stop(self) -> None:
+        """Before the JobQueue stops: finish the message in flight, leave the rest pending."""
+        self._started, self._stopping = False, True
+        self._drop_job()
+
+    # --- following the facts ---------------------------------------------------------------
+    async def on_facts_changed(self, tx: Store, interview_id: int) -> None:
+        """The facts listener: sync the interview's nudges, wake early for a sooner one."""
+        due = await sync_interview(tx, interview_id, self.runtime.now())
+        if due is not None:
+            self.wake(due)
+
+    async def user_returned(self, user_id: int) -> None:
+        """The user wrote (or unblocked the bot): resume nudges paused by Forbidden."""
+        user = await self.store.users.get(user_id)
+        if user is None or not user.paused:
+            return
+        now = self.runtime.now()
+        async with self.store.transaction() as tx:
+            await tx.users.update(user_id, paused=False)
+            await tx.reminders.resume_user(user_id, now)
+        self.wake(now)
+
+    def wake(self, due: datetime) -> None:
+        """A nudge is due at `due`: make sure the dispatcher is awake by then."""
+        if self._job is not None and self._job_due is not None and self._job_due <= due:
+            return
+        self._schedule(due)
+
+    def _schedule(self, due: datetime) -> None:
+        queue = self.app.job_queue
+        if not self._started or queue is None:
+            return  # not running (tests drive `run` themselves); start() looks at the table
+        self._drop_job()
+        delay = max(0.0, (due - self.runtime.now()).total_seconds())
+        # No misfire grace limit: a wake-up that comes late (a busy loop) must still run.
+        self._job = queue.run_once(
+            self._tick, when=delay, name="nudges", job_kwargs={"misfire_grace_time": None}
+        )
+        self._job_due = due
+
+    def _drop_job(self) -> None:
+        if self._job is not None:
+            # The job may have fired already (APScheduler then forgets it): nothing to remove.
+            with contextlib.suppress(LookupError):
+                self._job.schedule_removal()
+        self._job = self._job_due = None
+
+    async def _schedule_next(self) -> None:
+        due = await self.store.reminders.next_due()  # a read: no transaction needed
+        now = self.runtime.now()
+        due = min(due or now + MAX_SLEEP, now + MAX_SLEEP)
+        if self._hold_until is not None:
+            due = max(due, self._hold_until)
+        if self._job is not None and self._job_due is not None:
+            due = min(due, self._job_due)  # a wake-up asked for meanwhile stands
+        self._schedule(due)
+
+    async def _tick(self, ctx: Ctx) -> None:
+        if ctx.job == self._job:
+            self._job = self._job_due = None
+        try:
+            report = await self.run()
+            if report.messages or report.retried or report.failed or report.paused:
+                log.info("nudges: %s", report)
+            if self._started:
+                await self._schedule_next()
+        except Exception:
+            # E.g. the disk is full: look again in a while rather than spin on the error.
+            log.exception("the nudge dispatcher failed; trying again in a minute")
+            self._schedule(self.runtime.now() + ERROR_PAUSE)
+
+    # --- claim, send, record ---------------------------------------------------------------
+    async def run(self, now: datetime | None = None) -> Report:
+        """Send every nudge due at `now` (default: the bot's clock), batch by batch."""
+        report = Report()
+        clock: Callable[[], datetime] = (lambda: now) if now is not None else self.runtime.now
+        async with self._lock:
+            while not report.held:
+                moment = clock()
+                if self._hold_until is not None and moment < self._hold_until:
+                    report.held = True
+                    break
+                groups = await self._claim(moment)
+                if not groups:
+                    break
+                for index, group in enumerate(groups):
+                    if self._stopping:
+                        report.held = True
+                    else:
+                        await self._deliver(group, clock, report)
+                    if report.held:
+                        await self._release(groups[index + 1 :], clock())
+                        break
+        return report
+
+    async def _claim(self, now: datetime) -> list[Group]:
+        async with self.store.transaction() as tx:
+            while True:
+                users = await tx.reminders.due_users(now, BATCH_USERS)
+                if not users:
+                    return []
+                # The facts (and time itself) may have moved on since these were scheduled.
+                for interview_id in await tx.reminders.due_interviews(users, now):
+                    await sync_interview(tx, interview_id, now)
+                rows = await tx.reminders.claim(users, now)
+                if rows:
+                    return await self._groups(tx, rows, now)
+
+    async def _groups(self, tx: Store, rows: list[Reminder], now: datetime) -> list[Group]:
+        groups: list[Group] = []
+        orphans: list[int] = []  # never expected: rows go when their user or interview does
+        for user_id, own in itertools.groupby(rows, key=lambda r: r.user_id):
+            user = await tx.users.get(user_id)
+            items: list[Item] = []
+            for row in own:
+                interview = await tx.interviews.get(row.interview_id)
+                if user is None or interview is None:
+                    orphans.append(row.id)
+                else:
+                    items.append(Item(row, interview))
+            if user is not None and items:
+                groups.append(Group(user, items))
+        if orphans:
+            await tx.reminders.fail(orphans, "no such user or interview", now)
+        return groups
+
+    async def _deliver(self, group: Group, clock: Callable[[], datetime], report: Report) -> None:
+        user, ids = group.user, group.ids
+        try:
+            text, markup = self.render(user, group.items, clock())
+            message = await self.app.bot.send_message(user.chat_id, text, reply_markup=markup)
+        except RetryAfter as exc:
+            # Telegram's flood control: nobody gets anything until it has passed.
+            self._hold_until = clock() + _retry_after(exc)
+            await self._requeue(ids, None, str(exc), clock(), refund=True)
+            report.held = True
+        except Forbidden as exc:
+            async with self.store.transaction() as tx:
+                await tx.users.update(user.id, paused=True)
+                await tx.reminders.pause_user(user.id, str(exc), clock())
+            # The guard upserts unknown users, which is when `user_returned` resumes them.
+            self.runtime.known_users.discard(user.id)
+            report.paused += len(ids)
+        except BadRequest as exc:  # Telegram refuses this message: trying again won't help
+            await self._fail(ids, exc, clock(), report)
+        except NetworkError as exc:
+            attempts = max(i.reminder.attempts for i in group.items)
+            if attempts >= MAX_ATTEMPTS:
+                await self._fail(ids, exc, clock(), report)
+            else:
+                await self._requeue(ids, clock() + backoff(attempts), str(exc), clock())
+                report.retried += len(ids)
+        except TelegramError as exc:
+            await self._fail(ids, exc, clock(), report)
+        except Exception as exc:  # a bug in one message must not stop everyone else's
+            log.exception("could not build or send nudges %s", ids)
+            await self._fail(ids, exc, clock(), report)
+        else:
+            now = clock()
+            weekly_due = None
+            async with self.store.transaction() as tx:
+                await tx.reminders.mark_sent(ids, message.message_id, now)
+                if any(i.reminder.kind == KEEP_TRYING for i in group.items):
+                    weekly_due = await sync_weekly(tx, user, now)  # next week's
+            if weekly_due is not None:
+                self.wake(weekly_due)
+            report.messages += 1
+            report.nudges += len(ids)
+            report.chats.append(user.chat_id)
+
+    async def _requeue(
+        self,
+        ids: Sequence[int],
+        due: datetime | None,
+        error: str | None,
+        now: datetime,
+        *,
+        refund: bool = False,
+    ) -> None:
+        async with self.store.single() as tx:
+            await tx.reminders.requeue(ids, due, error, now, refund=refund)
+
+    async def _fail(
+        self, ids: Sequence[int], exc: Exception, now: datetime, report: Report
+    ) -> None:
+        log.warning("giving up on nudges %s: %s", ids, exc)
+        async with self.store.single() as tx:
+            await tx.reminders.fail(ids, f"{type(exc).__name__}: {exc}"[:500], now)
+        report.failed += len(ids)
+
+    async def _release(self, groups: Sequence[Group], now: datetime) -> None:
+        ids = [i for g in groups for i in g.ids]
+        if ids:
+            await self._requeue(ids, None, None, now, refund=True)
+
+
+def _retry_after(exc: RetryAfter) -> timedelta:
+    with warnings.catch_warnings():
+        # PTB 22 warns that retry_after becomes a timedelta; accept either.
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value if isinstance(value, timedelta) else timedelta(seconds=value)

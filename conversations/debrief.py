@@ -15,7 +15,6 @@ from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
@@ -29,8 +28,8 @@ from bot.texts import debrief as t
 from bot.texts import start as ts
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from bot.tg.dialogue import END, Conversation
 from conversations.common import (
-    END,
     answered,
     conversation,
     current_user,
@@ -108,7 +107,7 @@ async def first_open(ctx: Ctx, interview: Interview, after: Q | None = None) -> 
 
 # --- entry -----------------------------------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
-    await answered(update)
+    await answered(update, ctx)
     user = await current_user(update, ctx)
     if user.tz is None:
         return await ask(update, ctx, Q.TZ)
@@ -189,9 +188,9 @@ async def _create(update: Update, ctx: Ctx, **values: Any) -> Interview:
 async def choose(update: Update, ctx: Ctx) -> object:
     parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
     if parts == ["new"]:
-        await answered(update, t.BTN_NEW)
+        await answered(update, ctx, t.BTN_NEW)
         return await _start_new(update, ctx)
-    await answered(update, t.BTN_CONTINUE)
+    await answered(update, ctx, t.BTN_CONTINUE)
     interview = await _interview(ctx)
     if interview is None:
         return await _start_new(update, ctx)
@@ -204,10 +203,10 @@ async def tz_answer(update: Update, ctx: Ctx) -> object:
     raw = parts[1] if query and len(parts) == 2 else text_of(update)
     name = parse_timezone(raw)
     if name is None:
-        await answered(update)
+        await answered(update, ctx)
         await say(update, ctx, ts.BAD_TZ.format(text=tc.esc(raw[:60])))
         return await ask(update, ctx, Q.TZ)
-    await answered(update, name)
+    await answered(update, ctx, name)
     user = await current_user(update, ctx)
     async with ctx.store.single() as tx:
         await tx.users.update(user.id, tz=name)
@@ -294,7 +293,7 @@ def skipper(q: Q) -> Any:
     question, so the question needn't be kept in user data as well as in the state.)"""
 
     async def skip(update: Update, ctx: Ctx) -> object:
-        await answered(update, tc.BTN_SKIP)
+        await answered(update, ctx, tc.BTN_SKIP)
         if q is Q.COMPANY and not ctx.udata.get("debrief_id"):
             await _interview_id(update, ctx)  # skipping the first question starts the record
         interview = await _interview(ctx)
@@ -321,7 +320,7 @@ async def when_answer(update: Update, ctx: Ctx) -> object:
     user = await current_user(update, ctx)
     tz = zone(user.tz)
     if update.callback_query:
-        await answered(update, t.BTN_JUST_NOW)
+        await answered(update, ctx, t.BTN_JUST_NOW)
         moment = ctx.now()
     else:
         parsed = parse_when(text_of(update), tz, ctx.now())
@@ -358,7 +357,7 @@ async def email_answer(update: Update, ctx: Ctx) -> object:
 
 async def email_skip(update: Update, ctx: Ctx) -> object:
     """/skip or the Skip button at the email question: no email, on to "anyone else?"."""
-    await answered(update, tc.BTN_SKIP)
+    await answered(update, ctx, tc.BTN_SKIP)
     return await _interviewers_so_far(update, ctx)
 
 
@@ -371,14 +370,14 @@ async def _interviewers_so_far(update: Update, ctx: Ctx) -> object:
 async def more_answer(update: Update, ctx: Ctx) -> object:
     parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
     if parts == ["more", "yes"]:
-        await answered(update, t.BTN_ADD_INTERVIEWER)
+        await answered(update, ctx, t.BTN_ADD_INTERVIEWER)
         return await ask(update, ctx, Q.INTERVIEWER)
-    await answered(update, t.BTN_NO_MORE)
+    await answered(update, ctx, t.BTN_NO_MORE)
     return await _advance(update, ctx)
 
 
 async def didnt_ask(update: Update, ctx: Ctx) -> object:
-    await answered(update, t.BTN_DIDNT_ASK)
+    await answered(update, ctx, t.BTN_DIDNT_ASK)
     saved = await _save(update, ctx, asked_next_stage=False)
     return await _advance(update, ctx, saved, after=Q.NEXT_STAGE, lead=t.DIDNT_ASK_TIP)
 
@@ -396,7 +395,7 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
     parts = kb.parse(update.callback_query.data if update.callback_query else None, NS)
     raw = parts[1] if parts and len(parts) == 2 else text_of(update)
     if update.callback_query:
-        await answered(update, raw if raw != "none" else t.BTN_NOT_SAID)
+        await answered(update, ctx, raw if raw != "none" else t.BTN_NOT_SAID)
     if await too_long(update, ctx, 200):
         return None
     # "Within a week" counts from the interview, when we know it and it's over.
@@ -417,7 +416,7 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def nothing_mentioned(update: Update, ctx: Ctx) -> object:
-    await answered(update, t.BTN_NOTHING_MENTIONED)
+    await answered(update, ctx, t.BTN_NOTHING_MENTIONED)
     saved = await _save(update, ctx, process_info="")
     return await _advance(update, ctx, saved, after=Q.PROCESS)
 
@@ -426,16 +425,16 @@ async def rating_answer(update: Update, ctx: Ctx) -> object:
     parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
     raw = parts[1] if len(parts) == 2 else text_of(update)
     if not raw.isdigit() or not 1 <= int(raw) <= 5:
-        await answered(update)
+        await answered(update, ctx)
         return await ask(update, ctx, Q.RATING)
     rating = int(raw)
-    await answered(update, raw)
+    await answered(update, ctx, raw)
     saved = await _save(update, ctx, rating=rating)
     reply = t.RATING_LOW if rating <= 2 else t.RATING_MID if rating == 3 else t.RATING_HIGH
     return await _advance(update, ctx, saved, after=Q.RATING, lead=reply)
 
 
-def build() -> ConversationHandler[Ctx]:
+def handlers() -> Conversation:
     text = filters.TEXT & ~filters.COMMAND
 
     def with_skip(q: Q, *handlers: Any) -> list[Any]:

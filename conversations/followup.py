@@ -15,7 +15,6 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
@@ -33,8 +32,8 @@ from bot.texts import followup as t
 from bot.texts import outcome as to
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from bot.tg.dialogue import END, Conversation
 from conversations.common import (
-    END,
     answered,
     conversation,
     current_user,
@@ -64,7 +63,7 @@ async def _interview(ctx: Ctx) -> Interview | None:
 
 # --- entry -----------------------------------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
-    await answered(update)
+    await answered(update, ctx)
     interview = await interview_for(update, ctx, NS)
     if interview is None:
         return END
@@ -98,7 +97,7 @@ async def _ask_reply_by(update: Update, ctx: Ctx) -> Q:
 async def reply_by_answer(update: Update, ctx: Ctx) -> object:
     interview = await _interview(ctx)
     if interview is None:
-        await answered(update)
+        await answered(update, ctx)
         await say(update, ctx, tc.NO_INTERVIEW)
         return END
     user = await current_user(update, ctx)
@@ -108,10 +107,10 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
         return None
     result = parse_reply_by(raw, zone(user.tz), ctx.now())
     if result is None:
-        await answered(update)  # a forged button: nothing to show as chosen
+        await answered(update, ctx)  # a forged button: nothing to show as chosen
         await say(update, ctx, t.BAD_REPLY_BY.format(text=tc.esc(raw[:60])))
         return None
-    await answered(update, raw if raw != "none" else tdb.BTN_NOT_SAID)
+    await answered(update, ctx, raw if raw != "none" else tdb.BTN_NOT_SAID)
     values: dict[str, Any] = {"reply_by": None, "reply_text": "not said"}
     if not isinstance(result, bool):
         values = {"reply_by": result, "reply_text": raw}
@@ -125,7 +124,7 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
 
 async def skip_reply_by(update: Update, ctx: Ctx) -> object:
     """Skip: go on with the no-timeline rule, and don't ask again for this interview."""
-    await answered(update, tc.BTN_SKIP)
+    await answered(update, ctx, tc.BTN_SKIP)
     interview = await _interview(ctx)
     if interview is None:
         return END
@@ -192,10 +191,10 @@ async def sent(update: Update, ctx: Ctx) -> object:
             await tx.interviews.add_followup(interview.id, now)
             await ctx.runtime.facts_changed(tx, interview.id)
     if already != number - 1:
-        await answered(update)  # a double tap: the first one already showed the choice
+        await answered(update, ctx)  # a double tap: the first one already showed the choice
         await say(update, ctx, t.ALREADY_NOTED)
         return await show(update, ctx, interview)
-    await answered(update, td.BTN_SENT)
+    await answered(update, ctx, td.BTN_SENT)
     if number >= MAX_FOLLOWUPS:
         await say(update, ctx, t.MOVE_ON, heard_back(interview.id))
         return END
@@ -212,7 +211,7 @@ async def reask(update: Update, ctx: Ctx, state: Any) -> None:
     await _ask_reply_by(update, ctx)
 
 
-def build() -> ConversationHandler[Ctx]:
+def handlers() -> Conversation:
     text = filters.TEXT & ~filters.COMMAND
     states: dict[StrEnum, list[Any]] = {
         Q.REPLY_BY: [

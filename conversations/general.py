@@ -11,7 +11,6 @@ from datetime import datetime
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.app import AfterviewApplication
 from bot.rules.coaching import FEEDBACK_WITHIN, Outcome, Step, StepPlan, StepState
 from bot.rules.models import Interview
 from bot.rules.timing import local_text, zone
@@ -22,16 +21,14 @@ from bot.texts import journey as tj
 from bot.texts import operator as to
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from bot.tg.dialogue import Conversation
 from conversations import KNOWN_COMMANDS
 from conversations.common import (
-    Handler,
     answered,
     current_user,
     mark_step,
     say,
-    stopping,
     text_of,
-    unless_handled,
 )
 
 # Steps without a conversation of their own: "Start" shows the advice with Done / Skip.
@@ -94,7 +91,7 @@ def _open_data(step: Step, interview_id: int) -> str:
 
 
 async def next_command(update: Update, ctx: Ctx) -> None:
-    await answered(update)
+    await answered(update, ctx)
     await show_next(update, ctx)
 
 
@@ -171,7 +168,7 @@ async def pick(update: Update, ctx: Ctx) -> None:
     if found is None:
         await stale_button(update, ctx)
         return
-    await answered(update, found.label)
+    await answered(update, ctx, found.label)
     async with ctx.store.single() as tx:
         await tx.users.update(user.id, current_interview_id=found.id)
     await say(update, ctx, tc.NOW_WORKING_ON.format(label=tc.esc(found.label)))
@@ -199,7 +196,7 @@ async def tips(update: Update, ctx: Ctx) -> None:
         await stale_button(update, ctx)
         return
     interview_id, step, label = owned
-    await answered(update)
+    await answered(update, ctx)
     user = await current_user(update, ctx)
     # Whatever its status: the keep-in-touch nudge comes months after a rejection closed it.
     interview = await ctx.store.interviews.get_owned(user.id, interview_id)
@@ -247,7 +244,7 @@ async def mark(update: Update, ctx: Ctx) -> None:
         return
     interview_id, step, label = owned
     done = namespace == "done"
-    await answered(update, t.BTN_MARK_DONE if done else t.BTN_MARK_SKIP)
+    await answered(update, ctx, t.BTN_MARK_DONE if done else t.BTN_MARK_SKIP)
     await mark_step(ctx, interview_id, step, StepState.DONE if done else StepState.SKIPPED)
     template = t.STEP_MARKED_DONE if done else t.STEP_MARKED_SKIPPED
     await say(update, ctx, template.format(step=tc.STEP_NAMES[step], label=tc.esc(label)))
@@ -287,41 +284,34 @@ async def media(update: Update, ctx: Ctx) -> None:
 
 
 async def stale_button(update: Update, ctx: Ctx) -> None:
-    if update.callback_query:
-        await update.callback_query.answer(tc.STALE_BUTTON, show_alert=False)
+    await answered(update, ctx, notice=tc.STALE_BUTTON)
     await say(update, ctx, tc.STALE_BUTTON)
 
 
-def register(app: AfterviewApplication, group: int, last_group: int) -> None:
-    """Global actions in `group`; last-resort replies in `last_group` (after everything).
-
-    Global actions stop the update (nothing later should answer it too); last-resort replies
-    stay quiet for an update that a conversation's entry point took.
-    """
-    actions: list[Handler] = [
-        CommandHandler("help", help_command),
-        CommandHandler("next", next_command),
-        CallbackQueryHandler(next_command, pattern=r"^next:show$"),
-        CommandHandler("status", status),
-        CommandHandler("interviews", interviews),
-        CallbackQueryHandler(pick, pattern=r"^pick:"),
-        CallbackQueryHandler(tips, pattern=r"^tips:"),
-        CallbackQueryHandler(mark, pattern=r"^(done|skipstep):"),
-    ]
+def handlers() -> Conversation:
+    """Actions available at any time (the question pending stays), and the last-resort
+    replies for whatever nothing else took."""
     known = "|".join(sorted(KNOWN_COMMANDS))
-    last: list[Handler] = [
-        CommandHandler("cancel", cancel_idle),
-        CommandHandler("skip", skip_idle),
-        MessageHandler(
-            filters.COMMAND & ~filters.Regex(rf"^/({known})(@\w+)?(\s|$)"), unknown_command
-        ),
-        MessageHandler(filters.TEXT & ~filters.COMMAND, free_text),
-        MessageHandler(~filters.TEXT, media),
-        CallbackQueryHandler(stale_button),
-    ]
-    for handler in actions:
-        handler.callback = stopping(handler.callback)
-    for handler in last:
-        handler.callback = unless_handled(handler.callback)
-    app.add_handlers(actions, group=group)
-    app.add_handlers(last, group=last_group)
+    return Conversation(
+        name="general",
+        actions=[
+            CommandHandler("help", help_command),
+            CommandHandler("next", next_command),
+            CallbackQueryHandler(next_command, pattern=r"^next:show$"),
+            CommandHandler("status", status),
+            CommandHandler("interviews", interviews),
+            CallbackQueryHandler(pick, pattern=r"^pick:"),
+            CallbackQueryHandler(tips, pattern=r"^tips:"),
+            CallbackQueryHandler(mark, pattern=r"^(done|skipstep):"),
+        ],
+        last_resort=[
+            CommandHandler("cancel", cancel_idle),
+            CommandHandler("skip", skip_idle),
+            MessageHandler(
+                filters.COMMAND & ~filters.Regex(rf"^/({known})(@\w+)?(\s|$)"), unknown_command
+            ),
+            MessageHandler(filters.TEXT & ~filters.COMMAND, free_text),
+            MessageHandler(~filters.TEXT, media),
+            CallbackQueryHandler(stale_button),
+        ],
+    )

@@ -4,7 +4,6 @@
 - The allow-list (if the operator set one): anyone else gets one polite refusal per run and
   nothing is stored about them.
 - Edited messages: an answer was already stored from the first version; say so.
-- Every private update: make sure the user has a row (once per process per user).
 """
 
 from __future__ import annotations
@@ -34,10 +33,6 @@ async def guard(update: Update, ctx: Ctx) -> None:
     if not ctx.runtime.settings.may_use(user.id):
         await refuse(update, ctx, user.id)
         raise ApplicationHandlerStop
-    if user.id not in ctx.runtime.known_users:
-        async with ctx.store.single() as tx:
-            await tx.users.ensure(user.id, chat.id, user.first_name)
-        ctx.runtime.known_users.add(user.id)
     if update.edited_message is not None:
         await ctx.bot.send_message(chat.id, tc.EDITED)
         raise ApplicationHandlerStop

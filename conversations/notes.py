@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler
 from telegram.ext import filters as f
 
 from bot.rules.coaching import Step, StepState
@@ -21,8 +21,8 @@ from bot.texts import common as tc
 from bot.texts import notes as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from bot.tg.dialogue import END, Conversation
 from conversations.common import (
-    END,
     answered,
     conversation,
     current_user,
@@ -128,7 +128,7 @@ async def _ask_forgot(update: Update, ctx: Ctx) -> None:
 
 # --- entry -----------------------------------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
-    await answered(update)
+    await answered(update, ctx)
     interview = await interview_for(update, ctx, "notes")
     if interview is None:
         return END
@@ -169,7 +169,7 @@ async def add_note(update: Update, ctx: Ctx) -> object:
 
 
 async def read_back(update: Update, ctx: Ctx) -> object:
-    await answered(update)
+    await answered(update, ctx)
     interview = await _interview(update, ctx)
     if interview is None:
         return await _lost(update, ctx)
@@ -191,21 +191,21 @@ async def done(update: Update, ctx: Ctx) -> object:
     skipping = update.callback_query is None or (update.callback_query.data or "").endswith(":skip")
     interview = await _interview(update, ctx)
     if interview is None:
-        await answered(update)
+        await answered(update, ctx)
         return await _lost(update, ctx)
     count = await _count(ctx, interview)
     label = tc.esc(interview.label)
     if count == 0 and not skipping:
-        await answered(update)
+        await answered(update, ctx)
         await say(update, ctx, t.DONE_EMPTY, _collect_keyboard(0))
         return None
     if count == 0:
-        await answered(update, t.BTN_SKIP)
+        await answered(update, ctx, t.BTN_SKIP)
         await mark_step(ctx, interview.id, Step.NOTES, StepState.SKIPPED)
         await say(update, ctx, t.SKIPPED.format(label=label))
         await show_next(update, ctx)
         return END
-    await answered(update, t.BTN_DONE)
+    await answered(update, ctx, t.BTN_DONE)
     await mark_step(ctx, interview.id, Step.NOTES, StepState.DONE)
     await say(update, ctx, t.DONE.format(label=label, count=t.count_text(count)))
     asked: list[int] = ctx.udata.setdefault("notes_forgot_asked", [])
@@ -233,12 +233,12 @@ async def forgot_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def forgot_skip(update: Update, ctx: Ctx) -> object:
-    await answered(update, t.BTN_NOTHING)
+    await answered(update, ctx, t.BTN_NOTHING)
     await show_next(update, ctx)
     return END
 
 
-def build() -> ConversationHandler[Ctx]:
+def handlers() -> Conversation:
     text = f.TEXT & ~f.COMMAND
     states: dict[StrEnum, list[Any]] = {
         N.COLLECT: [

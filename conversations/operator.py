@@ -8,9 +8,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from bot.app import AfterviewApplication
 from bot.texts import operator as t
 from bot.tg.context import Ctx
+from bot.tg.dialogue import Conversation
 from conversations.common import say
 
 
@@ -28,7 +28,9 @@ async def stats(update: Update, ctx: Ctx) -> None:
     await say(update, ctx, t.render_stats(figures, ctx.now()))
 
 
-def register(app: AfterviewApplication, group: int) -> None:
-    app.add_handlers(
-        [CommandHandler("contact", contact), CommandHandler("stats", stats)], group=group
+def handlers() -> Conversation:
+    """/contact and /stats: available at any time."""
+    return Conversation(
+        name="operator",
+        actions=[CommandHandler("contact", contact), CommandHandler("stats", stats)],
     )

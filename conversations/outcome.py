@@ -18,7 +18,6 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
@@ -45,8 +44,8 @@ from bot.texts import drafts as td
 from bot.texts import outcome as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from bot.tg.dialogue import END, Conversation
 from conversations.common import (
-    END,
     answered,
     conversation,
     current_user,
@@ -122,7 +121,7 @@ async def _say_closed(update: Update, ctx: Ctx, interview: Interview) -> None:
 
 # --- entry: the question ---------------------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
-    await answered(update)
+    await answered(update, ctx)
     interview = await interview_for(update, ctx, NS)
     if interview is None:
         return END
@@ -165,10 +164,10 @@ async def choose(update: Update, ctx: Ctx) -> object:
     interview, parts = owned
     outcome = Outcome(parts[2])
     if interview.status == "closed":
-        await answered(update)
+        await answered(update, ctx)
         await _say_closed(update, ctx, interview)
         return END
-    await answered(update, t.BUTTONS[outcome])
+    await answered(update, ctx, t.BUTTONS[outcome])
     if interview.outcome is not outcome:
         # Choosing the same outcome again shows its path again, keeping the original time
         # (the feedback window and the keep-in-touch nudge count from it).
@@ -336,7 +335,7 @@ async def when_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def skip_when(update: Update, ctx: Ctx) -> object:
-    await answered(update, tc.BTN_SKIP)
+    await answered(update, ctx, tc.BTN_SKIP)
     new = await _next_interview(ctx)
     if new is None:
         return END
@@ -356,7 +355,7 @@ async def sent(update: Update, ctx: Ctx) -> object:
     if owned is None:
         await stale_button(update, ctx)
         return None
-    await answered(update, td.BTN_SENT)
+    await answered(update, ctx, td.BTN_SENT)
     interview, parts = owned
     if parts[2] == "reply" and interview.outcome is Outcome.REJECTED:
         await mark_step(ctx, interview.id, Step.KEEP_CONTACT, StepState.DONE)
@@ -372,7 +371,7 @@ async def _still_open(update: Update, ctx: Ctx) -> tuple[Interview | None, objec
         return None, None
     interview = owned[0]
     if interview.status == "closed":
-        await answered(update)
+        await answered(update, ctx)
         await _say_closed(update, ctx, interview)
         return None, END
     return interview, None
@@ -382,7 +381,7 @@ async def done(update: Update, ctx: Ctx) -> object:
     interview, otherwise = await _still_open(update, ctx)
     if interview is None:
         return otherwise
-    await answered(update, t.BTN_DONE)
+    await answered(update, ctx, t.BTN_DONE)
     await mark_step(ctx, interview.id, Step.KEEP_CONTACT, StepState.DONE)
     user = await current_user(update, ctx)
     steps = await plan_for(ctx.store, user, interview, ctx.now())
@@ -406,7 +405,7 @@ async def wrap(update: Update, ctx: Ctx) -> object:
     interview, otherwise = await _still_open(update, ctx)
     if interview is None:
         return otherwise
-    await answered(update, t.BTN_WRAP)
+    await answered(update, ctx, t.BTN_WRAP)
     user = await current_user(update, ctx)
     steps = await plan_for(ctx.store, user, interview, ctx.now())
     await _close(ctx, interview, [s.step for s in open_steps(steps)], StepState.SKIPPED)
@@ -445,7 +444,7 @@ async def reask(update: Update, ctx: Ctx, state: Any) -> None:
     await _ask(update, ctx, interview)
 
 
-def build() -> ConversationHandler[Ctx]:
+def handlers() -> Conversation:
     text = filters.TEXT & ~filters.COMMAND
     states: dict[StrEnum, list[Any]] = {
         # The outcome buttons are handled anywhere (below); here only the catch-all re-asks.

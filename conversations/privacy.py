@@ -9,19 +9,18 @@ deleted row.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC
 from enum import StrEnum
 from typing import Any
 
-from telegram import InputFile, Update
+from telegram import Update
 from telegram.ext import (
     ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
 )
 
-from bot.app import AfterviewApplication
 from bot.rules import icsfile
 from bot.rules.models import Interview
 from bot.storage.journey import plan_for
@@ -29,7 +28,8 @@ from bot.texts import common as tc
 from bot.texts import privacy as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
-from conversations.common import END, answered, conversation, current_user, say, stopping
+from bot.tg.dialogue import END, Conversation
+from conversations.common import answered, conversation, current_user, outbox, say
 
 NS = "forget"
 CALENDAR = "calendar"
@@ -65,10 +65,10 @@ async def calendar(update: Update, ctx: Ctx) -> None:
     interview = await _calendar_interview(update, ctx)
     if interview is None:
         if update.callback_query:
-            await update.callback_query.answer(tc.STALE_BUTTON)
+            await answered(update, ctx, notice=tc.STALE_BUTTON)
             await say(update, ctx, tc.STALE_BUTTON)
         raise ApplicationHandlerStop
-    await answered(update, interview.label if update.callback_query else None)
+    await answered(update, ctx, interview.label if update.callback_query else None)
     user = await current_user(update, ctx)
     now = ctx.now()
     steps = await plan_for(ctx.store, user, interview, now)
@@ -80,10 +80,10 @@ async def calendar(update: Update, ctx: Ctx) -> None:
     data = icsfile.to_ics(events, now.astimezone(UTC))
     chat = update.effective_chat
     assert chat is not None
-    await ctx.bot.send_document(
-        chat.id,
-        InputFile(data, filename=f"afterview-{interview.id}.ics"),
-        caption=t.CALENDAR_CAPTION.format(label=label, count=len(events)),
+    outbox(ctx).document(
+        data,
+        f"afterview-{interview.id}.ics",
+        t.CALENDAR_CAPTION.format(label=label, count=len(events)),
     )
     raise ApplicationHandlerStop
 
@@ -101,17 +101,13 @@ async def export(update: Update, ctx: Ctx) -> None:
     }
     data = json.dumps(payload, indent=2, ensure_ascii=False, default=str).encode()
     rows = sum(len(r) for r in tables.values())
-    await ctx.bot.send_document(
-        chat.id,
-        InputFile(data, filename="afterview-export.json"),
-        caption=t.EXPORT_CAPTION.format(rows=rows),
-    )
+    outbox(ctx).document(data, "afterview-export.json", t.EXPORT_CAPTION.format(rows=rows))
     raise ApplicationHandlerStop
 
 
 # --- /forget ---------------------------------------------------------------------------------
 async def forget(update: Update, ctx: Ctx) -> object:
-    await answered(update)
+    await answered(update, ctx)
     user = await current_user(update, ctx)
     interviews = await ctx.store.interviews.all_for(user.id)
     referees = await ctx.store.referees.for_user(user.id)
@@ -130,23 +126,20 @@ async def forget(update: Update, ctx: Ctx) -> object:
 
 
 async def confirm(update: Update, ctx: Ctx) -> object:
-    await answered(update, t.BTN_FORGET_YES)
+    await answered(update, ctx, t.BTN_FORGET_YES)
     user = await current_user(update, ctx)
     chat = update.effective_chat
     assert chat is not None
     async with ctx.store.transaction() as tx:
         await tx.privacy.delete(user.id, chat.id)
-    # The rows are gone; drop what PTB and the runtime hold in memory for this user too.
-    app = ctx.application
-    app.drop_user_data(user.id)
-    app.drop_chat_data(chat.id)
-    ctx.runtime.known_users.discard(user.id)
+    assert ctx.pending is not None
+    ctx.pending.forgotten = True  # the dialogue must not write their conversation back
     await say(update, ctx, t.FORGET_DONE)
     return END
 
 
 async def keep(update: Update, ctx: Ctx) -> object:
-    await answered(update, t.BTN_FORGET_NO)
+    await answered(update, ctx, t.BTN_FORGET_NO)
     await say(update, ctx, t.FORGET_KEPT)
     return END
 
@@ -155,8 +148,9 @@ async def reask(update: Update, ctx: Ctx, state: Any) -> None:
     await forget(update, ctx)
 
 
-def build() -> ConversationHandler[Ctx]:
-    return conversation(
+def handlers() -> Conversation:
+    """/forget asks before it deletes; /calendar and /export answer at any time."""
+    forgetting = conversation(
         NS,
         commands=["forget"],
         steps=[],
@@ -170,15 +164,9 @@ def build() -> ConversationHandler[Ctx]:
         },
         reask=reask,
     )
-
-
-def register(app: AfterviewApplication, group: int) -> None:
-    app.add_handlers(
-        [
-            # Stopping: the last-resort "expired button" reply must not follow.
-            CommandHandler("calendar", stopping(calendar)),
-            CallbackQueryHandler(stopping(calendar), pattern=rf"^{CALENDAR}:"),
-            CommandHandler("export", stopping(export)),
-        ],
-        group=group,
-    )
+    actions = [
+        CommandHandler("calendar", calendar),
+        CallbackQueryHandler(calendar, pattern=rf"^{CALENDAR}:"),
+        CommandHandler("export", export),
+    ]
+    return replace(forgetting, actions=actions)

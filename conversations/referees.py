@@ -17,7 +17,6 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
@@ -32,8 +31,8 @@ from bot.texts import drafts as td
 from bot.texts import referees as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from bot.tg.dialogue import END, Conversation
 from conversations.common import (
-    END,
     answered,
     conversation,
     current_user,
@@ -169,7 +168,7 @@ async def reask(update: Update, ctx: Ctx, state: Any) -> None:
 
 # --- entry and the overview's buttons --------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
-    await answered(update)
+    await answered(update, ctx)
     interview = await interview_for(update, ctx, "referees")
     if interview is None:
         return END
@@ -196,10 +195,10 @@ async def brief(update: Update, ctx: Ctx) -> object:
         if interview is not None:
             ctx.udata["referees_id"] = interview.id
     if referee is None or interview is None:
-        await answered(update)
+        await answered(update, ctx)
         return await show_overview(update, ctx, t.GONE)
     # No edit of the overview: its buttons stay, to brief the next referee from it.
-    await answered(update)
+    await answered(update, ctx)
     if not referee.permission:
         await say(update, ctx, t.URGENT.format(name=tc.esc(referee.name)))
     user = await current_user(update, ctx)
@@ -224,9 +223,9 @@ async def briefed(update: Update, ctx: Ctx) -> object:
         interview = await ctx.store.interviews.get_owned(user.id, int(parts[1]))
         referee = await _referee(update, ctx, parts[2])
     if interview is None or referee is None:
-        await answered(update)
+        await answered(update, ctx)
         return await show_overview(update, ctx, t.GONE)
-    await answered(update, td.BTN_SENT)
+    await answered(update, ctx, td.BTN_SENT)
     ctx.udata["referees_id"] = interview.id
     async with ctx.store.transaction() as tx:
         await tx.referees.mark_briefed(interview.id, referee.id)
@@ -245,9 +244,9 @@ async def briefed(update: Update, ctx: Ctx) -> object:
 async def permission_asked(update: Update, ctx: Ctx) -> object:
     referee = await _referee(update, ctx, _arg(update))
     if referee is None:
-        await answered(update)
+        await answered(update, ctx)
         return await show_overview(update, ctx, t.GONE)
-    await answered(update, t.BTN_ASKED.format(name=referee.name))
+    await answered(update, ctx, t.BTN_ASKED.format(name=referee.name))
     user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         await tx.referees.update(referee.id, permission=True)
@@ -256,19 +255,19 @@ async def permission_asked(update: Update, ctx: Ctx) -> object:
 
 
 async def add(update: Update, ctx: Ctx) -> object:
-    await answered(update, t.BTN_ADD)
+    await answered(update, ctx, t.BTN_ADD)
     return await _ask(update, ctx, R.NAME)
 
 
 async def later(update: Update, ctx: Ctx) -> object:
-    await answered(update, t.BTN_LATER)
+    await answered(update, ctx, t.BTN_LATER)
     await say(update, ctx, t.LATER)
     return END
 
 
 async def skip_step(update: Update, ctx: Ctx) -> object:
     """/skip on the overview (or skipping the first name): the step is skipped."""
-    await answered(update, t.BTN_SKIP)
+    await answered(update, ctx, t.BTN_SKIP)
     interview = await _interview(update, ctx)
     if interview is None:
         await say(update, ctx, tc.NO_INTERVIEW)
@@ -297,7 +296,7 @@ async def name_answer(update: Update, ctx: Ctx) -> object:
 async def name_skip(update: Update, ctx: Ctx) -> object:
     user = await current_user(update, ctx)
     if await ctx.store.referees.for_user(user.id):
-        await answered(update, t.BTN_SKIP)
+        await answered(update, ctx, t.BTN_SKIP)
         return await show_overview(update, ctx)
     return await skip_step(update, ctx)
 
@@ -308,10 +307,10 @@ def detail_answer(field: str, following: R) -> Any:
             return None
         referee = await _referee(update, ctx, ctx.udata.get("referees_new"))
         if referee is None:
-            await answered(update)
+            await answered(update, ctx)
             return await show_overview(update, ctx, t.GONE)
         if update.callback_query is not None or text_of(update).startswith("/"):
-            await answered(update, t.BTN_SKIP)
+            await answered(update, ctx, t.BTN_SKIP)
         else:
             async with ctx.store.single() as tx:
                 await tx.referees.update(referee.id, **{field: text_of(update)})
@@ -328,14 +327,14 @@ async def permission_answer(update: Update, ctx: Ctx) -> object:
     elif data == "no" or (data is None and (typed in NO_WORDS or typed.startswith("/skip"))):
         asked = False
     else:
-        await answered(update)
+        await answered(update, ctx)
         await say(update, ctx, t.PERMISSION_HINT)
         return await _ask(update, ctx, R.PERMISSION)
     referee = await _referee(update, ctx, ctx.udata.get("referees_new"))
     if referee is None:
-        await answered(update)
+        await answered(update, ctx)
         return await show_overview(update, ctx, t.GONE)
-    await answered(update, t.BTN_YES if asked else t.BTN_NOT_YET)
+    await answered(update, ctx, t.BTN_YES if asked else t.BTN_NOT_YET)
     user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         await tx.referees.update(referee.id, permission=asked)
@@ -347,7 +346,7 @@ async def permission_answer(update: Update, ctx: Ctx) -> object:
     return await show_overview(update, ctx, added)
 
 
-def build() -> ConversationHandler[Ctx]:
+def handlers() -> Conversation:
     text = filters.TEXT & ~filters.COMMAND
 
     def answer_or_skip(callback: Any) -> list[Any]:

@@ -11,17 +11,14 @@ and listens to facts changes through `Runtime.facts_listeners`.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest
-from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, TypeHandler
+from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler
 
-from bot.app import AfterviewApplication
 from bot.rules import nudges
 from bot.rules.coaching import Step, StepState
 from bot.rules.models import Interview, User
@@ -32,8 +29,10 @@ from bot.texts import common as tc
 from bot.texts import nudges as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from bot.tg.dialogue import Conversation
 from bot.tg.dispatcher import Dispatcher, Item
-from conversations.common import answered, current_user, say
+from bot.tg.outbox import OnSent
+from conversations.common import answered, current_user, outbox, say
 from conversations.general import _open_data, stale_button
 
 NS = "nudge"
@@ -159,30 +158,37 @@ async def on_button(update: Update, ctx: Ctx) -> None:
     elif action == "snooze" and len(extra) == 1:
         await _snooze(update, ctx, user, reminder, extra[0])
     elif action == "pick" and not extra:
-        await _show_keyboard(update, _pick_day_buttons(reminder, _days(user, ctx)))
+        await _show_keyboard(update, ctx, _pick_day_buttons(reminder, _days(user, ctx)))
     elif action == "back" and not extra:
-        await _show_keyboard(update, _buttons(reminder))
+        await _show_keyboard(update, ctx, _buttons(reminder))
     elif action == "show" and not extra:
-        await answered(update)
+        await answered(update, ctx)
         text, markup = single(reminder, interview)
-        message = await say(update, ctx, text, markup)
-        async with ctx.store.single() as tx:
-            await tx.reminders.set_message(reminder.id, message.message_id)
+        await say(update, ctx, text, markup, on_sent=_remember(ctx, reminder.id))
     else:
         await stale_button(update, ctx)
     raise ApplicationHandlerStop  # the last-resort "expired button" reply must not follow
+
+
+def _remember(ctx: Ctx, reminder_id: int) -> OnSent:
+    """Once the nudge is shown again, its Open button acknowledges it (see `before_all`)."""
+
+    async def on_sent(message: Message) -> None:
+        async with ctx.store.single() as tx:
+            await tx.reminders.set_message(reminder_id, message.message_id)
+
+    return on_sent
 
 
 def _days(user: User, ctx: Ctx) -> list[date]:
     return nudges.snooze_days(ctx.now(), quiet_of(user))
 
 
-async def _show_keyboard(update: Update, markup: InlineKeyboardMarkup) -> None:
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    with contextlib.suppress(BadRequest):  # pressed twice: the keyboard is already shown
-        await query.edit_message_reply_markup(markup)
+async def _show_keyboard(update: Update, ctx: Ctx, markup: InlineKeyboardMarkup) -> None:
+    await answered(update, ctx)
+    message = update.effective_message
+    if message is not None:  # pressed twice: the keyboard is already shown (edit skipped)
+        outbox(ctx).edit(message.message_id, None, markup)
 
 
 # Steps whose Done means "let me give you the answers": the conversation that asks them.
@@ -194,7 +200,7 @@ ANSWER_STEPS: dict[Step, str] = {
 
 
 async def _done(update: Update, ctx: Ctx, reminder: Reminder, interview: Interview) -> None:
-    await answered(update, t.CHOSE_DONE)
+    await answered(update, ctx, t.CHOSE_DONE)
     step, label = reminder.step, tc.esc(interview.label)
     markup = kb.column([(tc.BTN_NEXT, kb.data("next", "show"))])
     async with ctx.store.transaction() as tx:
@@ -218,7 +224,7 @@ async def _done(update: Update, ctx: Ctx, reminder: Reminder, interview: Intervi
 
 
 async def _skip(update: Update, ctx: Ctx, reminder: Reminder, interview: Interview) -> None:
-    await answered(update, t.CHOSE_SKIP)
+    await answered(update, ctx, t.CHOSE_SKIP)
     step, label = reminder.step, tc.esc(interview.label)
     async with ctx.store.transaction() as tx:
         if reminder.kind == nudges.KEEP_TRYING:
@@ -248,7 +254,7 @@ async def _snooze(update: Update, ctx: Ctx, user: User, reminder: Reminder, when
     if not snoozed:  # an old copy of a nudge already done or skipped
         await stale_button(update, ctx)
         return
-    await answered(update, t.CHOSE_SNOOZE.format(when=local_text(due, quiet.tz, now)))
+    await answered(update, ctx, t.CHOSE_SNOOZE.format(when=local_text(due, quiet.tz, now)))
     _dispatcher(ctx).wake(due)
 
 
@@ -261,28 +267,19 @@ def _iso_date(value: str) -> date | None:
 
 # --- before every update: a returning user, an "Open" pressed on a nudge -------------------
 async def before_all(update: Update, ctx: Ctx) -> None:
-    """Runs ahead of the guard and never stops the update."""
+    """Runs for every update before the dialogue picks its handler (see bot/tg/dialogue.py)."""
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or user.is_bot or chat.type != ChatType.PRIVATE:
         return
-    if user.id not in ctx.runtime.known_users:
-        # First update since start-up, or since Telegram said they blocked the bot.
-        await _dispatcher(ctx).user_returned(user.id)
+    # Nudges paused when Telegram said they blocked the bot resume (a read, mostly).
+    await _dispatcher(ctx).user_returned(user.id)
     query = update.callback_query
     if query is not None and _OPENS.match(query.data or "") and isinstance(query.message, Message):
         carried = await ctx.store.reminders.on_message(user.id, query.message.message_id)
         if carried:
             async with ctx.store.single() as tx:
                 await tx.reminders.acknowledge([r.id for r in carried], ctx.now())
-            await _show_choice(query, t.CHOSE_OPEN)
-
-
-async def _show_choice(query: CallbackQuery, choice: str) -> None:
-    # Like common.answered, but without answering the query: the step's own handler does.
-    message = query.message
-    if isinstance(message, Message) and message.text:
-        with contextlib.suppress(BadRequest):
-            await query.edit_message_text(f"{message.text_html}\n<i>→ {tc.esc(choice)}</i>")
+            await answered(update, ctx, t.CHOSE_OPEN)
 
 
 # --- /reminders ------------------------------------------------------------------------------
@@ -345,24 +342,21 @@ async def toggle(update: Update, ctx: Ctx) -> None:
         # Every interview, closed ones too (they may hold a keep-in-touch nudge).
         for interview in await tx.interviews.all_for(user.id):
             await ctx.runtime.facts_changed(tx, interview.id)
-    await query.answer()
+    await answered(update, ctx)
     text, markup = await _overview(ctx, await current_user(update, ctx))
-    with contextlib.suppress(BadRequest):
-        await query.edit_message_text(text, reply_markup=markup)
+    if isinstance(query.message, Message):  # unchanged: Telegram refuses, the outbox skips it
+        outbox(ctx).edit(query.message.message_id, text, markup)
     raise ApplicationHandlerStop
 
 
-def register(app: AfterviewApplication, group: int, early_group: int) -> None:
-    """The dispatcher and its facts listener; the buttons in `group`; `before_all` early."""
-    dispatcher = Dispatcher(app, render)
-    app.runtime.dispatcher = dispatcher
-    app.runtime.facts_listeners.append(dispatcher.on_facts_changed)
-    app.add_handler(TypeHandler(Update, before_all), group=early_group)
-    app.add_handlers(
-        [
+def handlers() -> Conversation:
+    """The nudges' buttons and /reminders, available at any time; `before_all` runs first."""
+    return Conversation(
+        name="reminders",
+        before=[before_all],
+        actions=[
             CommandHandler("reminders", reminders_command),
             CallbackQueryHandler(on_button, pattern=rf"^{NS}:"),
             CallbackQueryHandler(toggle, pattern=rf"^{SETTINGS_NS}:"),
         ],
-        group=group,
     )

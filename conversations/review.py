@@ -18,7 +18,6 @@ from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
@@ -33,7 +32,8 @@ from bot.texts import common as tc
 from bot.texts import review as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
-from conversations.common import END, answered, conversation, current_user, say, text_of, too_long
+from bot.tg.dialogue import END, Conversation
+from conversations.common import answered, conversation, current_user, say, text_of, too_long
 
 NS = "review"
 MIN_WORDS_TO_REVIEW = 3  # fewer is a stray message, not a draft
@@ -158,11 +158,10 @@ async def _start(update: Update, ctx: Ctx) -> object:
     user = await current_user(update, ctx)
     target = await load_target(ctx, user, *parsed) if parsed else None
     if target is None:
-        if query:
-            await query.answer(t.STALE)
+        await answered(update, ctx, notice=t.STALE)
         await say(update, ctx, t.STALE)
         return END
-    await answered(update)
+    await answered(update, ctx)
     ctx.udata["review"] = {
         "kind": target.kind.value,
         "interview_id": target.interview_id,
@@ -241,13 +240,13 @@ async def pasted(update: Update, ctx: Ctx) -> object:
 
 
 async def done(update: Update, ctx: Ctx) -> object:
-    await answered(update, t.BTN_DONE)
+    await answered(update, ctx, t.BTN_DONE)
     ctx.udata.pop("review", None)
     await say(update, ctx, t.DONE)
     return END
 
 
-def build() -> ConversationHandler[Ctx]:
+def handlers() -> Conversation:
     text = filters.TEXT & ~filters.COMMAND
     states: dict[StrEnum, list[Any]] = {
         R.PASTE: [

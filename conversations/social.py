@@ -15,7 +15,6 @@ from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
@@ -29,8 +28,8 @@ from bot.texts import drafts as td
 from bot.texts import social as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from bot.tg.dialogue import END, Conversation
 from conversations.common import (
-    END,
     answered,
     conversation,
     current_user,
@@ -95,7 +94,7 @@ async def reask(update: Update, ctx: Ctx, state: Any) -> None:
 
 # --- entry -----------------------------------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
-    await answered(update)
+    await answered(update, ctx)
     interview = await interview_for(update, ctx, "social")
     if interview is None:
         return END
@@ -150,10 +149,10 @@ async def linkedin_sent(update: Update, ctx: Ctx) -> object:
         if interview is not None and person is not None and person.interview_id == interview.id:
             name = person.name
     if name is None:
-        await answered(update)
+        await answered(update, ctx)
         await say(update, ctx, t.LINKEDIN_GONE)
     else:
-        await answered(update, td.BTN_SENT)
+        await answered(update, ctx, td.BTN_SENT)
         await say(update, ctx, t.LINKEDIN_SENT.format(name=tc.esc(name)))
     # The state stays as it was (None): inside the conversation its question still stands.
     return None
@@ -186,7 +185,7 @@ async def finish(update: Update, ctx: Ctx) -> object:
     """Done marks the step done; Skip (button or /skip) marks it skipped."""
     query = update.callback_query
     skipping = query is None or (query.data or "").endswith(":skip")
-    await answered(update, t.BTN_SKIP if skipping else t.BTN_DONE)
+    await answered(update, ctx, t.BTN_SKIP if skipping else t.BTN_DONE)
     interview = await _interview(update, ctx)
     if interview is None:
         await say(update, ctx, tc.NO_INTERVIEW)
@@ -199,7 +198,7 @@ async def finish(update: Update, ctx: Ctx) -> object:
     return END
 
 
-def build() -> ConversationHandler[Ctx]:
+def handlers() -> Conversation:
     states: dict[StrEnum, list[Any]] = {
         S.PAGES: [
             MessageHandler(filters.TEXT & ~filters.COMMAND, add_page),

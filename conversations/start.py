@@ -10,7 +10,6 @@ from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
@@ -22,7 +21,8 @@ from bot.texts import common as tc
 from bot.texts import start as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
-from conversations.common import END, answered, conversation, current_user, say, text_of
+from bot.tg.dialogue import END, Conversation
+from conversations.common import answered, conversation, current_user, say, text_of
 
 NS = "setup"
 
@@ -81,7 +81,7 @@ async def start(update: Update, ctx: Ctx) -> object:
 
 
 async def settings(update: Update, ctx: Ctx) -> object:
-    await answered(update)
+    await answered(update, ctx)
     ctx.udata["setup_from_start"] = False
     await _menu(update, ctx)
     return Setup.MENU
@@ -112,7 +112,7 @@ async def _menu(update: Update, ctx: Ctx, lead: str | None = None) -> None:
 
 async def menu_choice(update: Update, ctx: Ctx) -> object:
     parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
-    await answered(update)
+    await answered(update, ctx)
     if parts == ["change", "tz"]:
         await say(update, ctx, t.ASK_TZ, _tz_keyboard())
         return Setup.TZ
@@ -144,10 +144,10 @@ async def tz_button(update: Update, ctx: Ctx) -> object:
     parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
     name = parse_timezone(parts[1]) if len(parts) == 2 else None
     if name is None:
-        await answered(update)
+        await answered(update, ctx)
         await say(update, ctx, t.ASK_TZ, _tz_keyboard())
         return None
-    await answered(update, name)
+    await answered(update, ctx, name)
     return await _save_tz(update, ctx, name)
 
 
@@ -176,14 +176,14 @@ async def country_button(update: Update, ctx: Ctx) -> object:
     parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
     value = parts[1] if len(parts) == 2 else ""
     if value == "none":
-        await answered(update, t.BTN_NO_COUNTRY)
+        await answered(update, ctx, t.BTN_NO_COUNTRY)
         return await _save_country(update, ctx, None)
     found = parse_country(value)
     if found is None:
-        await answered(update)
+        await answered(update, ctx)
         await say(update, ctx, t.ASK_COUNTRY, _country_keyboard())
         return None
-    await answered(update, found[1])
+    await answered(update, ctx, found[1])
     return await _save_country(update, ctx, found[0])
 
 
@@ -219,7 +219,7 @@ async def quiet_button(update: Update, ctx: Ctx) -> object:
     parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
     value = parts[1] if len(parts) == 2 else ""
     labels = dict((v, label) for label, v in t.QUIET_CHOICES)
-    await answered(update, labels.get(value))
+    await answered(update, ctx, labels.get(value))
     return await _save_quiet(update, ctx, value)
 
 
@@ -240,7 +240,7 @@ async def _finish(update: Update, ctx: Ctx, lead: str | None = None) -> object:
     return Setup.MENU
 
 
-def build() -> ConversationHandler[Ctx]:
+def handlers() -> Conversation:
     text = filters.TEXT & ~filters.COMMAND
     return conversation(
         "setup",

@@ -17,7 +17,6 @@ from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
@@ -32,8 +31,8 @@ from bot.texts import drafts as td
 from bot.texts import thanks as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from bot.tg.dialogue import END, Conversation
 from conversations.common import (
-    END,
     answered,
     conversation,
     current_user,
@@ -122,7 +121,7 @@ def _held(interview: Interview) -> datetime:
 
 # --- entry -----------------------------------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
-    await answered(update)
+    await answered(update, ctx)
     interview = await interview_for(update, ctx, NS)
     if interview is None:
         return END
@@ -244,13 +243,13 @@ async def sent(update: Update, ctx: Ctx) -> object:
         return None
     interview, person = owned
     if person.thanks_sent_at is None:
-        await answered(update, td.BTN_SENT)
+        await answered(update, ctx, td.BTN_SENT)
         async with ctx.store.transaction() as tx:
             await tx.interviewers.mark_thanked(person.id, ctx.now())
             await ctx.runtime.facts_changed(tx, interview.id)
         await say(update, ctx, t.MARKED_SENT.format(name=tc.esc(person.name)))
     else:
-        await answered(update)  # a double tap: the first one already showed the choice
+        await answered(update, ctx)  # a double tap: the first one already showed the choice
         await say(update, ctx, t.ALREADY_SENT.format(name=tc.esc(person.name)))
     if ctx.udata.get("thanks_id") != interview.id:
         ctx.udata["thanks_id"] = interview.id
@@ -281,7 +280,7 @@ async def skip_rest(update: Update, ctx: Ctx) -> object:
     if found is None:
         await stale_button(update, ctx)
         return None
-    await answered(update, t.BTN_SKIP_REST)
+    await answered(update, ctx, t.BTN_SKIP_REST)
     await mark_step(ctx, found.id, Step.THANKS, StepState.SKIPPED)
     await say(update, ctx, t.REST_SKIPPED)
     await show_next(update, ctx)
@@ -295,7 +294,7 @@ async def change(update: Update, ctx: Ctx) -> object:
         await stale_button(update, ctx)
         return None
     interview, person = owned
-    await answered(update, td.BTN_CHANGE)
+    await answered(update, ctx, td.BTN_CHANGE)
     ctx.udata["thanks_id"] = interview.id
     ctx.udata["thanks_person"] = person.id
     return await _ask_change(update, ctx, interview, person)
@@ -327,12 +326,12 @@ async def change_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def keep(update: Update, ctx: Ctx) -> object:
-    await answered(update, t.BTN_KEEP)
+    await answered(update, ctx, t.BTN_KEEP)
     return await _redraft(update, ctx, t.ADDITION_KEPT)
 
 
 async def clear(update: Update, ctx: Ctx) -> object:
-    await answered(update, t.BTN_REMOVE)
+    await answered(update, ctx, t.BTN_REMOVE)
     return await _set_addition(update, ctx, None, t.ADDITION_REMOVED)
 
 
@@ -376,7 +375,7 @@ async def name_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def skip_name(update: Update, ctx: Ctx) -> object:
-    await answered(update, tc.BTN_SKIP)
+    await answered(update, ctx, tc.BTN_SKIP)
     interview = await _interview(ctx)
     if interview is None:
         return END
@@ -391,13 +390,13 @@ async def late_answer(update: Update, ctx: Ctx) -> object:
     parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
     interview = await _interview(ctx)
     if interview is None:
-        await answered(update)
+        await answered(update, ctx)
         return END
     if parts == ["late", "go"]:
-        await answered(update, t.BTN_LATE_WRITE)
+        await answered(update, ctx, t.BTN_LATE_WRITE)
         ctx.udata.setdefault("thanks_late_ok", []).append(interview.id)
         return await _proceed(update, ctx, interview)
-    await answered(update, t.BTN_LATE_SKIP)
+    await answered(update, ctx, t.BTN_LATE_SKIP)
     await mark_step(ctx, interview.id, Step.THANKS, StepState.SKIPPED)
     button = (t.BTN_FOLLOWUP, kb.open_step("followup", interview.id))
     await say(update, ctx, t.LATE_SKIPPED, kb.column([button]))
@@ -407,9 +406,9 @@ async def late_answer(update: Update, ctx: Ctx) -> object:
 async def more_answer(update: Update, ctx: Ctx) -> object:
     parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
     if parts == ["more", "add"]:
-        await answered(update, t.BTN_ADD_PERSON)
+        await answered(update, ctx, t.BTN_ADD_PERSON)
         return await _ask_name(update, ctx)
-    await answered(update, t.BTN_EVERYONE)
+    await answered(update, ctx, t.BTN_EVERYONE)
     await show_next(update, ctx)
     return END
 
@@ -433,7 +432,7 @@ async def reask(update: Update, ctx: Ctx, state: Any) -> None:
         await say(update, ctx, t.DRAFT_HINT.format(name=tc.esc(person.name)))
 
 
-def build() -> ConversationHandler[Ctx]:
+def handlers() -> Conversation:
     text = filters.TEXT & ~filters.COMMAND
     skip = [CommandHandler("skip", skip_name), CallbackQueryHandler(skip_name, rf"^{NS}:skip$")]
     states: dict[StrEnum, list[Any]] = {

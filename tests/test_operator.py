@@ -99,8 +99,8 @@ async def test_allow_list_refuses_others_once_and_stores_nothing(
     assert len(fake.callback_answers) == answers + 1
     store = app.runtime.store
     assert await store.users.get(5555) is None
-    for table, column in (("ptb_user_data", "user_id"), ("ptb_chat_data", "chat_id")):
-        found = await store.db.execute_fetchall(f"SELECT 1 FROM {table} WHERE {column} = 5555")
+    for table in ("conversations", "outbox"):
+        found = await store.db.execute_fetchall(f"SELECT 1 FROM {table} WHERE user_id = 5555")
         assert found == [], table
     # A listed user and an admin (not listed, admins always may) get the coach.
     member = Chat(app, fake, user_id=1002)

@@ -171,15 +171,6 @@ async def rows_left(app: AfterviewApplication, user_id: int) -> dict[str, int]:
             )
             if n:
                 counts[f"{table}.{column}"] = n
-    (n,) = next(
-        iter(
-            await store.db.execute_fetchall(
-                "SELECT COUNT(*) FROM ptb_conversations WHERE key LIKE ?", (f"%{user_id}%",)
-            )
-        )
-    )
-    if n:
-        counts["ptb_conversations"] = n
     return counts
 
 
@@ -205,7 +196,7 @@ async def test_forget_deletes_every_row_of_the_user(
         )
     before = await rows_left(app, chat.user_id)
     assert {"users", "interviews", "notes", "referees", "draft_reviews"} <= set(before)
-    assert {"reminders", "interview_steps", "ptb_conversations", "ptb_user_data"} <= set(before)
+    assert {"reminders", "interview_steps", "conversations.user_id"} <= set(before)
     other_before = await rows_left(app, other.user_id)
 
     r = await chat.send("/forget")
@@ -213,15 +204,12 @@ async def test_forget_deletes_every_row_of_the_user(
     r = await chat.press("Keep my data")
     assert "Nothing was deleted" in chat.texts(r)
     kept = await rows_left(app, chat.user_id)
-    assert {t: kept.get(t) for t in before if t != "ptb_conversations"} == {
-        t: n for t, n in before.items() if t != "ptb_conversations"
-    }
+    assert kept == before
 
     await chat.send("/forget")
     r = await chat.press("Yes, delete everything")
     assert "Everything I stored about you is deleted" in chat.texts(r)
     assert await rows_left(app, chat.user_id) == {}
-    assert chat.user_id not in app.user_data or app.user_data[chat.user_id] == {}
     # Nobody else lost anything.
     assert await rows_left(app, other.user_id) == other_before
 
@@ -272,23 +260,3 @@ async def test_forget_confirmation_bad_input(chat: Chat, app: AfterviewApplicati
     r = await chat.press_data("forget:yes")  # a stale confirmation must not delete
     no_error(chat, r)
     assert await app.runtime.store.users.get(chat.user_id) is not None
-
-
-async def test_forget_removes_persistence_rows_even_of_ended_conversations(
-    chat: Chat, app: AfterviewApplication, fake: FakeTelegram
-) -> None:
-    """Rows PTB itself would not touch (a conversation's state written by an older run)."""
-    await setup_user(chat)
-    other = Chat(app, fake, user_id=6006)
-    await setup_user(other)
-    store = app.runtime.store
-    async with store.transaction() as tx:
-        for uid in (chat.user_id, other.user_id):
-            await tx.db.execute(
-                "INSERT INTO ptb_conversations (name, key, state) VALUES ('old', ?, ?)",
-                (json.dumps([uid, uid]), json.dumps("old.state")),
-            )
-        deleted = await tx.privacy.delete(chat.user_id, chat.user_id)
-    assert deleted >= 2
-    rows = await store.db.execute_fetchall("SELECT key FROM ptb_conversations WHERE name = 'old'")
-    assert [json.loads(r[0]) for r in rows] == [[other.user_id, other.user_id]]

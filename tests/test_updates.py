@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from telegram import Update
 from telegram.error import NetworkError
-from telegram.ext import Application, BaseUpdateProcessor, ExtBot, SimpleUpdateProcessor
+from telegram.ext import BaseUpdateProcessor, ExtBot, SimpleUpdateProcessor
 from telegram.request import RequestData
 
 from bot.app import AfterviewApplication, build_application
@@ -192,17 +192,20 @@ async def test_interleaved_users_keep_order_and_overlap(
 async def test_answers_are_committed_when_each_update_is_done(
     running: list[Bot], bounded: Settings, clock: Clock
 ) -> None:
-    """Conversation states and user data are written through as updates finish, even many
-    at once: another connection sees them before any shutdown flush."""
+    """Conversation states and scratch data are committed with each update, even many at
+    once: another connection sees them without any shutdown flush, and no reply is left."""
     bot = await start(running, Bot(bounded, clock, None))
     uids = range(FIRST, FIRST + USERS)
     await bot.feed(interleaved(uids))
     with sqlite3.connect(bounded.database_path) as db:
-        states = dict(db.execute("SELECT key, state FROM ptb_conversations WHERE name = 'debrief'"))
-        data = dict(db.execute("SELECT user_id, data FROM ptb_user_data"))
+        rows = db.execute("SELECT user_id, name, state, data FROM conversations").fetchall()
+        left = db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+    found = {uid: (name, state, json.loads(data)) for uid, name, state, data in rows}
     for uid in uids:
-        assert json.loads(states[json.dumps([uid, uid])]) == Q.MORE.value
-        assert "debrief_id" in json.loads(data[uid])
+        name, state, data = found[uid]
+        assert (name, state) == ("debrief", Q.MORE.value)
+        assert "debrief_id" in data
+    assert left == 0
 
 
 async def test_one_users_burst_does_not_hold_up_others(
@@ -337,30 +340,3 @@ async def test_slots_serve_waiters_in_order_and_survive_cancellation() -> None:
     await asyncio.wait_for(after, 1)
     assert order[-1] == "after"
     await asyncio.wait_for(slots.acquire(), 1)  # and nothing leaked: the slot is free
-
-
-async def test_persistence_passes_are_shared_and_each_caller_finds_its_change_committed(
-    app: AfterviewApplication, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Updates that finish while a persistence pass runs share the next one, instead of
-    queueing a pass each; still, none returns before its own change is committed."""
-    passes = 0
-    ptb_pass = Application.update_persistence
-
-    async def counted(self: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        nonlocal passes
-        passes += 1
-        await ptb_pass(self)
-
-    monkeypatch.setattr(Application, "update_persistence", counted)
-
-    async def change(uid: int) -> None:
-        app.user_data[uid]["n"] = uid
-        app.mark_data_for_update_persistence(user_ids=uid)
-        await app.update_persistence()
-        with sqlite3.connect(settings.database_path) as db:
-            row = db.execute("SELECT data FROM ptb_user_data WHERE user_id = ?", (uid,)).fetchone()
-        assert row is not None and json.loads(row[0]) == {"n": uid}
-
-    await asyncio.gather(*(change(uid) for uid in range(1, 21)))
-    assert 1 < passes < 20

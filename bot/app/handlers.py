@@ -1,21 +1,19 @@
-"""The one place that registers every handler, in order of handler groups.
+"""The one place that registers every handler and owns every handler group.
 
-Group -2 logs every update (one line, no content); group -1 guards it. Each conversation gets
-a group of its own so that one can end itself while another starts on the same update (see
-conversations/common.py). Global actions come after the conversations; the last group answers
-whatever nothing else took.
+Group -2 logs every update (one line, no content); -1 guards it (group chats, the allow-list,
+edits). Group 0 holds the dialogue: one handler for every private update, which picks the first
+of the steps' handlers that takes it (bot/tg/dialogue.py). The steps are listed here in the
+order their handlers are tried.
 """
 
 from __future__ import annotations
 
-import warnings
-
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.ext import TypeHandler
-from telegram.warnings import PTBUserWarning
 
-from bot.app import AfterviewApplication
-from bot.texts import common as tc
+from bot.tg.application import AfterviewApplication
+from bot.tg.dialogue import Conversation, Dialogue
+from bot.tg.dispatcher import Dispatcher
 from bot.tg.errors import on_error
 from bot.tg.logs import log_update
 from conversations import (
@@ -24,6 +22,7 @@ from conversations import (
     general,
     guards,
     notes,
+    operator,
     outcome,
     privacy,
     referees,
@@ -33,37 +32,40 @@ from conversations import (
     start,
     thanks,
 )
-from conversations.common import button_handlers, link_conversations
-from conversations.operator import register as register_operator
 
-# Ahead of everything: resume a returning user's nudges, mark a nudge whose Open was pressed.
-NUDGE_GROUP = -3
 LOG_GROUP = -2
 GUARD_GROUP = -1
-FIRST_CONVERSATION_GROUP = 0
+DIALOGUE_GROUP = 0
 
-# Conversations mix message and button handlers on purpose, keyed per chat and user.
-warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+# Each step module's `handlers()`, in the order the dialogue tries them.
+STEPS = (
+    start,
+    debrief,
+    notes,
+    social,
+    referees,
+    thanks,
+    followup,
+    outcome,
+    privacy,
+    review,
+    reminders,
+    operator,
+    general,
+)
+
+
+def conversations() -> list[Conversation]:
+    """Every step's handlers, in order."""
+    return [step.handlers() for step in STEPS]
 
 
 def register(app: AfterviewApplication) -> None:
+    """Add every handler to `app`, and the nudge dispatcher to its runtime."""
+    dispatcher = Dispatcher(app, reminders.render)
+    app.runtime.dispatcher = dispatcher
+    app.runtime.facts_listeners.append(dispatcher.on_facts_changed)
     app.add_handler(TypeHandler(Update, log_update), group=LOG_GROUP)
     app.add_handler(guards.handler(), group=GUARD_GROUP)
-    builders = [start.build, debrief.build, notes.build, social.build, referees.build]
-    builders += [thanks.build, followup.build, outcome.build]
-    builders += [privacy.build, review.build]
-    conversations = [build() for build in builders]
-    link_conversations(conversations)
-    for offset, conversation in enumerate(conversations):
-        app.add_handler(conversation, group=FIRST_CONVERSATION_GROUP + offset)
-    after = FIRST_CONVERSATION_GROUP + len(builders)
-    app.add_handlers(button_handlers(), group=after)
-    privacy.register(app, group=after)
-    general.register(app, group=after, last_group=after + 100)
-    register_operator(app, group=after)
-    reminders.register(app, group=after, early_group=NUDGE_GROUP)
+    app.add_handler(Dialogue(conversations()), group=DIALOGUE_GROUP)
     app.add_error_handler(on_error)
-
-
-async def set_command_menu(app: AfterviewApplication) -> None:
-    await app.bot.set_my_commands([BotCommand(c, d) for c, d in tc.COMMANDS])

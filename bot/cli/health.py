@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from bot.app import AfterviewApplication
 from bot.settings import Settings
+from bot.tg.application import AfterviewApplication
 from bot.tg.context import Ctx
 
 BEAT_SECONDS = 30

@@ -3,7 +3,7 @@
 Rather than a hand-kept list of tables (which a new migration would silently outdate), the
 tables are read from SQLite: a table holds the user's rows when it points at `users`, directly
 or through other tables, by a foreign key or by a column named like one (`user_id`,
-`interview_id`, ...). PTB's persistence tables are keyed by ids and handled by name.
+`interview_id`, ...): the conversation state and the outbox are found like the rest.
 """
 
 from __future__ import annotations
@@ -20,14 +20,6 @@ _IMPLIED_LINKS = {
     "interview_id": "interviews",
     "interviewer_id": "interviewers",
     "referee_id": "referees",
-}
-_PERSISTENCE = {
-    "ptb_user_data": "user_id = :uid",
-    "ptb_chat_data": "chat_id IN (:uid, :chat)",
-    # Conversation keys are JSON lists of ids, e.g. [chat_id, user_id].
-    "ptb_conversations": (
-        "EXISTS (SELECT 1 FROM json_each(ptb_conversations.key) WHERE value IN (:uid, :chat))"
-    ),
 }
 
 
@@ -58,7 +50,7 @@ class Privacy(Repo):
 
     async def scopes(self) -> dict[str, tuple[int, str]]:
         """Each table holding user rows: (distance from users, WHERE clause on :uid)."""
-        tables = [t for t in await self._tables() if t not in _PERSISTENCE]
+        tables = await self._tables()
         links = {t: await self._links(t) for t in tables}
         found: dict[str, tuple[int, str]] = {"users": (0, "id = :uid")}
         changed = True
@@ -87,14 +79,12 @@ class Privacy(Repo):
         params = {"uid": user_id, "chat": chat_id}
         result: dict[str, list[dict[str, Any]]] = {}
         clauses = {t: c for t, (_, c) in (await self.scopes()).items()}
-        existing = set(await self._tables())
-        clauses.update({t: c for t, c in _PERSISTENCE.items() if t in existing})
         for table, clause in sorted(clauses.items()):
             found = await self.db.execute_fetchall(
                 f"SELECT * FROM {_quote(table)} WHERE {clause}", params
             )
             rows = [dict(r) for r in found]
-            result[table] = [_readable(r) for r in rows] if table in _PERSISTENCE else rows
+            result[table] = [_readable(table, r) for r in rows] if table in _JSON_COLUMNS else rows
         return result
 
     async def delete(self, user_id: int, chat_id: int) -> int:
@@ -102,15 +92,11 @@ class Privacy(Repo):
         params = {"uid": user_id, "chat": chat_id}
         scopes = await self.scopes()
         order = sorted(scopes, key=lambda t: -scopes[t][0])
-        existing = set(await self._tables())
         total = 0
         for table in order:
             total += await self._count(
                 f"DELETE FROM {_quote(table)} WHERE {scopes[table][1]}", params
             )
-        for table, clause in _PERSISTENCE.items():
-            if table in existing:
-                total += await self._count(f"DELETE FROM {_quote(table)} WHERE {clause}", params)
         return total
 
     async def _count(self, sql: str, params: dict[str, Any]) -> int:
@@ -123,9 +109,12 @@ class Privacy(Repo):
         return {table: len(rows) for table, rows in exported.items()}
 
 
-def _readable(row: dict[str, Any]) -> dict[str, Any]:
-    """Persistence values are JSON text: export them as JSON, not as strings of JSON."""
-    for key in ("data", "state", "key"):
+# Columns holding JSON text: exported as JSON, not as strings of JSON.
+_JSON_COLUMNS = {"conversations": ("data",), "outbox": ("params",)}
+
+
+def _readable(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    for key in _JSON_COLUMNS.get(table, ()):
         value = row.get(key)
         if isinstance(value, str):
             with contextlib.suppress(ValueError):

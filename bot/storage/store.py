@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 
 from bot.storage.base import WriteGate
+from bot.storage.conversations import Conversations, Outbox
 from bot.storage.core import Interviewers, Interviews, Notes, Referees, SocialPages, Users
 from bot.storage.privacy import Privacy
-from bot.storage.ptb import PtbRows
 from bot.storage.reminders import Reminders
 from bot.storage.reviews import DraftReviews
 from bot.storage.sqlite import Connection
 from bot.storage.stats import StatsRepo
+
+# Called inside a transaction, before COMMIT, with the ids of the interviews it touched.
+BeforeCommit = Callable[["Store", Sequence[int]], Awaitable[None]]
 
 
 class Store:
@@ -30,6 +33,10 @@ class Store:
         self.db = db
         self.lock = asyncio.Lock()
         self.gate = gate = WriteGate()
+        self._owner: asyncio.Task[object] | None = None
+        self.touched: set[int] = set()
+        self.before_commit: list[BeforeCommit] = []
+        self.after_commit: list[Callable[[], None]] = []
         self.users = Users(db, gate)
         self.interviews = Interviews(db, gate)
         self.interviewers = Interviewers(db, gate)
@@ -40,11 +47,17 @@ class Store:
         self.privacy = Privacy(db, gate)
         self.stats = StatsRepo(db, gate)
         self.reminders = Reminders(db, gate)
-        self.ptb = PtbRows(db, gate)
+        self.conversations = Conversations(db, gate)
+        self.outbox = Outbox(db, gate)
 
     @asynccontextmanager
     async def single(self) -> AsyncIterator[Store]:
-        """One write statement, committed by SQLite as it runs (the gate refuses a second)."""
+        """One write statement, committed by SQLite as it runs (the gate refuses a second).
+
+        Inside an open `transaction()` of the same task (a handler's update), it joins it."""
+        if self._joins():
+            yield self
+            return
         async with self.lock:
             with self.gate.opened("single"):
                 yield self
@@ -52,16 +65,47 @@ class Store:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:
         """Several statements, all or none: BEGIN IMMEDIATE (the write lock up front, so a
-        backup or a second process can't make it fail half-way) ... COMMIT."""
+        backup or a second process can't make it fail half-way) ... COMMIT.
+
+        A transaction opened again by the task that holds one joins it: an update is one
+        transaction however its handler's helpers group their writes. Before COMMIT, the
+        `before_commit` hooks run for the interviews whose facts the writes touched (the
+        nudge sync); after it, the `after_commit` hooks (waking the nudge dispatcher)."""
+        if self._joins():
+            yield self
+            return
         async with self.lock:
+            self._owner = asyncio.current_task()
+            self.touched = set()
             await self.db.execute_fetchall("BEGIN IMMEDIATE")
             try:
                 with self.gate.opened("transaction"):
                     yield self
+                    await self._before_commit()
                 await self.db.commit()
             except BaseException:
                 await self.db.rollback()
                 raise
+            finally:
+                self._owner = None
+        for hook in self.after_commit:
+            hook()
+
+    def _joins(self) -> bool:
+        return self._owner is not None and self._owner is asyncio.current_task()
+
+    def touch(self, interview_id: int) -> None:
+        """Note that an interview's facts changed in this transaction (repositories call it on
+        the writes that move nudges; `before_commit` hooks see them all at once)."""
+        if self.gate.mode == "transaction":
+            self.touched.add(interview_id)
+
+    async def _before_commit(self) -> None:
+        done: set[int] = set()
+        while batch := self.touched - done:  # a hook's own writes may touch more
+            done |= batch
+            for hook in self.before_commit:
+                await hook(self, sorted(batch))
 
     async def close(self) -> None:
         await self.db.close()

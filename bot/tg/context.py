@@ -1,4 +1,5 @@
-"""The callback context every handler receives, with typed access to the runtime."""
+"""The callback context every handler receives, with typed access to the runtime, the user's
+conversation (loaded for this update) and the replies collected for it."""
 
 from __future__ import annotations
 
@@ -8,13 +9,19 @@ from typing import TYPE_CHECKING, Any, cast
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.storage import Store
+from bot.storage.conversations import Pending
+from bot.tg.outbox import Outbox
 
 if TYPE_CHECKING:
-    from bot.app import AfterviewApplication
+    from bot.tg.application import AfterviewApplication
     from bot.tg.runtime import Runtime
 
 
 class Ctx(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    # Set by the dialogue for the update it handles (bot/tg/dialogue.py).
+    pending: Pending | None = None
+    outbox: Outbox | None = None
+
     @property
     def runtime(self) -> Runtime:
         return cast("AfterviewApplication", self.application).runtime
@@ -27,9 +34,9 @@ class Ctx(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], dict[Any,
         return self.runtime.now()
 
     @property
-    def udata(self) -> dict[Any, Any]:
-        """user_data, never None in a private chat (PTB types it optional)."""
-        data = self.user_data
-        if data is None:
-            raise RuntimeError("no user in this update")
-        return data
+    def udata(self) -> dict[str, Any]:
+        """The step's scratch data: stored with the user's conversation, so it lives as long
+        as the question it belongs to, across restarts, and costs no memory in between."""
+        if self.pending is None:
+            raise RuntimeError("scratch data exists only while the dialogue handles an update")
+        return self.pending.data

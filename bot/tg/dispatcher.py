@@ -41,7 +41,7 @@ from bot.storage.sync import sync_interview, sync_weekly
 from bot.tg.context import Ctx
 
 if TYPE_CHECKING:
-    from bot.app import AfterviewApplication
+    from bot.tg.application import AfterviewApplication
     from bot.tg.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -267,8 +267,7 @@ class Dispatcher:
             async with self.store.transaction() as tx:
                 await tx.users.update(user.id, paused=True)
                 await tx.reminders.pause_user(user.id, str(exc), clock())
-            # The guard upserts unknown users, which is when `user_returned` resumes them.
-            self.runtime.known_users.discard(user.id)
+            # Their next update resumes them (`user_returned`, before the dialogue's handler).
             report.paused += len(ids)
         except BadRequest as exc:  # Telegram refuses this message: trying again won't help
             await self._fail(ids, exc, clock(), report)

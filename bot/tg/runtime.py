@@ -6,7 +6,7 @@ The clock is injectable so that tests control time without sleeping; everything 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -30,13 +30,8 @@ class Runtime:
         self.settings = settings
         self.clock = clock
         self._store: Store | None = None
-        # Users whose row we've upserted since start-up; saves a write per update.
-        self.known_users: set[int] = set()
-        # Ids of updates in processing that a conversation's entry point took; the
-        # last-resort replies stay quiet for them (see conversations.common.handled).
-        self.handled_updates: set[int] = set()
-        # Called inside the caller's transaction whenever an interview's facts change
-        # (the nudge engine listens here to bring its reminders in line).
+        # Called inside a transaction, before it commits, for each interview whose facts
+        # its writes changed (the nudge engine listens here to bring its reminders in line).
         self.facts_listeners: list[FactsListener] = []
         # The nudge dispatcher (bot/reminders), set when the handlers are registered.
         self.dispatcher: Dispatcher | None = None
@@ -52,7 +47,9 @@ class Runtime:
 
     async def open(self) -> None:
         if self._store is None:
-            self._store = Store(await connect(self.settings.database_path))
+            store = Store(await connect(self.settings.database_path))
+            store.before_commit.append(self._facts_changed)
+            self._store = store
 
     async def close(self) -> None:
         if self._store is not None:
@@ -60,5 +57,10 @@ class Runtime:
             self._store = None
 
     async def facts_changed(self, tx: Store, interview_id: int) -> None:
-        for listener in self.facts_listeners:
-            await listener(tx, interview_id)
+        """Note that an interview's facts changed: the listeners run once before COMMIT."""
+        tx.touch(interview_id)
+
+    async def _facts_changed(self, tx: Store, interview_ids: Sequence[int]) -> None:
+        for interview_id in interview_ids:
+            for listener in self.facts_listeners:
+                await listener(tx, interview_id)

@@ -1,0 +1,204 @@
+"""One pending question per user, saved before the reply, loaded on demand.
+
+Every private update goes to one `Dialogue` handler. It reads the user's conversation (the step
+and state of the question pending, and the step's scratch data) from the database, picks the
+first handler that takes the update, in this order:
+
+1. passive buttons (they act and ask nothing: "Sent it" under a draft);
+2. entry points of every step (a command or an "open" button starts that step; the question
+   pending in another step is over, its answers kept);
+3. the handlers of the pending question's state, then /cancel;
+4. actions available at any time (/status, /next...): the question stays pending;
+5. the pending question's catch-all: explain, and ask it again;
+6. the last-resort replies (unknown command, stray text, expired button).
+
+The handler runs inside one transaction with everything it writes; its replies are collected
+(`bot.tg.outbox`). The conversation's next state and the replies are written in the same
+transaction, committed, and only then sent. A handler returns its step's next state (a member
+of the step's state enum), `END` when the step is over, or None to stay where it is.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, ConversationHandler
+
+from bot.storage.conversations import Pending
+from bot.tg.context import Ctx
+from bot.tg.outbox import Outbox, deliver
+
+log = logging.getLogger(__name__)
+
+END = ConversationHandler.END
+Handler = BaseHandler[Update, Ctx, Any]
+Reask = Callable[[Update, Ctx, Any], Awaitable[None]]
+Found = tuple[Handler, object, str | None]  # the handler, its check result, its step
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """What one step module contributes (each exposes `conversation()` returning one).
+
+    `name`: the step's name, stored with its states; `states`: each state's handlers;
+    `reask(update, ctx, state)`: ask a state's question again; `cancel`: handlers that end
+    the step in any of its states; `catch_all`: handlers tried in any of its states after
+    the actions; `before`: callbacks run for every update before a handler is picked;
+    `entry_points`, `passive`, `actions`, `last_resort`: see the module docstring.
+    """
+
+    name: str
+    entry_points: Sequence[Handler] = ()
+    states: Mapping[StrEnum, Sequence[Handler]] = field(default_factory=dict)
+    reask: Reask | None = None
+    cancel: Sequence[Handler] = ()
+    catch_all: Sequence[Handler] = ()
+    before: Sequence[Callable[[Update, Ctx], Awaitable[None]]] = ()
+    passive: Sequence[Handler] = ()
+    actions: Sequence[Handler] = ()
+    last_resort: Sequence[Handler] = ()
+
+
+class Dialogue(BaseHandler[Update, Ctx, None]):
+    """The one handler for every private update from a user (see the module docstring)."""
+
+    def __init__(self, conversations: Sequence[Conversation]) -> None:
+        super().__init__(self._unused)
+        self.conversations = {c.name: c for c in conversations}
+        if len(self.conversations) != len(conversations):
+            raise ValueError("two conversations share a name")
+        self.owners: dict[type, str] = {}
+        for c in conversations:
+            for state in c.states:
+                if self.owners.setdefault(type(state), c.name) != c.name:
+                    raise ValueError(f"{type(state).__name__} states belong to two steps")
+        self.before = [b for c in conversations for b in c.before]
+        self.passive = [h for c in conversations for h in c.passive]
+        self.entries = [(h, c.name) for c in conversations for h in c.entry_points]
+        self.actions = [h for c in conversations for h in c.actions]
+        self.last_resort = [h for c in conversations for h in c.last_resort]
+
+    @staticmethod
+    async def _unused(update: Update, ctx: Ctx) -> None:  # handle_update calls the chosen one
+        return None
+
+    def check_update(self, update: object) -> bool:
+        return (
+            isinstance(update, Update)
+            and update.effective_user is not None
+            and update.effective_chat is not None
+        )
+
+    async def handle_update(
+        self,
+        update: Update,
+        application: Application[Any, Ctx, Any, Any, Any, Any],
+        check_result: object,
+        context: Ctx,
+    ) -> None:
+        user, chat = update.effective_user, update.effective_chat
+        assert user is not None and chat is not None
+        ctx, store = context, context.store
+        ctx.outbox = outbox = Outbox(chat.id)
+        async with store.transaction() as tx:
+            pending = ctx.pending = await tx.conversations.get(user.id)
+            if pending.update_id is None:
+                await tx.users.ensure(user.id, chat.id, user.first_name)
+            elif pending.update_id == update.update_id:
+                return  # Telegram sent it again after a crash; its replies went out then
+            before = pending.snapshot()
+            await self._run(update, application, ctx, pending)
+            if update.callback_query is not None:
+                outbox.answer_query(update.callback_query.id)  # every press, exactly once
+            ids: list[int] = []
+            if not pending.forgotten:  # after /forget, nothing of theirs is written again
+                pending.update_id = update.update_id
+                await tx.conversations.put(pending, ctx.now())
+                stored = [(c.method, p) for c in outbox.calls if (p := c.stored()) is not None]
+                ids = await tx.outbox.add(user.id, stored, ctx.now()) if stored else []
+            if pending.snapshot() != before:
+                log.debug("user %s now at %s:%s", user.id, pending.name, pending.state)
+        try:
+            await deliver(ctx.bot, outbox.calls)
+        finally:
+            if ids:
+                async with store.single() as tx:
+                    await tx.outbox.done(ids)
+
+    async def _run(
+        self,
+        update: Update,
+        application: Application[Any, Ctx, Any, Any, Any, Any],
+        ctx: Ctx,
+        pending: Pending,
+    ) -> None:
+        for before in self.before:
+            await before(update, ctx)
+        handler, check, entered = self._pick(update, pending)
+        handler.collect_additional_context(ctx, update, application, check)
+        if entered is not None and entered != pending.name:
+            pending.name, pending.state = entered, None  # the question pending is over
+        try:
+            result = await handler.handle_update(update, application, check, ctx)
+        except ApplicationHandlerStop as stop:
+            result = stop.state
+        self._move(pending, result)
+
+    def _move(self, pending: Pending, result: object) -> None:
+        """Apply a handler's returned state to the user's conversation."""
+        if result is None:
+            return
+        if result == END:
+            pending.state = None
+            return
+        if isinstance(result, StrEnum) and type(result) in self.owners:
+            pending.name, pending.state = self.owners[type(result)], str(result)
+            return
+        raise TypeError(f"a handler returned {result!r}, which is no step's state")
+
+    def _pick(self, update: Update, pending: Pending) -> Found:
+        found = _first(self.passive, update) or _first_entry(self.entries, update)
+        if found is not None:
+            return found
+        current = self._current(pending)
+        if current is not None:
+            conversation, handlers = current
+            found = _first([*handlers, *conversation.cancel], update)
+        found = found or _first(self.actions, update)
+        if found is None and current is not None:
+            found = _first(current[0].catch_all, update)
+        found = found or _first(self.last_resort, update)
+        if found is None:
+            raise LookupError(f"no handler takes update {update.update_id}")
+        return found
+
+    def _current(self, pending: Pending) -> tuple[Conversation, Sequence[Handler]] | None:
+        """The step and handlers of the question pending, if any (and still known)."""
+        conversation = self.conversations.get(pending.name or "")
+        if conversation is None or pending.state is None:
+            return None
+        for state, handlers in conversation.states.items():
+            if str(state) == pending.state:
+                return conversation, handlers
+        return None  # a state this version no longer has: nothing pending
+
+
+def _first(handlers: Sequence[Handler], update: Update) -> Found | None:
+    for handler in handlers:
+        check = handler.check_update(update)
+        if check is not None and check is not False:
+            return handler, check, None
+    return None
+
+
+def _first_entry(entries: Sequence[tuple[Handler, str]], update: Update) -> Found | None:
+    for handler, name in entries:
+        check = handler.check_update(update)
+        if check is not None and check is not False:
+            return handler, check, name
+    return None

@@ -234,7 +234,6 @@ async def send_draft(
 
 
 async def mark_step(ctx: Ctx, interview_id: int, step: Any, state: Any) -> None:
-    """Record a step's state and let listeners (the nudge engine) follow the facts."""
-    async with ctx.store.transaction() as tx:
+    """Record a step's state (its nudges follow before the update commits)."""
+    async with ctx.store.single() as tx:
         await tx.interviews.set_step(interview_id, step, state)
-        await ctx.runtime.facts_changed(tx, interview_id)

@@ -250,8 +250,6 @@ async def _upcoming(
     user = await current_user(update, ctx)
     assert interview.held_at is not None
     when = local_text(interview.held_at - TYPICAL_LENGTH, zone(user.tz), ctx.now())
-    async with ctx.store.transaction() as tx:
-        await ctx.runtime.facts_changed(tx, interview.id)
     await say(update, ctx, t.UPCOMING.format(when=when), lead=lead)
     return END
 
@@ -265,27 +263,13 @@ async def _finish(
     return END
 
 
-# The answers that move a due time; the others (company, reflection...) don't touch nudges,
-# so saving them skips the nudge sync and stays one cheap write.
-TIMING_FIELDS = frozenset({"held_at", "reply_by"})
-
-
 async def _save(update: Update, ctx: Ctx, **values: Any) -> Interview | None:
     """Write an answer the moment it is given; returns the interview as it now stands."""
     interview_id = ctx.udata.get("debrief_id")
     if not interview_id:
-        interview = await _create(update, ctx, **values)
-        if TIMING_FIELDS & values.keys():
-            async with ctx.store.transaction() as tx:
-                await ctx.runtime.facts_changed(tx, interview.id)
-        return interview
-    if not TIMING_FIELDS & values.keys():
-        async with ctx.store.single() as store:  # one statement: UPDATE ... RETURNING
-            return await store.interviews.update(int(interview_id), **values)
-    async with ctx.store.transaction() as tx:
-        saved = await tx.interviews.update(int(interview_id), **values)
-        await ctx.runtime.facts_changed(tx, int(interview_id))
-    return saved
+        return await _create(update, ctx, **values)
+    async with ctx.store.single() as store:  # one statement: UPDATE ... RETURNING
+        return await store.interviews.update(int(interview_id), **values)
 
 
 def skipper(q: Q) -> Any:

@@ -116,7 +116,6 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
         values = {"reply_by": result, "reply_text": raw}
     async with ctx.store.transaction() as tx:
         await tx.interviews.update(interview.id, **values)
-        await ctx.runtime.facts_changed(tx, interview.id)
     refreshed = await ctx.store.interviews.get(interview.id)
     assert refreshed is not None
     return await show(update, ctx, refreshed)
@@ -189,7 +188,6 @@ async def sent(update: Update, ctx: Ctx) -> object:
         already = len(await tx.interviews.followups(interview.id))
         if already == number - 1:
             await tx.interviews.add_followup(interview.id, now)
-            await ctx.runtime.facts_changed(tx, interview.id)
     if already != number - 1:
         await answered(update, ctx)  # a double tap: the first one already showed the choice
         await say(update, ctx, t.ALREADY_NOTED)

@@ -226,7 +226,6 @@ async def forgot_answer(update: Update, ctx: Ctx) -> object:
         return await _lost(update, ctx)
     async with ctx.store.transaction() as tx:
         await tx.interviews.update(interview.id, forgot_to_say=text_of(update))
-        await ctx.runtime.facts_changed(tx, interview.id)
     await say(update, ctx, t.FORGOT_SAVED)
     await show_next(update, ctx)
     return END

@@ -173,7 +173,6 @@ async def choose(update: Update, ctx: Ctx) -> object:
         # (the feedback window and the keep-in-touch nudge count from it).
         async with ctx.store.transaction() as tx:
             await tx.interviews.update(interview.id, outcome=outcome, outcome_at=ctx.now())
-            await ctx.runtime.facts_changed(tx, interview.id)
         refreshed = await ctx.store.interviews.get(interview.id)
         assert refreshed is not None
         interview = refreshed
@@ -292,8 +291,6 @@ async def _next_round(update: Update, ctx: Ctx, interview: Interview) -> object:
             logged_at=ctx.now(),
         )
         await tx.interviews.update(interview.id, status="closed")  # `new` is current now
-        await ctx.runtime.facts_changed(tx, interview.id)
-        await ctx.runtime.facts_changed(tx, new.id)
     ctx.udata["outcome_next_id"] = new.id
     await say(update, ctx, t.NEXT_ROUND.format(round=new.round))
     return await _ask_when(update, ctx, new)
@@ -324,7 +321,6 @@ async def when_answer(update: Update, ctx: Ctx) -> object:
     held_at = moment + TYPICAL_LENGTH if moment > now else moment
     async with ctx.store.transaction() as tx:
         await tx.interviews.update(new.id, held_at=held_at)
-        await ctx.runtime.facts_changed(tx, new.id)
     debrief = kb.column([(t.BTN_DEBRIEF.format(round=new.round), kb.open_step("debrief", new.id))])
     when = local_text(moment, tz, now)
     if moment > now:
@@ -427,7 +423,6 @@ async def _close(
         for step in steps:
             await tx.interviews.set_step(interview.id, step, state)
         await tx.interviews.update(interview.id, status="closed")
-        await ctx.runtime.facts_changed(tx, interview.id)
 
 
 async def reask(update: Update, ctx: Ctx, state: Any) -> None:

@@ -3,8 +3,8 @@
 Per interview: a briefing draft per referee ("Sent it" records it), and a referee whose
 permission was never asked is flagged as urgent with a button to record that it's been asked.
 When every referee is briefed for the interview, the step is done. Referee changes move the
-coaching rules (Facts.referee_without_permission), so every active interview of the user is
-told through `facts_changed`.
+coaching rules (Facts.referee_without_permission): the repository touches every active
+interview of the user, whose nudges then follow before the update commits.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from telegram.ext import (
 from bot.rules import drafts
 from bot.rules.coaching import Step, StepState
 from bot.rules.models import Interview, Referee
-from bot.storage import Store
 from bot.storage.journey import draft_facts
 from bot.texts import common as tc
 from bot.texts import drafts as td
@@ -115,12 +114,6 @@ async def _referee(update: Update, ctx: Ctx, raw: object) -> Referee | None:
         return None
     user = await current_user(update, ctx)
     return await ctx.store.referees.get_owned(user.id, raw)
-
-
-async def _facts_changed(ctx: Ctx, tx: Store, user_id: int) -> None:
-    # Referees belong to the user, so a change can move a nudge of any active interview.
-    for interview in await tx.interviews.active(user_id):
-        await ctx.runtime.facts_changed(tx, interview.id)
 
 
 async def show_overview(update: Update, ctx: Ctx, prefix: str | None = None) -> object:
@@ -229,7 +222,6 @@ async def briefed(update: Update, ctx: Ctx) -> object:
     ctx.udata["referees_id"] = interview.id
     async with ctx.store.transaction() as tx:
         await tx.referees.mark_briefed(interview.id, referee.id)
-        await ctx.runtime.facts_changed(tx, interview.id)
     done_ids = await ctx.store.referees.briefed_ids(interview.id)
     everyone = await ctx.store.referees.for_user(user.id)
     message = t.BRIEFED.format(name=tc.esc(referee.name))
@@ -247,10 +239,8 @@ async def permission_asked(update: Update, ctx: Ctx) -> object:
         await answered(update, ctx)
         return await show_overview(update, ctx, t.GONE)
     await answered(update, ctx, t.BTN_ASKED.format(name=referee.name))
-    user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         await tx.referees.update(referee.id, permission=True)
-        await _facts_changed(ctx, tx, user.id)
     return await show_overview(update, ctx, t.PERMISSION_NOTED.format(name=tc.esc(referee.name)))
 
 
@@ -288,7 +278,6 @@ async def name_answer(update: Update, ctx: Ctx) -> object:
     user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         referee = await tx.referees.add(user.id, name)
-        await _facts_changed(ctx, tx, user.id)
     ctx.udata["referees_new"] = referee.id
     return await _ask(update, ctx, R.CONTACT)
 
@@ -335,10 +324,8 @@ async def permission_answer(update: Update, ctx: Ctx) -> object:
         await answered(update, ctx)
         return await show_overview(update, ctx, t.GONE)
     await answered(update, ctx, t.BTN_YES if asked else t.BTN_NOT_YET)
-    user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         await tx.referees.update(referee.id, permission=asked)
-        await _facts_changed(ctx, tx, user.id)
     ctx.udata.pop("referees_new", None)
     added = t.ADDED.format(name=tc.esc(referee.name))
     if not asked:

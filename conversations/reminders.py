@@ -219,7 +219,6 @@ async def _done(update: Update, ctx: Ctx, reminder: Reminder, interview: Intervi
             await tx.interviews.set_step(interview.id, step, StepState.DONE)
             reply = t.DONE_REPLY.format(step=tc.STEP_NAMES[step], label=label)
         await tx.reminders.acknowledge([reminder.id], ctx.now())
-        await ctx.runtime.facts_changed(tx, interview.id)
     await say(update, ctx, reply, markup)
 
 
@@ -233,7 +232,6 @@ async def _skip(update: Update, ctx: Ctx, reminder: Reminder, interview: Intervi
             await tx.interviews.set_step(interview.id, step, StepState.SKIPPED)
             reply = t.SKIP_REPLY.format(step=tc.STEP_NAMES[step], label=label)
         await tx.reminders.acknowledge([reminder.id], ctx.now())
-        await ctx.runtime.facts_changed(tx, interview.id)
     await say(update, ctx, reply)
 
 
@@ -339,9 +337,6 @@ async def toggle(update: Update, ctx: Ctx) -> None:
     user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         await tx.users.update(user.id, **{columns[parts[0]]: parts[1] == "on"})
-        # Every interview, closed ones too (they may hold a keep-in-touch nudge).
-        for interview in await tx.interviews.all_for(user.id):
-            await ctx.runtime.facts_changed(tx, interview.id)
     await answered(update, ctx)
     text, markup = await _overview(ctx, await current_user(update, ctx))
     if isinstance(query.message, Message):  # unchanged: Telegram refuses, the outbox skips it

@@ -130,8 +130,6 @@ async def _save_tz(update: Update, ctx: Ctx, name: str) -> object:
     user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         await tx.users.update(user.id, tz=name)
-        for interview in await tx.interviews.active(user.id):
-            await ctx.runtime.facts_changed(tx, interview.id)
     local = local_text(ctx.now(), zone(name))
     lead = t.TZ_SET.format(tz=tc.esc(name), local=local)
     if ctx.udata.get("setup_from_start") and user.country is None:
@@ -164,8 +162,6 @@ async def _save_country(update: Update, ctx: Ctx, code: str | None) -> object:
     user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         await tx.users.update(user.id, country=code)
-        for interview in await tx.interviews.active(user.id):
-            await ctx.runtime.facts_changed(tx, interview.id)
     chosen = tc.esc(country_name(code))
     return await _finish(
         update, ctx, t.COUNTRY_SET.format(country=chosen) if code else t.COUNTRY_NONE
@@ -209,9 +205,6 @@ async def _save_quiet(update: Update, ctx: Ctx, text: str) -> object:
     user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         await tx.users.update(user.id, quiet_start=start, quiet_end=end)
-        # Pending nudges move out of the new quiet hours (closed interviews may hold one too).
-        for interview in await tx.interviews.all_for(user.id):
-            await ctx.runtime.facts_changed(tx, interview.id)
     return await _finish(update, ctx, t.QUIET_SET.format(quiet=_quiet_text(start, end)))
 
 

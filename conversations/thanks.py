@@ -246,7 +246,6 @@ async def sent(update: Update, ctx: Ctx) -> object:
         await answered(update, ctx, td.BTN_SENT)
         async with ctx.store.transaction() as tx:
             await tx.interviewers.mark_thanked(person.id, ctx.now())
-            await ctx.runtime.facts_changed(tx, interview.id)
         await say(update, ctx, t.MARKED_SENT.format(name=tc.esc(person.name)))
     else:
         await answered(update, ctx)  # a double tap: the first one already showed the choice
@@ -369,7 +368,6 @@ async def name_answer(update: Update, ctx: Ctx) -> object:
         # A new person means the step is open again until they're thanked too.
         if (await tx.interviews.steps(interview.id)).get(Step.THANKS) is StepState.DONE:
             await tx.interviews.set_step(interview.id, Step.THANKS, StepState.PENDING)
-        await ctx.runtime.facts_changed(tx, interview.id)
     await say(update, ctx, t.NAME_ADDED.format(name=tc.esc(name)))
     return await _next_draft(update, ctx, interview)
 

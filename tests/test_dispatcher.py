@@ -186,18 +186,16 @@ async def test_timeline_and_outcome_move_or_remove_follow_ups(
     assert (await pending(app, chat.user_id))["followup:1"] == utc(2026, 12, 1, 10)
     async with store.transaction() as tx:  # the employer now says "by Friday 11 December"
         await tx.interviews.update(interview.id, reply_by=date(2026, 12, 11))
-        await app.runtime.facts_changed(tx, interview.id)
     assert (await pending(app, chat.user_id))["followup:1"] == utc(2026, 12, 15, 10)
     before = await rows(app, chat.user_id)
     async with store.transaction() as tx:  # idempotent: nothing changes a second time
-        await app.runtime.facts_changed(tx, interview.id)
+        await tx.interviews.update(interview.id, reply_by=date(2026, 12, 11))
     assert await rows(app, chat.user_id) == before
 
     told = utc(2026, 11, 26, 11)
     clock.set(told)
     async with store.transaction() as tx:
         await tx.interviews.update(interview.id, outcome=Outcome.REJECTED, outcome_at=told)
-        await app.runtime.facts_changed(tx, interview.id)
     due = await pending(app, chat.user_id)
     assert "followup:1" not in due and "keep_trying" not in due
     assert due["keep_contact_rejected"] == told + timedelta(hours=24)
@@ -218,8 +216,6 @@ async def test_a_new_round_gets_its_own_nudges(
         new = await tx.interviews.create(
             chat.user_id, parent_id=first.id, round=2, company="Acme", held_at=second_at
         )
-        await app.runtime.facts_changed(tx, first.id)
-        await app.runtime.facts_changed(tx, new.id)
     live = [r for r in await rows(app, chat.user_id) if r.state is State.PENDING]
     assert {r.interview_id for r in live} == {new.id}
     by_slot = {r.slot: r.due_at for r in live}

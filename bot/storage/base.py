@@ -31,6 +31,8 @@ class WriteGate:
     def __init__(self) -> None:
         self.mode: str | None = None  # "single" | "transaction" while held
         self.writes = 0
+        # Interviews whose facts (what the nudges derive from) the open transaction changed.
+        self.touched: set[int] = set()
 
     @contextmanager
     def opened(self, mode: str) -> Iterator[None]:
@@ -65,6 +67,18 @@ class Repo:
 
     async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return list(await self.db.execute_fetchall(sql, params))
+
+    def _touch(self, *interview_ids: int) -> None:
+        """The write changed these interviews' facts: the transaction brings their nudges in
+        line before it commits (`Store.before_commit`). Outside one (a script), nothing."""
+        if self.gate is not None and self.gate.mode == "transaction":
+            self.gate.touched.update(interview_ids)
+
+    async def _touch_user(self, user_id: int, *, active_only: bool = False) -> None:
+        """Every interview of the user (their settings, or referees shared by all of them)."""
+        status = " AND status = 'active'" if active_only else ""
+        rows = await self._all(f"SELECT id FROM interviews WHERE user_id = ?{status}", (user_id,))
+        self._touch(*(int(r[0]) for r in rows))
 
     def _writing(self) -> None:
         if self.gate is not None:

@@ -236,11 +236,13 @@ class Reminders(Repo):
         return [Reminder.model_validate(dict(r)) for r in rows]
 
     async def acknowledge(self, ids: Sequence[int], now: datetime) -> None:
-        await self._run(
+        """The user acted on these nudges; their interviews' nudges are looked at again."""
+        rows = await self._returning(
             "UPDATE reminders SET state = 'acknowledged', updated_at = ?"
-            f" WHERE id IN ({_marks(ids)}) AND state = 'sent'",
+            f" WHERE id IN ({_marks(ids)}) AND state = 'sent' RETURNING interview_id",
             (iso(now), *ids),
         )
+        self._touch(*(int(r[0]) for r in rows if r[0] is not None))
 
     async def snooze(self, reminder_id: int, due_at: datetime, now: datetime) -> bool:
         """Due again later; False when the nudge was already done, skipped or cancelled."""

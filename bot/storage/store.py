@@ -8,12 +8,14 @@ from contextlib import asynccontextmanager
 
 from bot.storage.base import WriteGate
 from bot.storage.conversations import Conversations, Outbox
-from bot.storage.core import Interviewers, Interviews, Notes, Referees, SocialPages, Users
+from bot.storage.interviews import Interviewers, Interviews, Notes, SocialPages
 from bot.storage.privacy import Privacy
+from bot.storage.referees import Referees
 from bot.storage.reminders import Reminders
 from bot.storage.reviews import DraftReviews
 from bot.storage.sqlite import Connection
 from bot.storage.stats import StatsRepo
+from bot.storage.users import Users
 
 # Called inside a transaction, before COMMIT, with the ids of the interviews it touched.
 BeforeCommit = Callable[["Store", Sequence[int]], Awaitable[None]]
@@ -34,7 +36,6 @@ class Store:
         self.lock = asyncio.Lock()
         self.gate = gate = WriteGate()
         self._owner: asyncio.Task[object] | None = None
-        self.touched: set[int] = set()
         self.before_commit: list[BeforeCommit] = []
         self.after_commit: list[Callable[[], None]] = []
         self.users = Users(db, gate)
@@ -76,7 +77,7 @@ class Store:
             return
         async with self.lock:
             self._owner = asyncio.current_task()
-            self.touched = set()
+            self.gate.touched.clear()
             await self.db.execute_fetchall("BEGIN IMMEDIATE")
             try:
                 with self.gate.opened("transaction"):
@@ -94,15 +95,9 @@ class Store:
     def _joins(self) -> bool:
         return self._owner is not None and self._owner is asyncio.current_task()
 
-    def touch(self, interview_id: int) -> None:
-        """Note that an interview's facts changed in this transaction (repositories call it on
-        the writes that move nudges; `before_commit` hooks see them all at once)."""
-        if self.gate.mode == "transaction":
-            self.touched.add(interview_id)
-
     async def _before_commit(self) -> None:
         done: set[int] = set()
-        while batch := self.touched - done:  # a hook's own writes may touch more
+        while batch := self.gate.touched - done:  # a hook's own writes may touch more
             done |= batch
             for hook in self.before_commit:
                 await hook(self, sorted(batch))

@@ -56,10 +56,6 @@ class Runtime:
             await self._store.close()
             self._store = None
 
-    async def facts_changed(self, tx: Store, interview_id: int) -> None:
-        """Note that an interview's facts changed: the listeners run once before COMMIT."""
-        tx.touch(interview_id)
-
     async def _facts_changed(self, tx: Store, interview_ids: Sequence[int]) -> None:
         for interview_id in interview_ids:
             for listener in self.facts_listeners:

@@ -1,4 +1,9 @@
-"""Repositories of the journey's core tables: users, interviews and what hangs off them."""
+"""Repositories of an interview and what hangs off it: its steps, follow-ups, interviewers,
+notes and the company pages followed.
+
+The writes that change what the nudges derive from note the interview as touched, so that the
+transaction brings its nudges in line before it commits (see `Repo._touch`).
+"""
 
 from __future__ import annotations
 
@@ -6,50 +11,8 @@ from datetime import datetime
 from typing import Any
 
 from bot.rules.coaching import Step, StepState
-from bot.rules.models import Interview, Interviewer, Note, Referee, SocialPage, StepRow, User
+from bot.rules.models import Interview, Interviewer, Note, SocialPage, StepRow
 from bot.storage.base import Repo, iso, to_sql, utcnow
-
-
-class Users(Repo):
-    async def get(self, user_id: int) -> User | None:
-        row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
-        return User.model_validate(dict(row)) if row else None
-
-    async def ensure(self, user_id: int, chat_id: int, first_name: str) -> User:
-        """Insert the user on first contact; later contacts refresh name and unpause nudges."""
-        now = iso(utcnow())
-        rows = await self._returning(
-            "INSERT INTO users (id, chat_id, first_name, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET chat_id = excluded.chat_id,"
-            " first_name = excluded.first_name, paused = 0, updated_at = excluded.updated_at"
-            " RETURNING *",
-            (user_id, chat_id, first_name, now, now),
-        )
-        return User.model_validate(dict(rows[0]))
-
-    _SETTABLE = frozenset(
-        {
-            "tz",
-            "country",
-            "quiet_start",
-            "quiet_end",
-            "reminders_on",
-            "weekly_on",
-            "paused",
-            "current_interview_id",
-        }
-    )
-
-    async def update(self, user_id: int, **values: Any) -> None:
-        unknown = set(values) - self._SETTABLE
-        if unknown:
-            raise ValueError(f"not a user setting: {sorted(unknown)}")
-        columns = ", ".join(f"{name} = ?" for name in values)
-        await self._run(
-            f"UPDATE users SET {columns}, updated_at = ? WHERE id = ?",
-            (*values.values(), iso(utcnow()), user_id),
-        )
 
 
 class Interviews(Repo):
@@ -96,7 +59,10 @@ class Interviews(Repo):
             " RETURNING *",
             (user_id, parent_id, round, *given, now, now),
         )
-        return Interview.model_validate(dict(rows[0]))
+        interview = Interview.model_validate(dict(rows[0]))
+        if values.keys() - self._WORDS_ONLY or parent_id is not None:
+            self._touch(interview.id)
+        return interview
 
     async def get(self, interview_id: int) -> Interview | None:
         row = await self._one("SELECT * FROM interviews WHERE id = ?", (interview_id,))
@@ -120,6 +86,11 @@ class Interviews(Repo):
         rows = await self._all("SELECT * FROM interviews WHERE user_id = ? ORDER BY id", (user_id,))
         return [Interview.model_validate(dict(r)) for r in rows]
 
+    # The user's own words, which no due time depends on: saving them skips the nudge sync.
+    _WORDS_ONLY = frozenset(
+        {"company", "role", "next_stage", "process_info", "rating", "went_well", "not_landed"}
+    )
+
     async def update(self, interview_id: int, **values: Any) -> Interview | None:
         """Set fields; returns the interview as it now stands (None if there is no such row)."""
         unknown = set(values) - self._SETTABLE
@@ -131,6 +102,8 @@ class Interviews(Repo):
             f"UPDATE interviews SET {columns}, updated_at = ? WHERE id = ? RETURNING *",
             (*converted, iso(utcnow()), interview_id),
         )
+        if values.keys() - self._WORDS_ONLY:
+            self._touch(interview_id)
         return Interview.model_validate(dict(rows[0])) if rows else None
 
     async def steps(self, interview_id: int) -> dict[Step, StepState]:
@@ -179,12 +152,14 @@ class Interviews(Repo):
             " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
             (interview_id, step.value, state.value, iso(utcnow())),
         )
+        self._touch(interview_id)
 
     async def add_followup(self, interview_id: int, sent_at: datetime) -> None:
         await self._run(
             "INSERT INTO followups (interview_id, sent_at) VALUES (?, ?)",
             (interview_id, iso(sent_at)),
         )
+        self._touch(interview_id)
 
     async def followups(self, interview_id: int) -> list[datetime]:
         rows = await self._all(
@@ -201,6 +176,7 @@ class Interviewers(Repo):
             " RETURNING *",
             (interview_id, name, email, iso(utcnow())),
         )
+        self._touch(interview_id)
         return Interviewer.model_validate(dict(rows[0]))
 
     async def get(self, interviewer_id: int) -> Interviewer | None:
@@ -222,10 +198,11 @@ class Interviewers(Repo):
         )
 
     async def mark_thanked(self, interviewer_id: int, when: datetime | None) -> None:
-        await self._run(
-            "UPDATE interviewers SET thanks_sent_at = ? WHERE id = ?",
+        rows = await self._returning(
+            "UPDATE interviewers SET thanks_sent_at = ? WHERE id = ? RETURNING interview_id",
             (iso(when) if when else None, interviewer_id),
         )
+        self._touch(*(int(r[0]) for r in rows))
 
 
 class Notes(Repo):
@@ -234,6 +211,7 @@ class Notes(Repo):
             "INSERT INTO notes (interview_id, body, created_at) VALUES (?, ?, ?) RETURNING *",
             (interview_id, body, iso(utcnow())),
         )
+        self._touch(interview_id)
         return Note.model_validate(dict(rows[0]))
 
     async def for_interview(self, interview_id: int) -> list[Note]:
@@ -249,61 +227,10 @@ class SocialPages(Repo):
             "INSERT INTO social_pages (interview_id, page, created_at) VALUES (?, ?, ?)",
             (interview_id, page, iso(utcnow())),
         )
+        self._touch(interview_id)
 
     async def for_interview(self, interview_id: int) -> list[SocialPage]:
         rows = await self._all(
             "SELECT * FROM social_pages WHERE interview_id = ? ORDER BY id", (interview_id,)
         )
         return [SocialPage.model_validate(dict(r)) for r in rows]
-
-
-class Referees(Repo):
-    async def add(
-        self,
-        user_id: int,
-        name: str,
-        contact: str | None = None,
-        relationship: str | None = None,
-        permission: bool = False,
-    ) -> Referee:
-        rows = await self._returning(
-            "INSERT INTO referees (user_id, name, contact, relationship, permission, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?) RETURNING *",
-            (user_id, name, contact, relationship, int(permission), iso(utcnow())),
-        )
-        return Referee.model_validate(dict(rows[0]))
-
-    async def get_owned(self, user_id: int, referee_id: int) -> Referee | None:
-        row = await self._one(
-            "SELECT * FROM referees WHERE id = ? AND user_id = ?", (referee_id, user_id)
-        )
-        return Referee.model_validate(dict(row)) if row else None
-
-    async def for_user(self, user_id: int) -> list[Referee]:
-        rows = await self._all("SELECT * FROM referees WHERE user_id = ? ORDER BY id", (user_id,))
-        return [Referee.model_validate(dict(r)) for r in rows]
-
-    _SETTABLE = frozenset({"name", "contact", "relationship", "permission"})
-
-    async def update(self, referee_id: int, **values: Any) -> None:
-        unknown = set(values) - self._SETTABLE
-        if unknown:
-            raise ValueError(f"not a referee field: {sorted(unknown)}")
-        columns = ", ".join(f"{name} = ?" for name in values)
-        await self._run(
-            f"UPDATE referees SET {columns} WHERE id = ?",
-            (*[to_sql(v) for v in values.values()], referee_id),
-        )
-
-    async def mark_briefed(self, interview_id: int, referee_id: int) -> None:
-        await self._run(
-            "INSERT OR IGNORE INTO referee_briefings (interview_id, referee_id, briefed_at)"
-            " VALUES (?, ?, ?)",
-            (interview_id, referee_id, iso(utcnow())),
-        )
-
-    async def briefed_ids(self, interview_id: int) -> set[int]:
-        rows = await self._all(
-            "SELECT referee_id FROM referee_briefings WHERE interview_id = ?", (interview_id,)
-        )
-        return {int(r["referee_id"]) for r in rows}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
@@ -12,6 +11,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.rules.drafts import LINKEDIN_PREMIUM_LIMIT, Draft
 from bot.rules.models import Interview, User
+from bot.rules.numbers import row_id
 from bot.rules.parsing import MAX_TEXT
 from bot.texts import common as t
 from bot.texts import drafts as td
@@ -104,14 +104,32 @@ async def current_user(update: Update, ctx: Ctx) -> User:
     return user
 
 
-_OPEN = re.compile(r"^open:(?P<step>[a-z_]+)(?::(?P<iid>\d+))?$")
+def matched(ctx: Ctx, group: str) -> str | None:
+    """A named group of the pattern the handler matched (button data or text), if any."""
+    match = ctx.matches[0] if ctx.matches else None
+    if match is None or group not in match.re.groupindex:
+        return None
+    return match[group]
 
 
-def opened_interview_id(update: Update) -> int | None:
+def matched_id(ctx: Ctx, group: str = "iid") -> int | None:
+    """A row id from the matched button data; None when absent, or not a row id (forged)."""
+    return row_id(matched(ctx, group))
+
+
+def opened_interview_id(update: Update, ctx: Ctx) -> int | None:
     """The interview id carried by an "open:<step>:<id>" button, if any."""
-    query = update.callback_query
-    match = _OPEN.match(query.data or "") if query else None
-    return int(match["iid"]) if match and match["iid"] else None
+    return matched_id(ctx, "iid") if update.callback_query else None
+
+
+async def owned_interview(update: Update, ctx: Ctx, interview_id: int | None) -> Interview | None:
+    """The one owner-checked loader: the user's interview with this id, or None when there
+    is no id, or it names no interview of theirs (stale, forged or someone else's)."""
+    if interview_id is None:
+        return None
+    user = update.effective_user
+    assert user is not None
+    return await ctx.store.interviews.get_owned(user.id, interview_id)
 
 
 async def interview_for(update: Update, ctx: Ctx, step: str) -> Interview | None:
@@ -121,14 +139,12 @@ async def interview_for(update: Update, ctx: Ctx, step: str) -> Interview | None
     interview, the only active one; with several and none current, offer a choice.
     """
     user = await current_user(update, ctx)
-    wanted = opened_interview_id(update)
-    if wanted is not None:
-        found = await ctx.store.interviews.get_owned(user.id, wanted)
-        if found is not None:
-            if found.id != user.current_interview_id:
-                async with ctx.store.single() as tx:
-                    await tx.users.update(user.id, current_interview_id=found.id)
-            return found
+    found = await owned_interview(update, ctx, opened_interview_id(update, ctx))
+    if found is not None:
+        if found.id != user.current_interview_id:
+            async with ctx.store.single() as tx:
+                await tx.users.update(user.id, current_interview_id=found.id)
+        return found
     active = await ctx.store.interviews.active(user.id)
     current = next((i for i in active if i.id == user.current_interview_id), None)
     if current is not None:
@@ -201,7 +217,7 @@ def conversation(
     if commands:
         entry_points.append(CommandHandler(list(commands), entry))
     if steps:
-        open_pattern = rf"^open:({'|'.join(steps)})(:\d+)?$"
+        open_pattern = rf"^open:(?P<step>{'|'.join(steps)})(?::(?P<iid>[0-9]+))?$"
         entry_points.append(CallbackQueryHandler(entry, pattern=open_pattern))
     return Conversation(
         name=name,

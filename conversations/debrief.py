@@ -112,7 +112,7 @@ async def entry(update: Update, ctx: Ctx) -> object:
     if user.tz is None:
         return await ask(update, ctx, Q.TZ)
     # An "open:debrief:<id>" button (from /next or a nudge) resumes that interview.
-    wanted = opened_interview_id(update)
+    wanted = opened_interview_id(update, ctx)
     if wanted is not None:
         chosen = await ctx.store.interviews.get_owned(user.id, wanted)
         if chosen is not None and await _unfinished(ctx, chosen):

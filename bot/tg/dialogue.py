@@ -29,6 +29,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, ConversationHandler
 
+from bot.storage import Store
 from bot.storage.conversations import Pending
 from bot.tg.context import Ctx
 from bot.tg.outbox import Outbox, deliver
@@ -125,10 +126,10 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
                 log.debug("user %s now at %s:%s", user.id, pending.name, pending.state)
         try:
             await deliver(ctx.bot, outbox.calls)
-        finally:
-            if ids:
-                async with store.single() as tx:
-                    await tx.outbox.done(ids)
+        except Exception:
+            await _sent(store, ids)  # Telegram answered: sending again at start-up won't help
+            raise
+        await _sent(store, ids)  # (cut off by anything else, they go out at the next start)
 
     async def _run(
         self,
@@ -202,3 +203,9 @@ def _first_entry(entries: Sequence[tuple[Handler, str]], update: Update) -> Foun
         if check is not None and check is not False:
             return handler, check, name
     return None
+
+
+async def _sent(store: Store, ids: list[int]) -> None:
+    if ids:
+        async with store.single() as tx:
+            await tx.outbox.done(ids)

@@ -94,10 +94,14 @@ class Outbox(Repo):
             marks = ",".join("?" * len(ids))
             await self._run(f"DELETE FROM outbox WHERE id IN ({marks})", tuple(ids))
 
-    async def left(self, limit: int = 1000) -> list[Queued]:
-        """Calls a crash left unsent, oldest first."""
+    async def left(self, older_than: datetime | None = None, limit: int = 1000) -> list[Queued]:
+        """Calls left unsent (by a crash, or the network), oldest first; with `older_than`
+        (UTC), only those queued before it."""
+        before = iso(older_than) if older_than is not None else "9999"
         rows = await self._all(
-            "SELECT id, user_id, method, params FROM outbox ORDER BY id LIMIT ?", (limit,)
+            "SELECT id, user_id, method, params FROM outbox WHERE created_at < ?"
+            " ORDER BY id LIMIT ?",
+            (before, limit),
         )
         return [
             Queued(int(r["id"]), int(r["user_id"]), str(r["method"]), json.loads(r["params"]))

@@ -1,5 +1,5 @@
 """PTB's Application plus our runtime: the store opens before the bot starts, and the messages
-a crash kept from going out are sent once it has."""
+a crash kept from going out are sent once it has (see bot/tg/outbox.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from telegram.ext import Application, ExtBot, JobQueue
 
 from bot.texts import common as tc
 from bot.tg.context import Ctx
-from bot.tg.outbox import Call, deliver
+from bot.tg.outbox import send_left_over
 from bot.tg.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -31,23 +31,8 @@ class AfterviewApplication(AppBase):
         await self.bot.set_my_commands([BotCommand(c, d) for c, d in tc.COMMANDS])
         if self.runtime.dispatcher is not None:
             await self.runtime.dispatcher.recover()  # nudges a crash left in flight
-        await self.send_left_over()
-
-    async def send_left_over(self) -> int:
-        """Send the replies a crash kept from going out (committed with their answers, see
-        bot/tg/outbox.py); returns how many there were."""
-        store = self.runtime.store
-        left = await store.outbox.left()
-        for queued in left:
-            try:
-                await deliver(self.bot, [Call.from_stored(queued.params)])
-            except Exception:  # one user's failure must not hold up the others' replies
-                log.warning("could not send a reply left over for user %s", queued.user_id)
-            async with store.single() as tx:
-                await tx.outbox.done([queued.id])
-        if left:
-            log.warning("sent %d reply(ies) a crash had kept from going out", len(left))
-        return len(left)
+        # Replies a crash kept from going out (committed with their answers, see outbox.py).
+        await send_left_over(self.bot, self.runtime.store)
 
     async def start(self) -> None:
         await super().start()

@@ -23,16 +23,26 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from telegram import Update
-from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, ConversationHandler
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    BaseHandler,
+    ConversationHandler,
+    JobQueue,
+)
 
 from bot.storage import Store
 from bot.storage.conversations import Pending
+from bot.texts import common as tc
 from bot.tg.context import Ctx
-from bot.tg.outbox import Outbox, deliver
+from bot.tg.errors import report
+from bot.tg.logs import summary
+from bot.tg.outbox import Outbox, deliver, send_left_over
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +50,7 @@ END = ConversationHandler.END
 Handler = BaseHandler[Update, Ctx, Any]
 Reask = Callable[[Update, Ctx, Any], Awaitable[None]]
 Found = tuple[Handler, object, str | None]  # the handler, its check result, its step
+RETRY_AFTER = timedelta(seconds=30)  # replies the network held up are tried again this late
 
 
 @dataclass(frozen=True)
@@ -102,34 +113,62 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
         check_result: object,
         context: Ctx,
     ) -> None:
-        user, chat = update.effective_user, update.effective_chat
-        assert user is not None and chat is not None
-        ctx, store = context, context.store
-        ctx.outbox = outbox = Outbox(chat.id)
-        async with store.transaction() as tx:
+        """Handle the update in one transaction, then send its replies (see the module
+        docstring). A failure is the dialogue's own to answer: the press is answered once,
+        the user gets one apology, the error is logged; nothing reaches PTB's error handler."""
+        chat = update.effective_chat
+        assert chat is not None
+        context.outbox = Outbox(chat.id)
+        try:
+            ids = await self._commit(update, application, context)
+        except Exception as exc:  # the transaction rolled back: nothing of the update is kept
+            report(update, exc)
+            context.outbox = _apology(update, chat.id)
+            ids = []
+        if ids is not None:
+            await self._send(update, context, ids)
+
+    async def _commit(
+        self, update: Update, application: Application[Any, Ctx, Any, Any, Any, Any], ctx: Ctx
+    ) -> list[int] | None:
+        """Run the chosen handler and commit its writes, the user's next state and the
+        messages to send; returns their outbox ids, or None for an update seen before."""
+        user, chat, outbox = update.effective_user, update.effective_chat, ctx.outbox
+        assert user is not None and chat is not None and outbox is not None
+        async with ctx.store.transaction() as tx:
             pending = ctx.pending = await tx.conversations.get(user.id)
             if pending.update_id is None:
                 await tx.users.ensure(user.id, chat.id, user.first_name)
             elif pending.update_id == update.update_id:
-                return  # Telegram sent it again after a crash; its replies went out then
-            before = pending.snapshot()
+                return None  # Telegram sent it again after a crash; its replies went out then
             await self._run(update, application, ctx, pending)
             if update.callback_query is not None:
                 outbox.answer_query(update.callback_query.id)  # every press, exactly once
-            ids: list[int] = []
-            if not pending.forgotten:  # after /forget, nothing of theirs is written again
-                pending.update_id = update.update_id
-                await tx.conversations.put(pending, ctx.now())
-                stored = [(c.method, p) for c in outbox.calls if (p := c.stored()) is not None]
-                ids = await tx.outbox.add(user.id, stored, ctx.now()) if stored else []
-            if pending.snapshot() != before:
-                log.debug("user %s now at %s:%s", user.id, pending.name, pending.state)
-        try:
-            await deliver(ctx.bot, outbox.calls)
-        except Exception:
-            await _sent(store, ids)  # Telegram answered: sending again at start-up won't help
-            raise
-        await _sent(store, ids)  # (cut off by anything else, they go out at the next start)
+            if pending.forgotten:  # after /forget, nothing of theirs is written again
+                return []
+            pending.update_id = update.update_id
+            await tx.conversations.put(pending, ctx.now())
+            stored = [(c.method, p) for c in outbox.calls if (p := c.stored()) is not None]
+            return await tx.outbox.add(user.id, stored, ctx.now()) if stored else []
+
+    async def _send(self, update: Update, ctx: Ctx, ids: list[int]) -> None:
+        """Send the committed replies, forget those Telegram has settled, and deal with the
+        rest: an apology for a message it refused, a retry for those the network held up."""
+        assert ctx.outbox is not None
+        calls = ctx.outbox.calls
+        done = await deliver(ctx.bot, calls)
+        durable = [i for i, call in enumerate(calls) if call.stored() is not None]
+        await _sent(ctx.store, [id_ for i, id_ in zip(durable, ids, strict=False) if i < done.made])
+        if done.refused:
+            report(update, done.refused[0])
+            await deliver(ctx.bot, _apology(update, ctx.outbox.chat_id, answer=False).calls)
+        if done.cut_off is not None:
+            log.warning(
+                "telegram error %s: %s; the replies wait for a retry",
+                summary(update),
+                type(done.cut_off).__name__,
+            )
+            _retry_later(ctx)
 
     async def _run(
         self,
@@ -209,3 +248,26 @@ async def _sent(store: Store, ids: list[int]) -> None:
     if ids:
         async with store.single() as tx:
             await tx.outbox.done(ids)
+
+
+def _apology(update: Update, chat_id: int, *, answer: bool = True) -> Outbox:
+    """The one reply to an update that failed: the press answered, and an apology."""
+    outbox = Outbox(chat_id)
+    if answer and update.callback_query is not None:
+        outbox.answer_query(update.callback_query.id)
+    outbox.send(tc.ERROR)
+    return outbox
+
+
+async def _retry(ctx: Ctx) -> None:
+    """A job: send the replies the network held up (those still in delivery are younger)."""
+    older_than = ctx.runtime.now() - RETRY_AFTER / 2
+    await send_left_over(ctx.bot, ctx.store, older_than)
+    if await ctx.store.outbox.left(older_than, limit=1):
+        _retry_later(ctx)
+
+
+def _retry_later(ctx: Ctx) -> None:
+    queue = cast("JobQueue[Ctx] | None", ctx.job_queue)
+    if queue is not None:  # (tests without a running JobQueue retry by hand)
+        queue.run_once(_retry, RETRY_AFTER.total_seconds(), name="outbox")

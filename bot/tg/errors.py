@@ -19,8 +19,19 @@ from bot.tg.logs import summary, user_id_of
 log = logging.getLogger(__name__)
 
 
+def report(update: object, error: BaseException) -> None:
+    """Log an error that reached the user as an apology: one ERROR line naming the update (never
+    its text) with the traceback; the whole update at DEBUG only."""
+    log.error("unhandled error %s", summary(update), exc_info=error)
+    if isinstance(update, Update):
+        log.debug("the update that failed: %s", update.to_json())
+
+
 async def on_error(update: object, ctx: Ctx) -> None:
+    """PTB's error handler, for what fails outside the dialogue (which answers its own
+    failures, see bot/tg/dialogue.py): the guard, jobs, the update fetcher."""
     error = ctx.error
+    assert error is not None
     user_id = user_id_of(update)
     # BadRequest is a NetworkError to PTB, but it means we sent something Telegram refuses:
     # our bug, to be logged in full and apologised for like any other.
@@ -32,14 +43,10 @@ async def on_error(update: object, ctx: Ctx) -> None:
     if update is None and ctx.job is not None:
         log.error("unhandled error in job %s", ctx.job.name, exc_info=error)
         return
-    log.error("unhandled error %s", summary(update), exc_info=error)
-    if isinstance(update, Update):
-        log.debug("the update that failed: %s", update.to_json())
+    report(update, error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
             await ctx.bot.send_message(update.effective_chat.id, tc.ERROR)
         except Exception:  # the apology itself failing must not loop back here
             log.warning("could not tell user %s about the error", user_id)
-        # One reply is enough: later handler groups (e.g. "I'm not sure what you mean")
-        # must not answer the same update as well.
-        raise ApplicationHandlerStop
+        raise ApplicationHandlerStop  # one reply is enough

@@ -10,12 +10,15 @@ and its reply; a reply a crash kept from going out is sent at the next start-up.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from bot.storage import Store
 
 log = logging.getLogger(__name__)
 
@@ -96,20 +99,57 @@ class Outbox:
             self.calls.append(Call("edit_message_text", {**kwargs, "text": text}))
 
 
-async def deliver(bot: Bot, calls: list[Call]) -> None:
-    """Make the calls in order. A passing call Telegram refuses (a press too old to answer,
-    an edit of a message that is gone or unchanged) is skipped; a user who blocked the bot
-    ends the delivery; any other error is raised after the calls before it were made."""
+@dataclass
+class Delivery:
+    """How a delivery went: `made` calls settled in order (sent, or skipped for good);
+    `refused`, messages Telegram refused (our bug: the user gets an apology); `cut_off`,
+    the network error that stopped it (the calls after `made` wait for a retry)."""
+
+    made: int = 0
+    refused: list[BadRequest] = field(default_factory=list)
+    cut_off: TelegramError | None = None
+
+
+async def deliver(bot: Bot, calls: Sequence[Call]) -> Delivery:
+    """Make the calls in order. A passing call Telegram refuses (a press too old to answer, an
+    edit of a message that is gone or unchanged) is skipped; a refused message is noted and
+    the rest go on; a user who blocked the bot ends it (nothing more can reach them); any
+    other Telegram or network error stops it there. Raises nothing from Telegram."""
+    done = Delivery()
     for call in calls:
         try:
             result = await getattr(bot, call.method)(**call.kwargs)
-        except BadRequest as exc:
-            if call.method not in _PASSING:
-                raise
-            log.debug("skipped %s: %s", call.method, exc.message)
-            continue
         except Forbidden:
-            log.info("the user blocked the bot; %d call(s) dropped", len(calls))
-            return
-        if call.on_sent is not None and isinstance(result, Message):
-            await call.on_sent(result)
+            log.info("the user blocked the bot; %d call(s) dropped", len(calls) - done.made)
+            done.made = len(calls)
+            return done
+        except BadRequest as exc:  # (a NetworkError to PTB: caught first)
+            if call.method not in _PASSING:
+                done.refused.append(exc)
+            log.debug("Telegram refused %s: %s", call.method, exc.message)
+        except TelegramError as exc:  # the network, flood control past the limiter's retries
+            done.cut_off = exc
+            return done
+        else:
+            if call.on_sent is not None and isinstance(result, Message):
+                await call.on_sent(result)
+        done.made += 1
+    return done
+
+
+async def send_left_over(bot: Bot, store: Store, older_than: datetime | None = None) -> int:
+    """Send the messages a crash or a network failure kept from going out (committed with
+    their answers), oldest first; returns how many were settled. `older_than` (UTC) leaves
+    alone the rows of deliveries still in progress. Stops at the first network error."""
+    settled = 0
+    for queued in await store.outbox.left(older_than):
+        done = await deliver(bot, [Call.from_stored(queued.params)])
+        if done.cut_off is not None:
+            log.warning("replies left over: still no connection (%s)", type(done.cut_off).__name__)
+            break
+        async with store.single() as tx:
+            await tx.outbox.done([queued.id])
+        settled += 1
+    if settled:
+        log.warning("sent %d reply(ies) that a crash or the network had held up", settled)
+    return settled

@@ -22,6 +22,7 @@ from telegram.ext import (
 from bot.rules import drafts
 from bot.rules.coaching import FINAL_OUTCOMES, MAX_FOLLOWUPS, Facts, followup_due
 from bot.rules.models import Interview
+from bot.rules.numbers import whole_number
 from bot.rules.parsing import parse_reply_by
 from bot.rules.timing import local_text, zone
 from bot.storage.journey import draft_facts, facts_for
@@ -38,6 +39,9 @@ from conversations.common import (
     conversation,
     current_user,
     interview_for,
+    matched,
+    matched_id,
+    owned_interview,
     say,
     send_draft,
     text_of,
@@ -46,6 +50,7 @@ from conversations.common import (
 from conversations.general import stale_button
 
 NS = "followup"
+_FOLLOWUP_ID = "followup_id"  # scratch data: the interview the question is about
 
 
 class Q(StrEnum):
@@ -53,21 +58,25 @@ class Q(StrEnum):
 
 
 def heard_back(interview_id: int) -> InlineKeyboardMarkup:
+    """The "I heard back" button, which opens the outcome of this interview."""
     return kb.column([(t.BTN_HEARD_BACK, kb.open_step("outcome", interview_id))])
 
 
-async def _interview(ctx: Ctx) -> Interview | None:
-    interview_id = ctx.udata.get("followup_id")
-    return await ctx.store.interviews.get(int(interview_id)) if interview_id else None
+async def _interview(update: Update, ctx: Ctx) -> Interview | None:
+    """The interview the pending question is about (kept in the step's scratch data)."""
+    value = ctx.udata.get(_FOLLOWUP_ID)
+    return await owned_interview(update, ctx, value if isinstance(value, int) else None)
 
 
 # --- entry -----------------------------------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
+    """/followup or an "open:followup" button: the timeline question if it's unknown, else
+    when to follow up (and the draft once it's due)."""
     await answered(update, ctx)
     interview = await interview_for(update, ctx, NS)
     if interview is None:
         return END
-    ctx.udata["followup_id"] = interview.id
+    ctx.udata[_FOLLOWUP_ID] = interview.id
     if interview.held_at is not None and interview.held_at > ctx.now():
         await say(update, ctx, t.NOT_YET_HELD)
         return END
@@ -95,14 +104,15 @@ async def _ask_reply_by(update: Update, ctx: Ctx) -> Q:
 
 
 async def reply_by_answer(update: Update, ctx: Ctx) -> object:
-    interview = await _interview(ctx)
+    """The employer's timeline, typed or a button ("followup:reply:<when>"): stored, then
+    when to follow up; asked again if unreadable."""
+    interview = await _interview(update, ctx)
     if interview is None:
         await answered(update, ctx)
         await say(update, ctx, tc.NO_INTERVIEW)
         return END
     user = await current_user(update, ctx)
-    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS)
-    raw = parts[1] if parts and len(parts) == 2 else text_of(update)
+    raw = matched(ctx, "when") or text_of(update)  # a button's words, or the user's
     if update.callback_query is None and await too_long(update, ctx, 200):
         return None
     result = parse_reply_by(raw, zone(user.tz), ctx.now())
@@ -124,7 +134,7 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
 async def skip_reply_by(update: Update, ctx: Ctx) -> object:
     """Skip: go on with the no-timeline rule, and don't ask again for this interview."""
     await answered(update, ctx, tc.BTN_SKIP)
-    interview = await _interview(ctx)
+    interview = await _interview(update, ctx)
     if interview is None:
         return END
     ctx.udata.setdefault("followup_no_timeline", []).append(interview.id)
@@ -173,16 +183,12 @@ async def show(update: Update, ctx: Ctx, interview: Interview) -> object:
 
 async def sent(update: Update, ctx: Ctx) -> object:
     """ "Sent it" on follow-up number N: recorded once, and only as the next one due."""
-    query = update.callback_query
-    parts = kb.parse(query.data if query else None, NS) or []
-    user = await current_user(update, ctx)
-    interview = None
-    if len(parts) == 3 and parts[1].isdigit() and parts[2] in ("1", "2"):
-        interview = await ctx.store.interviews.get_owned(user.id, int(parts[1]))
-    if interview is None:
+    number = whole_number(matched(ctx, "number"), 1, MAX_FOLLOWUPS)
+    interview = await owned_interview(update, ctx, matched_id(ctx, "iid"))
+    if interview is None or number is None:
         await stale_button(update, ctx)
         return None
-    number = int(parts[2])
+    user = await current_user(update, ctx)
     now = ctx.now()
     async with ctx.store.transaction() as tx:
         already = len(await tx.interviews.followups(interview.id))
@@ -206,21 +212,25 @@ async def sent(update: Update, ctx: Ctx) -> object:
 
 
 async def reask(update: Update, ctx: Ctx, state: Any) -> None:
+    """Ask the timeline question again (the step's only question)."""
     await _ask_reply_by(update, ctx)
 
 
 def handlers() -> Conversation:
+    """The follow-up step's handlers (registered in bot/app/handlers.py)."""
     text = filters.TEXT & ~filters.COMMAND
     states: dict[StrEnum, list[Any]] = {
         Q.REPLY_BY: [
-            CallbackQueryHandler(reply_by_answer, pattern=rf"^{NS}:reply:[a-z0-9 ]+$"),
+            CallbackQueryHandler(reply_by_answer, pattern=rf"^{NS}:reply:(?P<when>[a-z0-9 ]+)$"),
             MessageHandler(text, reply_by_answer),
             CommandHandler("skip", skip_reply_by),
             CallbackQueryHandler(skip_reply_by, pattern=rf"^{NS}:skip$"),
         ],
     }
     # Buttons that carry their ids work from any state, after a restart or from a nudge.
-    anywhere = [CallbackQueryHandler(sent, pattern=rf"^{NS}:sent:\d+:\d+$")]
+    anywhere = [
+        CallbackQueryHandler(sent, pattern=rf"^{NS}:sent:(?P<iid>[0-9]+):(?P<number>[0-9]+)$")
+    ]
     return conversation(
         NS,
         commands=["followup"],

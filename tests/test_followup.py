@@ -136,3 +136,19 @@ async def test_forged_and_foreign_buttons(chat: Chat, clock: Clock) -> None:
     r = await stranger(chat).press_data(f"followup:sent:{interview.id}:1")
     assert "expired" in chat.texts(r)
     assert await chat.app.runtime.store.interviews.followups(interview.id) == []
+
+
+async def test_forged_ids_and_numbers_get_the_expired_reply(chat: Chat, clock: Clock) -> None:
+    """Ids too big for SQLite or written in other digits are stale buttons, not errors."""
+    interview = await debriefed(chat)
+    clock.set(datetime(2026, 12, 1, 10, 0, tzinfo=UTC))
+    for data in (
+        f"followup:sent:{'9' * 23}:1",
+        "followup:sent:²:1",
+        f"followup:sent:{interview.id}:²",
+        f"followup:sent:{interview.id}:{'1' * 30}",
+    ):
+        r = await chat.press_data(data)
+        assert "expired" in chat.texts(r), data
+        assert "went wrong" not in chat.texts(r), data
+    assert await chat.app.runtime.store.interviews.followups(interview.id) == []

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 from bot.rules.coaching import Outcome, Step, StepState
 from bot.storage.journey import plan_for
-from conversations.outcome import next_round_time
+from bot.texts import common as tc
+from conversations.outcome_next_round import next_round_time
 from tests import updates
 from tests.chat import Chat
 from tests.conftest import START, Clock
@@ -328,3 +329,28 @@ async def test_sending_the_rejection_reply_completes_keeping_in_contact(chat: Ch
     await chat.feed(updates.callback(chat.user_id, data, reply))
     steps = await chat.app.runtime.store.interviews.steps(interview.id)
     assert steps[Step.KEEP_CONTACT] is StepState.DONE
+
+
+async def test_forged_ids_get_the_expired_reply(chat: Chat) -> None:
+    """Ids too big for SQLite or written in other digits are stale buttons, not errors."""
+    interview = await debriefed(chat)
+    store = chat.app.runtime.store
+    too_big = "9" * 23
+    for data in (
+        f"outcome:set:{too_big}:offer",
+        f"outcome:sent:{too_big}:reply",
+        f"outcome:done:{too_big}",
+        "outcome:wrap:²",
+        "outcome:set:²:rejected",
+    ):
+        r = await chat.press_data(data)
+        assert "expired" in chat.texts(r), data
+        assert "went wrong" not in chat.texts(r), data
+    # With the question pending, a forged button is answered as expired and the question
+    # asked again.
+    await chat.send("/outcome")
+    r = await chat.press_data("outcome:set:1²:offer")
+    assert chat.fake.callback_answers[-1].get("text") == tc.STALE_BUTTON
+    assert "What's the outcome?" in chat.texts(r) and "went wrong" not in chat.texts(r)
+    stored = await store.interviews.get(interview.id)
+    assert stored is not None and stored.outcome is None and stored.status == "active"

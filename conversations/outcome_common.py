@@ -1,0 +1,57 @@
+"""What the /outcome step's modules share: its name and states, the interview a button or the
+step's scratch data names, and the reply for an interview already wrapped up."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.rules.coaching import Step
+from bot.rules.models import Interview
+from bot.texts import common as tc
+from bot.texts import outcome as t
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
+from conversations.common import matched_id, owned_interview, say
+
+NS = "outcome"
+
+
+class Q(StrEnum):
+    """The step's questions: the outcome, and when the next round is."""
+
+    CHOOSE = "outcome.choose"
+    WHEN = "outcome.when"
+
+
+async def button_interview(update: Update, ctx: Ctx) -> Interview | None:
+    """The user's interview named by the pressed button's `iid` group; None when the id is
+    missing, forged (not a row id) or not theirs."""
+    return await owned_interview(update, ctx, matched_id(ctx, "iid"))
+
+
+async def stored_interview(update: Update, ctx: Ctx, key: str) -> Interview | None:
+    """The user's interview whose id this step kept in its scratch data under `key`, if any."""
+    value = ctx.udata.get(key)
+    return await owned_interview(update, ctx, value if isinstance(value, int) else None)
+
+
+async def say_closed(update: Update, ctx: Ctx, interview: Interview) -> None:
+    """Tell the user this interview is wrapped up already (with its outcome, if known)."""
+    outcome = (
+        t.OUTCOME_NAMES[interview.outcome] if interview.outcome else tc.STEP_NAMES[Step.OUTCOME]
+    )
+    await say(update, ctx, t.CLOSED.format(label=tc.esc(interview.label), outcome=outcome))
+
+
+def done_buttons(interview_id: int) -> InlineKeyboardMarkup:
+    """Done ✓ (keeping in contact is over) and Change the outcome, under a path's last words."""
+    return kb.keyboard(
+        [
+            [
+                (t.BTN_DONE, kb.data(NS, "done", interview_id)),
+                (t.BTN_CHANGE, kb.open_step(NS, interview_id)),
+            ]
+        ]
+    )

@@ -1,0 +1,103 @@
+"""Keeping in contact, done: "Sent it" under the path's drafts, Done ✓, and Wrap it up (which
+closes the interview, skipping whatever is still open)."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.rules.coaching import Outcome, Step, StepState, is_finished, open_steps
+from bot.rules.models import Interview
+from bot.storage.journey import plan_for
+from bot.texts import common as tc
+from bot.texts import drafts as td
+from bot.texts import outcome as t
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
+from bot.tg.dialogue import END
+from conversations.common import answered, current_user, mark_step, matched, say
+from conversations.general import stale_button
+from conversations.outcome_common import NS, button_interview, say_closed
+
+
+async def sent(update: Update, ctx: Ctx) -> object:
+    """ "Sent it" on a rejection reply, LinkedIn note or referee thanks: shown in place.
+
+    The rejection reply is the heart of keeping in contact after a "no": once it's sent the
+    step is done, so its "thank them" nudge doesn't come after all.
+    """
+    interview = await button_interview(update, ctx)
+    if interview is None:
+        await stale_button(update, ctx)
+        return None
+    await answered(update, ctx, td.BTN_SENT)
+    if matched(ctx, "kind") == "reply" and interview.outcome is Outcome.REJECTED:
+        await mark_step(ctx, interview.id, Step.KEEP_CONTACT, StepState.DONE)
+    return None
+
+
+async def _still_open(update: Update, ctx: Ctx) -> tuple[Interview | None, object]:
+    """The active interview of a Done / Wrap button, or None after saying why not, with the
+    state to return then (a stale button leaves the question as it was; a closed one ends)."""
+    interview = await button_interview(update, ctx)
+    if interview is None:
+        await stale_button(update, ctx)
+        return None, None
+    if interview.status == "closed":
+        await answered(update, ctx)
+        await say_closed(update, ctx, interview)
+        return None, END
+    return interview, None
+
+
+async def done(update: Update, ctx: Ctx) -> object:
+    """Done ✓: keeping in contact is over; the interview closes when nothing else is open
+    (or the user withdrew), else the steps still open are listed with a Wrap button."""
+    interview, otherwise = await _still_open(update, ctx)
+    if interview is None:
+        return otherwise
+    await answered(update, ctx, t.BTN_DONE)
+    await mark_step(ctx, interview.id, Step.KEEP_CONTACT, StepState.DONE)
+    user = await current_user(update, ctx)
+    steps = await plan_for(ctx.store, user, interview, ctx.now())
+    label = tc.esc(interview.label)
+    if is_finished(steps):
+        await _close(ctx, interview, [])
+        await say(update, ctx, _finished(interview).format(label=label))
+    elif interview.outcome is Outcome.WITHDRAWN:
+        # Nothing else is worth doing for an application the user withdrew.
+        await _close(ctx, interview, [s.step for s in open_steps(steps)], StepState.NOT_APPLICABLE)
+        await say(update, ctx, t.WITHDRAWN_CLOSED.format(label=label))
+    else:
+        names = ", ".join(tc.STEP_NAMES[s.step] for s in open_steps(steps))
+        button = (t.BTN_WRAP, kb.data(NS, "wrap", interview.id))
+        await say(update, ctx, t.STILL_OPEN.format(label=label, steps=names), kb.column([button]))
+    return END
+
+
+async def wrap(update: Update, ctx: Ctx) -> object:
+    """Skip whatever is still open and close the interview."""
+    interview, otherwise = await _still_open(update, ctx)
+    if interview is None:
+        return otherwise
+    await answered(update, ctx, t.BTN_WRAP)
+    user = await current_user(update, ctx)
+    steps = await plan_for(ctx.store, user, interview, ctx.now())
+    await _close(ctx, interview, [s.step for s in open_steps(steps)], StepState.SKIPPED)
+    await say(update, ctx, _finished(interview).format(label=tc.esc(interview.label)))
+    return END
+
+
+def _finished(interview: Interview) -> str:
+    """The closing words: congratulations only for an offer."""
+    if interview.outcome is None:
+        return t.FINISHED
+    return t.FINISHED_BY_OUTCOME.get(interview.outcome, t.FINISHED)
+
+
+async def _close(
+    ctx: Ctx, interview: Interview, steps: list[Step], state: StepState = StepState.SKIPPED
+) -> None:
+    async with ctx.store.transaction() as tx:
+        for step in steps:
+            await tx.interviews.set_step(interview.id, step, state)
+        await tx.interviews.update(interview.id, status="closed")

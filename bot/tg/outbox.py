@@ -19,6 +19,7 @@ from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.storage import Store
+from bot.tg.limits import MAX_MESSAGE, fit_caption, split_message
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class Call:
         if self.method != SEND:
             return None
         markup = self.kwargs.get("reply_markup")
-        stored = {"chat_id": self.kwargs["chat_id"], "text": self.kwargs["text"]}
+        stored: dict[str, Any] = {"chat_id": self.kwargs["chat_id"], "text": self.kwargs["text"]}
         if markup is not None:
             stored["reply_markup"] = markup.to_dict()
         return stored
@@ -68,14 +69,18 @@ class Outbox:
     def send(
         self, text: str, markup: InlineKeyboardMarkup | None = None, on_sent: OnSent | None = None
     ) -> None:
-        """A message to the user's chat (HTML: callers escape user text)."""
-        kwargs = {"chat_id": self.chat_id, "text": text, "reply_markup": markup}
+        """A message to the user's chat (HTML: callers escape user text). Over Telegram's
+        limit it goes as several messages, the buttons under the last (bot/tg/limits.py)."""
+        parts = split_message(text)
+        for part in parts[:-1]:
+            self.calls.append(Call(SEND, {"chat_id": self.chat_id, "text": part}))
+        kwargs = {"chat_id": self.chat_id, "text": parts[-1], "reply_markup": markup}
         self.calls.append(Call(SEND, kwargs, on_sent))
 
     def document(self, data: bytes, filename: str, caption: str) -> None:
         """A file (a calendar, an export) with an HTML caption."""
         document = InputFile(data, filename=filename)
-        kwargs = {"chat_id": self.chat_id, "document": document, "caption": caption}
+        kwargs = {"chat_id": self.chat_id, "document": document, "caption": fit_caption(caption)}
         self.calls.append(Call("send_document", kwargs))
 
     def answer_query(self, query_id: str, notice: str | None = None) -> None:
@@ -90,7 +95,10 @@ class Outbox:
     def edit(
         self, message_id: int, text: str | None, markup: InlineKeyboardMarkup | None = None
     ) -> None:
-        """Change the message a button sits on: its text (HTML) or, with None, its keyboard."""
+        """Change the message a button sits on: its text (HTML) or, with None, its keyboard.
+        An edit that would pass Telegram's limit is left out (the message stays as it was)."""
+        if text is not None and len(text) > MAX_MESSAGE:
+            return
         kwargs: dict[str, Any] = {"chat_id": self.chat_id, "message_id": message_id}
         kwargs["reply_markup"] = markup
         if text is None:

@@ -5,6 +5,7 @@ Button data: "tips:<step>:<interview id>", "done:<step>:<id>", "skipstep:<step>:
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from telegram import Update
@@ -29,13 +30,14 @@ from conversations.common import (
 from conversations.general_next import show_next
 from conversations.general_replies import stale_button
 
-_STEP = "|".join(step.value for step in Step)  # lower-case words and underscores only
+_STEP = "|".join(re.escape(step.value) for step in Step)
 TIPS_PATTERN = rf"^tips:(?P<step>{_STEP}):(?P<iid>[0-9]+)$"
 MARK_PATTERN = rf"^(?P<mark>done|skipstep):(?P<step>{_STEP}):(?P<iid>[0-9]+)$"
 
 
 async def _owned_step(update: Update, ctx: Ctx) -> tuple[Interview, Step] | None:
-    """The interview and step the pressed button names, if the interview is the user's."""
+    """The interview and step the pressed button names, if the interview is the user's
+    (whatever its status: the keep-in-touch nudge comes months after a rejection closed it)."""
     step = matched(ctx, "step")
     if step is None or step not in Step.__members__.values():
         return None
@@ -49,7 +51,6 @@ async def tips(update: Update, ctx: Ctx) -> None:
     if owned is None:
         await stale_button(update, ctx)
         return
-    # Whatever its status: the keep-in-touch nudge comes months after a rejection closed it.
     interview, step = owned
     await answered(update, ctx)
     user = await current_user(update, ctx)

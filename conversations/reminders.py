@@ -5,24 +5,27 @@ Done, Skip this step and Snooze (1 hour / tomorrow morning / pick a day). Pressi
 the nudge to show the choice. Several nudges due at once for one user (after downtime, say)
 come as one summary whose buttons show each nudge in full.
 
-The dispatcher (bot/reminders) is created here, with `render` as its way to build messages,
-and listens to facts changes through `Runtime.facts_listeners`.
+The messages are built in conversations/reminders_render.py (`render` is the dispatcher's way
+to build them, see bot/app/handlers.py); /reminders is conversations/reminders_overview.py.
+The dispatcher listens to facts changes through `Runtime.facts_listeners`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date, datetime
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.rules import nudges
 from bot.rules.coaching import Step, StepState
 from bot.rules.models import Interview, User
-from bot.rules.timing import local_text, zone
+from bot.rules.timing import local_text
 from bot.storage.reminders import Reminder, State
 from bot.storage.sync import quiet_of
 from bot.texts import common as tc
@@ -30,144 +33,86 @@ from bot.texts import nudges as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import Conversation
-from bot.tg.dispatcher import Dispatcher, Item
 from bot.tg.outbox import OnSent
-from conversations.common import answered, current_user, outbox, say
-from conversations.general import _open_data, stale_button
+from bot.tg.runtime import NudgeDispatcher
+from conversations.common import (
+    Callback,
+    answered,
+    current_user,
+    matched,
+    matched_id,
+    outbox,
+    say,
+)
+from conversations.general_replies import stale_button
+from conversations.reminders_overview import TOGGLE_PATTERN, reminders_command, toggle
+from conversations.reminders_render import (
+    NS,
+    nudge_buttons,
+    pick_day_buttons,
+    render,
+    single,
+)
 
-NS = "nudge"
-SETTINGS_NS = "reminders"
-SUMMARY_MAX = 8  # lines and buttons in one summary; the rest are one /status away
-UPCOMING_MAX = 12
-LABEL_MAX = 28  # interview label inside a button
+__all__ = ["handlers", "render"]
+
 # Buttons that start a step: when pressed on a nudge, the nudge shows "→ Opened".
 _OPENS = re.compile(r"^(open|tips):")
+_RID = r"(?P<rid>[0-9]+)"  # the reminder's row id
+_WHEN = r"(?P<when>hour|morning|[0-9]{4}-[0-9]{2}-[0-9]{2})"  # a snooze: ISO date for a day
 
 
-# --- rendering (the dispatcher's `render`) -------------------------------------------------
-def render(user: User, items: Sequence[Item], now: datetime) -> tuple[str, InlineKeyboardMarkup]:
-    if len(items) == 1:
-        return single(items[0].reminder, items[0].interview)
-    return summary(user, items, now)
-
-
-def _step_name(reminder: Reminder) -> str:
-    name = tc.STEP_NAMES[reminder.step]
-    qualifier = t.QUALIFIER.get(reminder.kind)
-    return t.STEP_QUALIFIED.format(step=name, qualifier=qualifier) if qualifier else name
-
-
-def _why(reminder: Reminder, interview: Interview) -> str:
-    company = tc.esc(interview.company) if interview.company else t.THE_COMPANY
-    return t.WHY.get(reminder.kind, "").format(company=company)
-
-
-def single(reminder: Reminder, interview: Interview) -> tuple[str, InlineKeyboardMarkup]:
-    text = t.NUDGE.format(
-        step=_step_name(reminder), label=tc.esc(interview.label), why=_why(reminder, interview)
-    )
-    if reminder.kind == nudges.KEEP_TRYING:
-        text += "\n" + t.NUDGE_WEEKLY_FOOTER
-    return text, _buttons(reminder)
-
-
-def _buttons(reminder: Reminder) -> InlineKeyboardMarkup:
-    rid = reminder.id
-    skip = t.BTN_SKIP_WEEK if reminder.kind == nudges.KEEP_TRYING else t.BTN_SKIP
-    step = tc.STEP_NAMES[reminder.step]
-    return kb.keyboard(
-        [
-            [(t.BTN_OPEN.format(step=step), _open_data(reminder.step, reminder.interview_id))],
-            [(t.BTN_DONE, kb.data(NS, "done", rid)), (skip, kb.data(NS, "skip", rid))],
-            [
-                (t.BTN_SNOOZE_HOUR, kb.data(NS, "snooze", rid, "hour")),
-                (t.BTN_SNOOZE_MORNING, kb.data(NS, "snooze", rid, "morning")),
-                (t.BTN_SNOOZE_PICK, kb.data(NS, "pick", rid)),
-            ],
-        ]
-    )
-
-
-def _short(label: str) -> str:
-    return kb.shorten(label, LABEL_MAX)
-
-
-def summary(user: User, items: Sequence[Item], now: datetime) -> tuple[str, InlineKeyboardMarkup]:
-    tz = zone(user.tz)
-    lines = [t.SUMMARY_HEADER.format(count=len(items))]
-    buttons = []
-    for item in items[:SUMMARY_MAX]:
-        step = _step_name(item.reminder)
-        lines.append(
-            t.SUMMARY_LINE.format(
-                step=step,
-                label=tc.esc(item.interview.label),
-                due=local_text(item.reminder.due_at, tz, now),
-            )
-        )
-        label = t.SUMMARY_BUTTON.format(step=step, label=_short(item.interview.label))
-        buttons.append((label, kb.data(NS, "show", item.reminder.id)))
-    if len(items) > SUMMARY_MAX:
-        lines.append(t.SUMMARY_MORE.format(count=len(items) - SUMMARY_MAX))
-    lines.append(t.SUMMARY_FOOTER)
-    return "\n".join(lines), kb.column(buttons)
-
-
-def _pick_day_buttons(reminder: Reminder, days: Sequence[date]) -> InlineKeyboardMarkup:
-    buttons = [
-        (f"{d.strftime('%a')} {d.day}", kb.data(NS, "snooze", reminder.id, d.isoformat()))
-        for d in days
-    ]
-    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
-    return kb.keyboard([*rows, [(t.BTN_BACK, kb.data(NS, "back", reminder.id))]])
-
-
-# --- the nudge's buttons ---------------------------------------------------------------------
-def _dispatcher(ctx: Ctx) -> Dispatcher:
+def _dispatcher(ctx: Ctx) -> NudgeDispatcher:
     dispatcher = ctx.runtime.dispatcher
     assert dispatcher is not None, "registered with the handlers"
     return dispatcher
 
 
-async def _owned(
-    update: Update, ctx: Ctx, parts: list[str]
-) -> tuple[User, Reminder, Interview] | None:
-    if len(parts) < 2 or not parts[1].isdigit():
+# --- the nudge's buttons ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Pressed:
+    """The nudge a button belongs to: its user, reminder row and interview."""
+
+    user: User
+    reminder: Reminder
+    interview: Interview
+
+
+async def _pressed(update: Update, ctx: Ctx) -> Pressed | None:
+    """The nudge whose id the button carries, if it is the user's and not cancelled."""
+    rid = matched_id(ctx, "rid")
+    if rid is None:
         return None
     user = await current_user(update, ctx)
-    reminder = await ctx.store.reminders.get_owned(user.id, int(parts[1]))
+    reminder = await ctx.store.reminders.get_owned(user.id, rid)
     if reminder is None or reminder.state is State.CANCELLED:
         return None
     interview = await ctx.store.interviews.get_owned(user.id, reminder.interview_id)
-    return (user, reminder, interview) if interview else None
+    return Pressed(user, reminder, interview) if interview else None
 
 
-async def on_button(update: Update, ctx: Ctx) -> None:
-    query = update.callback_query
-    parts = kb.parse(query.data if query else None, NS) or []
-    owned = await _owned(update, ctx, parts)
-    if owned is None:
-        await stale_button(update, ctx)
-        raise ApplicationHandlerStop
-    user, reminder, interview = owned
-    action, extra = parts[0], parts[2:]
-    if action == "done" and not extra:
-        await _done(update, ctx, reminder, interview)
-    elif action == "skip" and not extra:
-        await _skip(update, ctx, reminder, interview)
-    elif action == "snooze" and len(extra) == 1:
-        await _snooze(update, ctx, user, reminder, extra[0])
-    elif action == "pick" and not extra:
-        await _show_keyboard(update, ctx, _pick_day_buttons(reminder, _days(user, ctx)))
-    elif action == "back" and not extra:
-        await _show_keyboard(update, ctx, _buttons(reminder))
-    elif action == "show" and not extra:
-        await answered(update, ctx)
-        text, markup = single(reminder, interview)
-        await say(update, ctx, text, markup, on_sent=_remember(ctx, reminder.id))
-    else:
-        await stale_button(update, ctx)
-    raise ApplicationHandlerStop  # the last-resort "expired button" reply must not follow
+NudgeAction = Callable[[Update, Ctx, Pressed], Coroutine[Any, Any, None]]
+
+
+def _on_nudge(action: NudgeAction) -> Callback:
+    """A nudge button's callback: `action` runs for the nudge the button names; a stale,
+    forged or someone else's id gets the expired-button reply."""
+
+    async def callback(update: Update, ctx: Ctx) -> None:
+        pressed = await _pressed(update, ctx)
+        if pressed is None:
+            await stale_button(update, ctx)
+        else:
+            await action(update, ctx, pressed)
+
+    return callback
+
+
+async def _show(update: Update, ctx: Ctx, pressed: Pressed) -> None:
+    """A summary's button: the nudge in full."""
+    await answered(update, ctx)
+    text, markup = single(pressed.reminder, pressed.interview)
+    await say(update, ctx, text, markup, on_sent=_remember(ctx, pressed.reminder.id))
 
 
 def _remember(ctx: Ctx, reminder_id: int) -> OnSent:
@@ -180,8 +125,13 @@ def _remember(ctx: Ctx, reminder_id: int) -> OnSent:
     return on_sent
 
 
-def _days(user: User, ctx: Ctx) -> list[date]:
-    return nudges.snooze_days(ctx.now(), quiet_of(user))
+async def _pick_day(update: Update, ctx: Ctx, pressed: Pressed) -> None:
+    days = nudges.snooze_days(ctx.now(), quiet_of(pressed.user))
+    await _show_keyboard(update, ctx, pick_day_buttons(pressed.reminder, days))
+
+
+async def _back(update: Update, ctx: Ctx, pressed: Pressed) -> None:
+    await _show_keyboard(update, ctx, nudge_buttons(pressed.reminder))
 
 
 async def _show_keyboard(update: Update, ctx: Ctx, markup: InlineKeyboardMarkup) -> None:
@@ -199,7 +149,8 @@ ANSWER_STEPS: dict[Step, str] = {
 }
 
 
-async def _done(update: Update, ctx: Ctx, reminder: Reminder, interview: Interview) -> None:
+async def _done(update: Update, ctx: Ctx, pressed: Pressed) -> None:
+    reminder, interview = pressed.reminder, pressed.interview
     await answered(update, ctx, t.CHOSE_DONE)
     step, label = reminder.step, tc.esc(interview.label)
     markup = kb.column([(tc.BTN_NEXT, kb.data("next", "show"))])
@@ -222,7 +173,8 @@ async def _done(update: Update, ctx: Ctx, reminder: Reminder, interview: Intervi
     await say(update, ctx, reply, markup)
 
 
-async def _skip(update: Update, ctx: Ctx, reminder: Reminder, interview: Interview) -> None:
+async def _skip(update: Update, ctx: Ctx, pressed: Pressed) -> None:
+    reminder, interview = pressed.reminder, pressed.interview
     await answered(update, ctx, t.CHOSE_SKIP)
     step, label = reminder.step, tc.esc(interview.label)
     async with ctx.store.transaction() as tx:
@@ -235,8 +187,9 @@ async def _skip(update: Update, ctx: Ctx, reminder: Reminder, interview: Intervi
     await say(update, ctx, reply)
 
 
-async def _snooze(update: Update, ctx: Ctx, user: User, reminder: Reminder, when: str) -> None:
-    now, quiet = ctx.now(), quiet_of(user)
+async def _snooze(update: Update, ctx: Ctx, pressed: Pressed) -> None:
+    now, quiet = ctx.now(), quiet_of(pressed.user)
+    when = matched(ctx, "when")
     if when == "hour":
         due = nudges.snooze_hour(now, quiet)
     elif when == "morning":
@@ -248,7 +201,7 @@ async def _snooze(update: Update, ctx: Ctx, user: User, reminder: Reminder, when
             return
         due = nudges.on_day(day, quiet)
     async with ctx.store.single() as tx:
-        snoozed = await tx.reminders.snooze(reminder.id, due, now)
+        snoozed = await tx.reminders.snooze(pressed.reminder.id, due, now)
     if not snoozed:  # an old copy of a nudge already done or skipped
         await stale_button(update, ctx)
         return
@@ -256,9 +209,9 @@ async def _snooze(update: Update, ctx: Ctx, user: User, reminder: Reminder, when
     _dispatcher(ctx).wake(due)
 
 
-def _iso_date(value: str) -> date | None:
+def _iso_date(value: str | None) -> date | None:
     try:
-        return date.fromisoformat(value)
+        return date.fromisoformat(value or "")
     except ValueError:
         return None
 
@@ -280,70 +233,6 @@ async def before_all(update: Update, ctx: Ctx) -> None:
             await answered(update, ctx, t.CHOSE_OPEN)
 
 
-# --- /reminders ------------------------------------------------------------------------------
-async def _overview(ctx: Ctx, user: User) -> tuple[str, InlineKeyboardMarkup]:
-    now, tz = ctx.now(), zone(user.tz)
-    lines = [t.REMINDERS_HEADER]
-    if not user.reminders_on:
-        lines.append(t.REMINDERS_OFF)
-    else:
-        upcoming = await ctx.store.reminders.upcoming(user.id, UPCOMING_MAX + 1)
-        labels = {i.id: i.label for i in await ctx.store.interviews.all_for(user.id)}
-        for row in upcoming[:UPCOMING_MAX]:
-            lines.append(
-                t.REMINDERS_LINE.format(
-                    due=local_text(row.due_at, tz, now),
-                    step=_step_name(row),
-                    label=tc.esc(labels.get(row.interview_id, "")),
-                )
-            )
-        if len(upcoming) > UPCOMING_MAX:
-            lines.append(t.REMINDERS_MORE.format(count=len(upcoming) - UPCOMING_MAX))
-        if not upcoming:
-            lines.append(t.REMINDERS_NONE)
-    quiet = quiet_of(user)
-    span = f"{user.quiet_start}–{user.quiet_end}" if quiet.on else t.QUIET_NONE
-    lines.append("")
-    lines.append(
-        t.REMINDERS_STATUS.format(
-            all=t.ON if user.reminders_on else t.OFF,
-            weekly=t.ON if user.weekly_on else t.OFF,
-            quiet=span,
-        )
-    )
-    toggle_all = (t.BTN_ALL_OFF, "all:off") if user.reminders_on else (t.BTN_ALL_ON, "all:on")
-    toggle_weekly = (
-        (t.BTN_WEEKLY_OFF, "weekly:off") if user.weekly_on else (t.BTN_WEEKLY_ON, "weekly:on")
-    )
-    buttons = [(label, f"{SETTINGS_NS}:{action}") for label, action in (toggle_all, toggle_weekly)]
-    return "\n".join(lines), kb.column(buttons)
-
-
-async def reminders_command(update: Update, ctx: Ctx) -> None:
-    user = await current_user(update, ctx)
-    text, markup = await _overview(ctx, user)
-    await say(update, ctx, text, markup)
-    raise ApplicationHandlerStop
-
-
-async def toggle(update: Update, ctx: Ctx) -> None:
-    query = update.callback_query
-    assert query is not None
-    parts = kb.parse(query.data, SETTINGS_NS) or []
-    columns = {"all": "reminders_on", "weekly": "weekly_on"}
-    if len(parts) != 2 or parts[0] not in columns or parts[1] not in ("on", "off"):
-        await stale_button(update, ctx)
-        raise ApplicationHandlerStop
-    user = await current_user(update, ctx)
-    async with ctx.store.transaction() as tx:
-        await tx.users.update(user.id, **{columns[parts[0]]: parts[1] == "on"})
-    await answered(update, ctx)
-    text, markup = await _overview(ctx, await current_user(update, ctx))
-    if isinstance(query.message, Message):  # unchanged: Telegram refuses, the outbox skips it
-        outbox(ctx).edit(query.message.message_id, text, markup)
-    raise ApplicationHandlerStop
-
-
 def handlers() -> Conversation:
     """The nudges' buttons and /reminders, available at any time; `before_all` runs first."""
     return Conversation(
@@ -351,7 +240,12 @@ def handlers() -> Conversation:
         before=[before_all],
         actions=[
             CommandHandler("reminders", reminders_command),
-            CallbackQueryHandler(on_button, pattern=rf"^{NS}:"),
-            CallbackQueryHandler(toggle, pattern=rf"^{SETTINGS_NS}:"),
+            CallbackQueryHandler(_on_nudge(_done), pattern=rf"^{NS}:done:{_RID}$"),
+            CallbackQueryHandler(_on_nudge(_skip), pattern=rf"^{NS}:skip:{_RID}$"),
+            CallbackQueryHandler(_on_nudge(_snooze), pattern=rf"^{NS}:snooze:{_RID}:{_WHEN}$"),
+            CallbackQueryHandler(_on_nudge(_pick_day), pattern=rf"^{NS}:pick:{_RID}$"),
+            CallbackQueryHandler(_on_nudge(_back), pattern=rf"^{NS}:back:{_RID}$"),
+            CallbackQueryHandler(_on_nudge(_show), pattern=rf"^{NS}:show:{_RID}$"),
+            CallbackQueryHandler(toggle, pattern=TOGGLE_PATTERN),
         ],
     )

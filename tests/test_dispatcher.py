@@ -60,8 +60,9 @@ async def press_on_last(chat: Chat, data: str) -> list[Sent]:
 
 
 def dispatcher(app: AfterviewApplication) -> Dispatcher:
-    assert app.runtime.dispatcher is not None
-    return app.runtime.dispatcher
+    found = app.runtime.dispatcher
+    assert isinstance(found, Dispatcher)
+    return found
 
 
 async def run(app: AfterviewApplication, clock: Clock) -> Report:

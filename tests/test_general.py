@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.app import AfterviewApplication
+from bot.texts import common as tc
 from conversations.general import status_messages
 from tests import updates
 from tests.chat import Chat
@@ -136,3 +137,54 @@ async def test_edited_message_and_media_and_unknowns(chat: Chat) -> None:
     assert "nothing to stop" in chat.texts(replies)
     replies = await chat.send("/skip")
     assert "no question to skip" in chat.texts(replies)
+
+
+FORGED_STEP_BUTTONS = (
+    "pick:99999999999999999999",  # beyond SQLite's integers
+    "pick:²",  # a digit to str.isdigit(), not to int()
+    "pick:0",
+    "pick:12:34",
+    "tips:keep_contact:99999999999999999999",
+    "tips:keep_contact:²",
+    "tips:no_such_step:1",
+    "done:notes:99999999999999999999999",
+    "done:notes:²",
+    "skipstep:notes:",
+    "skipstep:notes:1:2",
+)
+
+
+async def test_forged_step_buttons_get_the_expired_reply(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    await setup_user(chat)
+    await quick_debrief(chat, "Acme")
+    await chat.send("/cancel")
+    (interview,) = await app.runtime.store.interviews.active(chat.user_id)
+    for data in FORGED_STEP_BUTTONS:
+        replies = await chat.press_data(data)
+        text = chat.texts(replies)
+        assert tc.STALE_BUTTON in text and tc.ERROR not in text, data
+    assert interview == await app.runtime.store.interviews.get(interview.id)  # nothing changed
+
+
+async def test_someone_elses_interview_buttons_are_refused(
+    chat: Chat, app: AfterviewApplication, fake: FakeTelegram
+) -> None:
+    await setup_user(chat)
+    await quick_debrief(chat, "Acme")
+    await chat.send("/cancel")
+    (interview,) = await app.runtime.store.interviews.active(chat.user_id)
+    steps = await app.runtime.store.interviews.steps(interview.id)
+    eve = Chat(app, fake, user_id=6666, first_name="Eve")
+    await setup_user(eve)
+    for data in (
+        f"pick:{interview.id}",
+        f"tips:prepare:{interview.id}",
+        f"done:notes:{interview.id}",
+    ):
+        replies = await eve.press_data(data)
+        assert tc.STALE_BUTTON in eve.texts(replies), data
+    assert await app.runtime.store.interviews.steps(interview.id) == steps
+    eve_user = await app.runtime.store.users.get(eve.user_id)
+    assert eve_user is not None and eve_user.current_interview_id is None

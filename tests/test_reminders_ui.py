@@ -238,3 +238,30 @@ async def test_snooze_on_an_old_copy_of_a_done_nudge_is_expired(
     assert "expired" in chat.texts(replies)
     states = {x.id: x.state for x in await rows(app, chat.user_id)}
     assert states[rid] is State.ACKNOWLEDGED
+
+
+async def test_forged_nudge_buttons_get_the_expired_reply(
+    chat: Chat, app: AfterviewApplication, clock: Clock
+) -> None:
+    await debriefed(chat)
+    rid = await nudged(chat, app, clock)
+    forged = (
+        "nudge:done:²",  # a digit to str.isdigit(), not to int()
+        "nudge:skip:99999999999999999999",  # beyond SQLite's integers
+        "nudge:show:0",
+        f"nudge:done:{rid}:x",
+        "nudge:snooze:²:hour",
+        f"nudge:snooze:{rid}:2026-13-45",
+        f"nudge:snooze:{rid}:hour:x",
+        "nudge:pick:99999999999999999999",
+        f"nudge:back:{rid}²",
+        "reminders:all:on:x",
+        "reminders:²:on",
+    )
+    for data in forged:
+        r = await press_on_last(chat, data)
+        assert tc.STALE_BUTTON in chat.texts(r) and tc.ERROR not in chat.texts(r), data
+    states = {x.id: x.state for x in await rows(app, chat.user_id)}
+    assert states[rid] is State.SENT
+    user = await app.runtime.store.users.get(chat.user_id)
+    assert user is not None and user.reminders_on

@@ -62,7 +62,9 @@ def conversations() -> list[Conversation]:
 
 def register(app: AfterviewApplication) -> None:
     """Add every handler to `app`, and the nudge dispatcher to its runtime."""
-    dispatcher = Dispatcher(app, reminders.render)
+    dispatcher = Dispatcher(
+        bot=app.bot, jobs=app.job_queue, runtime=app.runtime, render=reminders.render
+    )
     app.runtime.dispatcher = dispatcher
     app.runtime.facts_listeners.append(dispatcher.on_facts_changed)
     app.add_handler(TypeHandler(Update, log_update), group=LOG_GROUP)

@@ -4,17 +4,14 @@ conversation (loaded for this update) and the replies collected for it."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.storage import Store
 from bot.storage.conversations import Pending
 from bot.tg.outbox import Outbox
-
-if TYPE_CHECKING:
-    from bot.tg.application import AfterviewApplication
-    from bot.tg.runtime import Runtime
+from bot.tg.runtime import Runtime
 
 
 class Ctx(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -24,7 +21,13 @@ class Ctx(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], dict[Any,
 
     @property
     def runtime(self) -> Runtime:
-        return cast("AfterviewApplication", self.application).runtime
+        """The runtime of the application handling this update (bot/tg/application.py sets
+        it); raises RuntimeError for an application built without one."""
+        # Looked up by name: the application module imports this one, not the reverse.
+        runtime = getattr(self.application, "runtime", None)
+        if not isinstance(runtime, Runtime):
+            raise RuntimeError("the application has no runtime: build it with build_application")
+        return runtime
 
     @property
     def store(self) -> Store:

@@ -10,10 +10,10 @@ record, sleep again.
   A crash therefore repeats at most the one message in flight; `recover()` at start-up puts
   claimed-but-unrecorded rows back to pending.
 - Memory holds one batch, whatever the number of pending rows.
-- Sending goes through `bot.send_message`, so PTB's AIORateLimiter (when configured) paces it.
-  RetryAfter holds the whole dispatcher for the time Telegram asks; network errors retry the
-  user's nudges with backoff, up to a cap, then `failed`; Forbidden (the user blocked the bot)
-  pauses that user's nudges until they write again (`user_returned`).
+- Sending one user's message and recording what came of it is bot/tg/delivery.py: RetryAfter
+  holds the whole dispatcher for the time Telegram asks; network errors retry with backoff;
+  Forbidden (the user blocked the bot) pauses that user's nudges until they write again
+  (`user_returned`).
 """
 
 from __future__ import annotations
@@ -22,91 +22,52 @@ import asyncio
 import contextlib
 import itertools
 import logging
-import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
-from telegram import InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import Job
-from telegram.warnings import PTBDeprecationWarning
+from telegram import Bot
+from telegram.ext import Job, JobQueue
 
-from bot.rules.models import Interview, User
-from bot.rules.nudges import KEEP_TRYING
 from bot.storage import Store
 from bot.storage.reminders import Reminder
-from bot.storage.sync import sync_interview, sync_weekly
+from bot.storage.sync import sync_interview
 from bot.tg.context import Ctx
+from bot.tg.delivery import MAX_ATTEMPTS, Delivery, Group, Item, Render, Report, backoff
+from bot.tg.runtime import Runtime
 
-if TYPE_CHECKING:
-    from bot.tg.application import AfterviewApplication
-    from bot.tg.runtime import Runtime
+__all__ = [
+    "MAX_ATTEMPTS",
+    "Dispatcher",
+    "Group",
+    "Item",
+    "Render",
+    "Report",
+    "backoff",
+]
 
 log = logging.getLogger(__name__)
 
 BATCH_USERS = 30  # about a second of sending at Telegram's 30 messages a second
-MAX_ATTEMPTS = 8  # with the backoff below: about two hours of network trouble
-FIRST_BACKOFF = timedelta(minutes=1)
-MAX_BACKOFF = timedelta(hours=1)
 MAX_SLEEP = timedelta(hours=1)  # look again at least hourly (a clock jump, a suspended host)
 ERROR_PAUSE = timedelta(minutes=1)
 
 
-def backoff(attempts: int) -> timedelta:
-    return min(FIRST_BACKOFF * (1 << max(0, attempts - 1)), MAX_BACKOFF)
-
-
-@dataclass(frozen=True)
-class Item:
-    reminder: Reminder
-    interview: Interview
-
-
-@dataclass(frozen=True)
-class Group:
-    """One user's nudges claimed together: they go out as one message."""
-
-    user: User
-    items: list[Item]
-
-    @property
-    def ids(self) -> list[int]:
-        return [i.reminder.id for i in self.items]
-
-
-# (user, their due nudges, now) -> the message text (HTML) and its buttons
-Render = Callable[[User, Sequence[Item], datetime], tuple[str, InlineKeyboardMarkup | None]]
-
-
-@dataclass
-class Report:
-    """What one `run` did; for logs and tests."""
-
-    messages: int = 0
-    nudges: int = 0
-    retried: int = 0
-    failed: int = 0
-    paused: int = 0
-    held: bool = False  # stopped early: Telegram's flood control, or shutting down
-    chats: list[int] = field(default_factory=list, repr=False)  # who got a message
-
-
 class Dispatcher:
-    def __init__(self, app: AfterviewApplication, render: Render) -> None:
-        self.app = app
-        self.render = render
+    """The nudge dispatcher: `bot` sends, `jobs` wakes it (None: only `run` sends, as in
+    tests that drive it), `runtime` gives the store and the clock, `render` builds a user's
+    message from their due nudges."""
+
+    def __init__(
+        self, *, bot: Bot, jobs: JobQueue[Ctx] | None, runtime: Runtime, render: Render
+    ) -> None:
+        self.jobs = jobs
+        self.runtime = runtime
+        self.delivery = Delivery(bot, runtime, render, self.wake)
         self._lock = asyncio.Lock()  # one run at a time
         self._job: Job[Ctx] | None = None
         self._job_due: datetime | None = None
-        self._hold_until: datetime | None = None
         self._started = False
         self._stopping = False
-
-    @property
-    def runtime(self) -> Runtime:
-        return self.app.runtime
 
     @property
     def store(self) -> Store:
@@ -156,7 +117,7 @@ class Dispatcher:
         self._schedule(due)
 
     def _schedule(self, due: datetime) -> None:
-        queue = self.app.job_queue
+        queue = self.jobs
         if not self._started or queue is None:
             return  # not running (tests drive `run` themselves); start() looks at the table
         self._drop_job()
@@ -178,8 +139,8 @@ class Dispatcher:
         due = await self.store.reminders.next_due()  # a read: no transaction needed
         now = self.runtime.now()
         due = min(due or now + MAX_SLEEP, now + MAX_SLEEP)
-        if self._hold_until is not None:
-            due = max(due, self._hold_until)
+        if self.delivery.hold_until is not None:
+            due = max(due, self.delivery.hold_until)
         if self._job is not None and self._job_due is not None:
             due = min(due, self._job_due)  # a wake-up asked for meanwhile stands
         self._schedule(due)
@@ -206,7 +167,7 @@ class Dispatcher:
         async with self._lock:
             while not report.held:
                 moment = clock()
-                if self._hold_until is not None and moment < self._hold_until:
+                if self.delivery.hold_until is not None and moment < self.delivery.hold_until:
                     report.held = True
                     break
                 groups = await self._claim(moment)
@@ -216,7 +177,7 @@ class Dispatcher:
                     if self._stopping:
                         report.held = True
                     else:
-                        await self._deliver(group, clock, report)
+                        await self.delivery.send(group, clock, report)
                     if report.held:
                         await self._release(groups[index + 1 :], clock())
                         break
@@ -253,78 +214,7 @@ class Dispatcher:
             await tx.reminders.fail(orphans, "no such user or interview", now)
         return groups
 
-    async def _deliver(self, group: Group, clock: Callable[[], datetime], report: Report) -> None:
-        user, ids = group.user, group.ids
-        try:
-            text, markup = self.render(user, group.items, clock())
-            message = await self.app.bot.send_message(user.chat_id, text, reply_markup=markup)
-        except RetryAfter as exc:
-            # Telegram's flood control: nobody gets anything until it has passed.
-            self._hold_until = clock() + _retry_after(exc)
-            await self._requeue(ids, None, str(exc), clock(), refund=True)
-            report.held = True
-        except Forbidden as exc:
-            async with self.store.transaction() as tx:
-                await tx.users.update(user.id, paused=True)
-                await tx.reminders.pause_user(user.id, str(exc), clock())
-            # Their next update resumes them (`user_returned`, before the dialogue's handler).
-            report.paused += len(ids)
-        except BadRequest as exc:  # Telegram refuses this message: trying again won't help
-            await self._fail(ids, exc, clock(), report)
-        except NetworkError as exc:
-            attempts = max(i.reminder.attempts for i in group.items)
-            if attempts >= MAX_ATTEMPTS:
-                await self._fail(ids, exc, clock(), report)
-            else:
-                await self._requeue(ids, clock() + backoff(attempts), str(exc), clock())
-                report.retried += len(ids)
-        except TelegramError as exc:
-            await self._fail(ids, exc, clock(), report)
-        except Exception as exc:  # a bug in one message must not stop everyone else's
-            log.exception("could not build or send nudges %s", ids)
-            await self._fail(ids, exc, clock(), report)
-        else:
-            now = clock()
-            weekly_due = None
-            async with self.store.transaction() as tx:
-                await tx.reminders.mark_sent(ids, message.message_id, now)
-                if any(i.reminder.kind == KEEP_TRYING for i in group.items):
-                    weekly_due = await sync_weekly(tx, user, now)  # next week's
-            if weekly_due is not None:
-                self.wake(weekly_due)
-            report.messages += 1
-            report.nudges += len(ids)
-            report.chats.append(user.chat_id)
-
-    async def _requeue(
-        self,
-        ids: Sequence[int],
-        due: datetime | None,
-        error: str | None,
-        now: datetime,
-        *,
-        refund: bool = False,
-    ) -> None:
-        async with self.store.single() as tx:
-            await tx.reminders.requeue(ids, due, error, now, refund=refund)
-
-    async def _fail(
-        self, ids: Sequence[int], exc: Exception, now: datetime, report: Report
-    ) -> None:
-        log.warning("giving up on nudges %s: %s", ids, exc)
-        async with self.store.single() as tx:
-            await tx.reminders.fail(ids, f"{type(exc).__name__}: {exc}"[:500], now)
-        report.failed += len(ids)
-
     async def _release(self, groups: Sequence[Group], now: datetime) -> None:
         ids = [i for g in groups for i in g.ids]
         if ids:
-            await self._requeue(ids, None, None, now, refund=True)
-
-
-def _retry_after(exc: RetryAfter) -> timedelta:
-    with warnings.catch_warnings():
-        # PTB 22 warns that retry_after becomes a timedelta; accept either.
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = exc.retry_after
-    return value if isinstance(value, timedelta) else timedelta(seconds=value)
+            await self.delivery.requeue(ids, None, None, now, refund=True)

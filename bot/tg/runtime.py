@@ -8,17 +8,41 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from bot.settings import Settings
 from bot.storage import Store
 from bot.storage.db import connect
 
-if TYPE_CHECKING:
-    from bot.tg.dispatcher import Dispatcher
-
 Clock = Callable[[], datetime]
 FactsListener = Callable[[Store, int], Awaitable[None]]
+
+
+class NudgeDispatcher(Protocol):
+    """What the application and the steps ask of the nudge dispatcher (bot/tg/dispatcher.py).
+
+    Typed here rather than imported: the dispatcher reaches the store through the runtime, so
+    the runtime must not depend on it."""
+
+    async def recover(self) -> int:
+        """At start-up: put the nudges a crash left claimed back to pending; how many."""
+        ...
+
+    async def start(self) -> None:
+        """Once the JobQueue runs: sleep until the earliest due nudge."""
+        ...
+
+    def stop(self) -> None:
+        """Before the JobQueue stops: finish the message in flight, leave the rest pending."""
+        ...
+
+    def wake(self, due: datetime) -> None:
+        """A nudge is due at `due` (aware, any zone): be awake by then."""
+        ...
+
+    async def user_returned(self, user_id: int) -> None:
+        """The user wrote: resume their nudges if Telegram had said they blocked the bot."""
+        ...
 
 
 def system_clock() -> datetime:
@@ -33,8 +57,8 @@ class Runtime:
         # Called inside a transaction, before it commits, for each interview whose facts
         # its writes changed (the nudge engine listens here to bring its reminders in line).
         self.facts_listeners: list[FactsListener] = []
-        # The nudge dispatcher (bot/reminders), set when the handlers are registered.
-        self.dispatcher: Dispatcher | None = None
+        # The nudge dispatcher (bot/tg/dispatcher.py), set when the handlers are registered.
+        self.dispatcher: NudgeDispatcher | None = None
 
     def now(self) -> datetime:
         return self.clock()

@@ -1,0 +1,129 @@
+"""What's next and where things stand: /next (and "what's next?"), /status, and the button data
+that starts a step (shared with the nudges)."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.rules.coaching import Step, StepPlan, StepState
+from bot.rules.timing import local_text, zone
+from bot.storage.journey import pick_next, plans_for_user
+from bot.texts import common as tc
+from bot.texts import journey as tj
+from bot.texts import operator as to
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
+from conversations.common import answered, current_user, say
+
+# Steps without a conversation of their own: "Start" shows the advice with Done / Skip.
+TIP_STEPS = frozenset({Step.PREPARE, Step.KEEP_TRYING, Step.KEEP_CONTACT})
+# Steps that must not be done before they're due (following up too soon seems needy).
+WAIT_FOR_DUE = frozenset({Step.FOLLOWUP, Step.OUTCOME})
+# The conversation that carries out each step (the "open:<step>" entry it listens to).
+STEP_ENTRY: dict[Step, str] = {
+    Step.DEBRIEF: "debrief",
+    Step.REFLECT: "reflect",
+    Step.NOTES: "notes",
+    Step.THANKS: "thanks",
+    Step.SOCIAL: "social",
+    Step.REFEREES: "referees",
+    Step.FOLLOWUP: "followup",
+    Step.OUTCOME: "outcome",
+    Step.KEEP_CONTACT: "tips",
+    Step.PREPARE: "tips",
+    Step.KEEP_TRYING: "tips",
+}
+
+
+def open_data(step: Step, interview_id: int) -> str:
+    """Data of the button that starts `step` for the interview: "open:<entry>:<id>", or
+    "tips:<step>:<id>" for a step with no conversation (see conversations/general_steps.py)."""
+    if STEP_ENTRY[step] == "tips":
+        return kb.data("tips", step.value, interview_id)
+    return kb.open_step(STEP_ENTRY[step], interview_id)
+
+
+def _due_text(item: StepPlan, tz_name: str | None, ctx: Ctx) -> str:
+    assert item.due_at is not None
+    return local_text(item.due_at, zone(tz_name), ctx.now())
+
+
+async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> None:
+    """The next step with its reason, due time and a button that starts it (after `lead`,
+    see `say`)."""
+    user = await current_user(update, ctx)
+    now = ctx.now()
+    found = pick_next(await plans_for_user(ctx.store, user, now), now)
+    if found is None:
+        # The end of the journey: like the seed articles, close with who can help next.
+        await say(update, ctx, to.with_contact(tj.NEXT_NOTHING, ctx.runtime.settings), lead=lead)
+        return
+    interview, nxt = found
+    step = nxt.plan.step
+    if nxt.due_now:
+        template = tj.NEXT_DUE_NOW
+    elif step in WAIT_FOR_DUE:
+        template = tj.NEXT_LATER
+    else:
+        template = tj.NEXT_EARLY
+    text = template.format(
+        step=tc.STEP_NAMES[step],
+        label=tc.esc(interview.label),
+        reason=tj.REASONS[nxt.plan.reason],
+        due=_due_text(nxt.plan, user.tz, ctx),
+    )
+    button = tj.NEXT_BUTTON.format(step=tc.STEP_NAMES[step])
+    await say(update, ctx, text, kb.column([(button, open_data(step, interview.id))]), lead=lead)
+
+
+async def next_command(update: Update, ctx: Ctx) -> None:
+    """/next and the "What's next?" button."""
+    await answered(update, ctx)
+    await show_next(update, ctx)
+
+
+async def status(update: Update, ctx: Ctx) -> None:
+    """/status: every interview with its steps, done or due when (in the user's zone)."""
+    user = await current_user(update, ctx)
+    plans = await plans_for_user(ctx.store, user, ctx.now())
+    if not plans:
+        await say(update, ctx, tj.STATUS_EMPTY)
+        return
+    blocks = []
+    for item in plans:
+        lines = [tj.STATUS_HEADER.format(label=tc.esc(item.interview.label))]
+        # No time yet: every step waits for the date ("when is it?" is the debrief's reason).
+        undated = any(s.reason == "debrief_when" for s in item.steps)
+        waiting = tj.STATUS_LINE_UNDATED if undated else tj.STATUS_LINE_WAITING
+        for step in item.steps:
+            if step.state is StepState.NOT_APPLICABLE:
+                continue
+            mark, name = tc.STATE_MARKS[step.state], tc.STEP_NAMES[step.step]
+            if step.state is not StepState.PENDING:
+                lines.append(tj.STATUS_LINE_DONE.format(mark=mark, step=name))
+            elif step.due_at is None:
+                lines.append(waiting.format(mark=mark, step=name))
+            else:
+                due = _due_text(step, user.tz, ctx)
+                lines.append(tj.STATUS_LINE_PENDING.format(mark=mark, step=name, due=due))
+        blocks.append("\n".join(lines))
+    for message in status_messages(blocks):
+        await say(update, ctx, message)
+
+
+# Telegram refuses messages over 4096 characters; /status stays well inside, one message per
+# group of whole interview blocks.
+STATUS_BUDGET = 3500
+
+
+def status_messages(blocks: list[str], budget: int = STATUS_BUDGET) -> list[str]:
+    """Join interview blocks into as few messages as fit `budget` characters each."""
+    messages: list[list[str]] = [[]]
+    size = 0
+    for block in blocks:
+        if messages[-1] and size + len(block) + 2 > budget:
+            messages.append([])
+            size = 0
+        messages[-1].append(block)
+        size += len(block) + 2
+    return ["\n\n".join(group) for group in messages if group]

@@ -25,7 +25,7 @@ from telegram.ext import (
 from bot.rules import drafts
 from bot.rules.checks import ReviewFacts, review, words
 from bot.rules.drafts import DraftFacts, DraftKind
-from bot.rules.models import Interviewer, User
+from bot.rules.models import Interview, Interviewer, User
 from bot.rules.parsing import MAX_TEXT
 from bot.storage.journey import draft_facts
 from bot.texts import common as tc
@@ -33,13 +33,25 @@ from bot.texts import review as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
-from conversations.common import answered, conversation, current_user, say, text_of, too_long
+from conversations.common import (
+    answered,
+    conversation,
+    current_user,
+    matched,
+    matched_id,
+    owned_interview,
+    say,
+    text_of,
+    too_long,
+)
 
 NS = "review"
 MIN_WORDS_TO_REVIEW = 3  # fewer is a stray message, not a draft
 TO_INTERVIEWER = frozenset({DraftKind.THANK_YOU, DraftKind.LINKEDIN})
 TO_MAIN_CONTACT = frozenset({DraftKind.FOLLOW_UP, DraftKind.REJECTION_REPLY})
 TO_REFEREE = frozenset({DraftKind.REFEREE_BRIEFING, DraftKind.REFEREE_THANKS})
+# "review:<kind>:<interview id>[:<person id>]" (Done and Cancel carry no ids).
+DRAFT_PATTERN = rf"^{NS}:(?P<kind>[a-z]+):(?P<iid>[0-9]+)(?::(?P<pid>[0-9]+))?$"
 
 
 class R(StrEnum):
@@ -57,42 +69,23 @@ class Target:
     facts: ReviewFacts
 
 
-def parse_data(value: str | None) -> tuple[DraftKind, int, int | None] | None:
-    parts = kb.parse(value, NS)
-    if not parts or len(parts) not in (2, 3) or not all(p.isdigit() for p in parts[1:]):
-        return None
-    if parts[0] not in DraftKind.__members__.values():
-        return None
-    person = int(parts[2]) if len(parts) == 3 else None
-    return DraftKind(parts[0]), int(parts[1]), person
+def draft_kind(text: str | None) -> DraftKind | None:
+    """The kind of draft named in button or scratch data ("thanks", "linkedin"...), or None."""
+    return next((kind for kind in DraftKind if kind.value == text), None)
 
 
 async def load_target(
-    ctx: Ctx, user: User, kind: DraftKind, interview_id: int, person_id: int | None
+    ctx: Ctx, user: User, kind: DraftKind, interview: Interview, person_id: int | None
 ) -> Target | None:
-    """The draft's facts, or None when any id isn't the user's (or no longer exists)."""
-    interview = await ctx.store.interviews.get_owned(user.id, interview_id)
-    if interview is None:
-        return None
+    """The draft's facts, or None when the person isn't the user's (or no longer exists).
+
+    `interview` must already be checked against the user (`owned_interview`)."""
     facts = await draft_facts(ctx.store, user, interview)
-    people = list(facts.interviewers)
-    person = next((p for p in people if p.id == person_id), None)
-    recipient: str | None
-    if kind in TO_INTERVIEWER:
-        if person is None:
-            return None
-        recipient = person.name
-    elif kind in TO_MAIN_CONTACT:
-        if person_id is not None and person is None:
-            return None
-        person = person or (people[0] if people else None)
-        recipient = person.name if person else None
-    else:
-        referee = await ctx.store.referees.get_owned(user.id, person_id) if person_id else None
-        if referee is None:
-            return None
-        recipient = referee.name
-    others = [p for p in people if person is None or p.id != person.id]
+    found = await _recipient(ctx, user, kind, list(facts.interviewers), person_id)
+    if found is None:
+        return None
+    recipient, person = found
+    others = [p for p in facts.interviewers if person is None or p.id != person.id]
     if kind in TO_REFEREE:
         others = []
     other_notes = await _other_notes(ctx, facts, others) if kind is DraftKind.THANK_YOU else {}
@@ -106,6 +99,24 @@ async def load_target(
         other_notes=other_notes,
     )
     return Target(kind, interview.id, person_id, recipient, review_facts)
+
+
+async def _recipient(
+    ctx: Ctx, user: User, kind: DraftKind, people: list[Interviewer], person_id: int | None
+) -> tuple[str | None, Interviewer | None] | None:
+    """Who the draft is for: (their name, the interviewer if it is one), or None when the
+    person id names nobody of the user's. A follow-up or a reply without a person goes to the
+    first interviewer (the main contact), or to nobody by name."""
+    person = next((p for p in people if p.id == person_id), None)
+    if kind in TO_INTERVIEWER:
+        return (person.name, person) if person is not None else None
+    if kind in TO_MAIN_CONTACT:
+        if person_id is not None and person is None:
+            return None
+        person = person or (people[0] if people else None)
+        return (person.name if person else None, person)
+    referee = await ctx.store.referees.get_owned(user.id, person_id) if person_id else None
+    return (referee.name, None) if referee is not None else None
 
 
 async def _other_notes(
@@ -147,16 +158,9 @@ def _known_words(facts: DraftFacts) -> list[str]:
 
 # --- handlers --------------------------------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
-    """A "Review mine" button: check the ids, then ask for the user's version."""
-    # An entry point: the last-resort replies know it took the update (common.handled).
-    return await _start(update, ctx)
-
-
-async def _start(update: Update, ctx: Ctx) -> object:
-    query = update.callback_query
-    parsed = parse_data(query.data if query else None)
-    user = await current_user(update, ctx)
-    target = await load_target(ctx, user, *parsed) if parsed else None
+    """A "Review mine" button (DRAFT_PATTERN): check the ids, then ask for the user's version.
+    Another one while reviewing switches to its draft."""
+    target = await _pressed(update, ctx)
     if target is None:
         await answered(update, ctx, notice=t.STALE)
         await say(update, ctx, t.STALE)
@@ -169,6 +173,17 @@ async def _start(update: Update, ctx: Ctx) -> object:
     }
     await _ask(update, ctx, target)
     return R.PASTE
+
+
+async def _pressed(update: Update, ctx: Ctx) -> Target | None:
+    """The draft a "Review mine" button names, if its kind is known and its ids the user's."""
+    kind, person_id = draft_kind(matched(ctx, "kind")), matched_id(ctx, "pid")
+    if kind is None or (matched(ctx, "pid") is not None and person_id is None):
+        return None  # an unknown kind, or a person id no row can have: forged
+    interview = await owned_interview(update, ctx, matched_id(ctx, "iid"))
+    if interview is None:
+        return None
+    return await load_target(ctx, await current_user(update, ctx), kind, interview, person_id)
 
 
 async def _ask(update: Update, ctx: Ctx, target: Target) -> None:
@@ -185,18 +200,20 @@ def _buttons() -> Any:
 
 
 async def _current(update: Update, ctx: Ctx) -> Target | None:
+    """The draft under review, from the scratch data entry() saved, if still the user's."""
     saved = ctx.udata.get("review")
     if not isinstance(saved, dict):
         return None
-    user = await current_user(update, ctx)
-    try:
-        kind = DraftKind(saved["kind"])
-        interview_id = int(saved["interview_id"])
-        person = saved.get("person_id")
-        person_id = int(person) if person is not None else None
-    except (KeyError, ValueError, TypeError):
+    kind = draft_kind(saved.get("kind"))
+    interview_id, person_id = saved.get("interview_id"), saved.get("person_id")
+    if kind is None or not isinstance(interview_id, int):
         return None
-    return await load_target(ctx, user, kind, interview_id, person_id)
+    if person_id is not None and not isinstance(person_id, int):
+        return None
+    interview = await owned_interview(update, ctx, interview_id)
+    if interview is None:
+        return None
+    return await load_target(ctx, await current_user(update, ctx), kind, interview, person_id)
 
 
 async def reask(update: Update, ctx: Ctx, state: Any) -> None:
@@ -249,9 +266,8 @@ async def done(update: Update, ctx: Ctx) -> object:
 def handlers() -> Conversation:
     text = filters.TEXT & ~filters.COMMAND
     states: dict[StrEnum, list[Any]] = {
+        # Another "Review mine" button while reviewing is an entry point: it switches drafts.
         R.PASTE: [
-            # Another "Review mine" button while reviewing: switch to that draft.
-            CallbackQueryHandler(_start, pattern=rf"^{NS}:(?!(done|cancel)$)"),
             MessageHandler(text, pasted),
             CallbackQueryHandler(done, pattern=rf"^{NS}:done$"),
             CommandHandler("skip", done),
@@ -264,5 +280,5 @@ def handlers() -> Conversation:
         entry=entry,
         states=states,
         reask=reask,
-        extra_entry_points=[CallbackQueryHandler(entry, pattern=rf"^{NS}:(?!(done|cancel)$)")],
+        extra_entry_points=[CallbackQueryHandler(entry, pattern=DRAFT_PATTERN)],
     )

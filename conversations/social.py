@@ -35,17 +35,22 @@ from conversations.common import (
     current_user,
     interview_for,
     mark_step,
+    matched,
+    matched_id,
+    owned_interview,
     say,
     send_draft,
     text_of,
     too_long,
 )
 from conversations.general import show_next
+from conversations.people import owned_interviewer
 
 NS = "social"
 PAGE_LIMIT = 300  # a page name or a link
 LINKEDIN_SEARCH = "https://www.linkedin.com/search/results/companies/"
 LABEL_COMPANY_MAX = 30  # keep the button label on one line
+SENT_PATTERN = rf"^{NS}:sent:(?P<iid>[0-9]+):(?P<pid>[0-9]+)$"
 
 
 class S(StrEnum):
@@ -64,11 +69,9 @@ def _short(text: str, limit: int = LABEL_COMPANY_MAX) -> str:
 
 
 async def _interview(update: Update, ctx: Ctx) -> Interview | None:
-    interview_id = ctx.udata.get("social_id")
-    if not isinstance(interview_id, int):
-        return None
-    user = await current_user(update, ctx)
-    return await ctx.store.interviews.get_owned(user.id, interview_id)
+    """The interview of this step (saved as "social_id"), if it is still the user's."""
+    saved = ctx.udata.get("social_id")
+    return await owned_interview(update, ctx, saved if isinstance(saved, int) else None)
 
 
 def _pages_keyboard() -> Any:
@@ -139,22 +142,20 @@ async def _personal(update: Update, ctx: Ctx, interview: Interview) -> None:
 
 
 async def linkedin_sent(update: Update, ctx: Ctx) -> object:
-    """ "Sent it" under a LinkedIn note: works in the conversation and after it ended."""
-    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
-    name = None
-    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        user = await current_user(update, ctx)
-        interview = await ctx.store.interviews.get_owned(user.id, int(parts[1]))
-        person = await ctx.store.interviewers.get(int(parts[2]))
-        if interview is not None and person is not None and person.interview_id == interview.id:
-            name = person.name
-    if name is None:
-        await answered(update, ctx)
-        await say(update, ctx, t.LINKEDIN_GONE)
-    else:
-        await answered(update, ctx, td.BTN_SENT)
-        await say(update, ctx, t.LINKEDIN_SENT.format(name=tc.esc(name)))
-    # The state stays as it was (None): inside the conversation its question still stands.
+    """ "Sent it" under a LinkedIn note (SENT_PATTERN): works in the conversation and after it
+    ended. The state stays as it was (None): inside the conversation its question stands."""
+    owned = await owned_interviewer(update, ctx, matched_id(ctx, "iid"), matched_id(ctx, "pid"))
+    if owned is None:
+        return await linkedin_gone(update, ctx)
+    await answered(update, ctx, td.BTN_SENT)
+    await say(update, ctx, t.LINKEDIN_SENT.format(name=tc.esc(owned[1].name)))
+    return None
+
+
+async def linkedin_gone(update: Update, ctx: Ctx) -> object:
+    """A "Sent it" whose interviewer is gone, someone else's, or whose data is malformed."""
+    await answered(update, ctx)
+    await say(update, ctx, t.LINKEDIN_GONE)
     return None
 
 
@@ -183,8 +184,7 @@ async def add_page(update: Update, ctx: Ctx) -> object:
 
 async def finish(update: Update, ctx: Ctx) -> object:
     """Done marks the step done; Skip (button or /skip) marks it skipped."""
-    query = update.callback_query
-    skipping = query is None or (query.data or "").endswith(":skip")
+    skipping = matched(ctx, "choice") != "done"  # /skip has no button data
     await answered(update, ctx, t.BTN_SKIP if skipping else t.BTN_DONE)
     interview = await _interview(update, ctx)
     if interview is None:
@@ -202,7 +202,7 @@ def handlers() -> Conversation:
     states: dict[StrEnum, list[Any]] = {
         S.PAGES: [
             MessageHandler(filters.TEXT & ~filters.COMMAND, add_page),
-            CallbackQueryHandler(finish, pattern=rf"^{NS}:(done|skip)$"),
+            CallbackQueryHandler(finish, pattern=rf"^{NS}:(?P<choice>done|skip)$"),
             CommandHandler("skip", finish),
         ],
     }
@@ -214,5 +214,8 @@ def handlers() -> Conversation:
         states=states,
         reask=reask,
         # "Sent it" under a LinkedIn note still counts after the conversation has ended.
-        buttons=[CallbackQueryHandler(linkedin_sent, pattern=rf"^{NS}:sent:")],
+        buttons=[
+            CallbackQueryHandler(linkedin_sent, pattern=SENT_PATTERN),
+            CallbackQueryHandler(linkedin_gone, pattern=rf"^{NS}:sent:"),  # malformed
+        ],
     )

@@ -171,6 +171,9 @@ async def test_forged_and_stale_review_buttons(
         "review:",
         "review:done",
         "review:thanks:1:2:3:4",
+        f"review:thanks:{interview.id}:{'9' * 23}",  # more than SQLite's largest integer
+        f"review:thanks:{'9' * 23}:{priya_id}",
+        f"review:thanks:{interview.id}:²",  # a digit to str.isdigit(), not to int()
     ]
     for data in forged:
         r = await chat.press_data(data)

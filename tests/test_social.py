@@ -117,6 +117,15 @@ async def test_bad_input(chat: Chat, app: AfterviewApplication, fake: FakeTelegr
     assert "can't find that interviewer" in chat.texts(r)
     r = await chat.press_data("social:sent:x")
     assert "can't find that interviewer" in chat.texts(r)
+    person = (await app.runtime.store.interviewers.for_interview(interview.id))[0]
+    for data in (
+        f"social:sent:{interview.id}:{'9' * 23}",  # more than SQLite's largest integer
+        f"social:sent:{interview.id}:²",  # a digit to str.isdigit(), not to int()
+        f"social:sent:²:{person.id}",
+    ):
+        r = await chat.press_data(data)
+        assert "can't find that interviewer" in chat.texts(r), data
+        assert "went wrong" not in chat.texts(r), data
     r = await chat.press_data("social:forged")
     assert "Send the name or link" in chat.texts(r)
     r = await chat.send("/nonsense")

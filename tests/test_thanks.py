@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from bot.app import AfterviewApplication
 from bot.rules.coaching import Step, StepState
 from bot.rules.models import Interview
-from conversations.thanks import addition_problem, count_sentences
+from conversations.thanks_change import addition_problem, count_sentences
 from tests import updates
 from tests.chat import Chat
 from tests.conftest import Apps, Clock
@@ -298,6 +298,34 @@ async def test_bad_input_on_a_draft(chat: Chat, fake: FakeTelegram) -> None:
     assert "already marked sent" in chat.texts(r)
     sent_at = (await store.interviewers.get(priya.id)).thanks_sent_at  # type: ignore[union-attr]
     assert sent_at is not None
+
+
+async def test_ids_no_row_can_have_get_the_expired_reply(chat: Chat, fake: FakeTelegram) -> None:
+    interview = await debriefed(chat)
+    store = chat.app.runtime.store
+    priya, _tom = await store.interviewers.for_interview(interview.id)
+    await chat.send("/thanks")
+    huge = "9" * 23  # more than SQLite's largest integer
+    for data in (
+        f"thanks:sent:{interview.id}:{huge}",
+        f"thanks:change:{huge}:{priya.id}",
+        f"thanks:skiprest:{huge}",
+    ):
+        r = await chat.press_data(data)
+        assert "expired" in chat.texts(r), data
+        assert "went wrong" not in chat.texts(r), data
+    # "²" is a digit to str.isdigit() but not to int(): no button has it. While the draft is
+    # pending, the press is answered "expired" and the draft's question asked again ...
+    r = await chat.press_data(f"thanks:sent:{interview.id}:²")
+    assert "expired" in fake.callback_answers[-1]["text"]
+    assert "Tap Sent it once you've sent the note to Priya Shah" in chat.texts(r)
+    # ... and with nothing pending, the expired-button reply says so.
+    await chat.send("/cancel")
+    r = await chat.press_data(f"thanks:sent:{interview.id}:²")
+    assert "expired" in chat.texts(r) and "went wrong" not in chat.texts(r)
+    people = await store.interviewers.for_interview(interview.id)
+    assert all(p.thanks_sent_at is None and p.extra_point is None for p in people)
+    assert (await store.interviews.steps(interview.id)).get(Step.THANKS) is not StepState.SKIPPED
 
 
 async def test_bad_input_while_changing(chat: Chat) -> None:

@@ -107,6 +107,7 @@ async def when_answer(update: Update, ctx: Ctx) -> object:
 
 # --- the interviewers: a name, its email, anyone else? ----------------------------------------
 async def interviewer_answer(update: Update, ctx: Ctx) -> object:
+    """One interviewer's name (up to 200 characters); then their email is asked for."""
     if await too_long(update, ctx, 200):
         return None
     interview_id = await ensure_id(update, ctx)
@@ -117,6 +118,7 @@ async def interviewer_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def email_answer(update: Update, ctx: Ctx) -> object:
+    """The email of the interviewer just added; then "anyone else?"."""
     email = parse_email(text_of(update))
     if email is None:
         await say(update, ctx, t.BAD_EMAIL, kb.keyboard([skip_row()]))
@@ -141,6 +143,7 @@ async def _interviewers_so_far(update: Update, ctx: Ctx) -> object:
 
 
 async def more_answer(update: Update, ctx: Ctx) -> object:
+    """Another interviewer (yes), or on to the next open question (no)."""
     if matched(ctx, "more") == "yes":
         await answered(update, ctx, t.BTN_ADD_INTERVIEWER)
         return await ask(update, ctx, Q.INTERVIEWER)
@@ -150,12 +153,14 @@ async def more_answer(update: Update, ctx: Ctx) -> object:
 
 # --- what happens next ------------------------------------------------------------------------
 async def didnt_ask(update: Update, ctx: Ctx) -> object:
+    """They didn't ask about the next stage: saved as such, with a tip for next time."""
     await answered(update, ctx, t.BTN_DIDNT_ASK)
     saved = await save(update, ctx, asked_next_stage=False)
     return await advance(update, ctx, saved, after=Q.NEXT_STAGE, lead=t.DIDNT_ASK_TIP)
 
 
 async def next_stage_answer(update: Update, ctx: Ctx) -> object:
+    """What they said the next stage is (typed)."""
     if await too_long(update, ctx):
         return None
     saved = await save(update, ctx, next_stage=text_of(update), asked_next_stage=True)
@@ -188,6 +193,7 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def nothing_mentioned(update: Update, ctx: Ctx) -> object:
+    """Nothing said about the process: saved as empty, so it isn't asked again."""
     await answered(update, ctx, t.BTN_NOTHING_MENTIONED)
     saved = await save(update, ctx, process_info="")
     return await advance(update, ctx, saved, after=Q.PROCESS)

@@ -1,10 +1,13 @@
-"""The debrief's questions: their states, their order, and how each is asked.
+"""The debrief's questions: their states, their order, how each is asked, and the data of
+their buttons with the patterns that read it back.
 
-Kept apart from the handlers in conversations/debrief.py, which decide what to ask next.
+Kept apart from the handlers (conversations/debrief.py, debrief_answers.py), which decide what
+to ask next (conversations/debrief_progress.py).
 """
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from telegram import InlineKeyboardMarkup
@@ -56,60 +59,85 @@ ORDER: tuple[Q, ...] = (
     Q.NOT_LANDED,
 )
 
+# The reply-by buttons: (label, value); the value is read by bot.rules.parsing.parse_reply_by,
+# except "none" (they didn't say).
+NOT_SAID = "none"
+REPLY_CHOICES: tuple[tuple[str, str], ...] = (
+    (t.BTN_WITHIN_WEEK, "in a week"),
+    (t.BTN_TWO_WEEKS, "in 2 weeks"),
+    (t.BTN_NOT_SAID, NOT_SAID),
+)
 
-def skip_row() -> list[tuple[str, str]]:
+
+def _one_of(values: tuple[str, ...]) -> str:
+    return "|".join(re.escape(v) for v in values)
+
+
+# Button data as the handlers read it: each value in a named group (see `matched`). Any data
+# can be forged: a value the pattern refuses is a stale button, asked again by the catch-all.
+SKIP = rf"^{NS}:skip$"
+TZ_BUTTON = rf"^{NS}:tz:(?P<zone>[^:]+)$"  # checked by parse_timezone
+CHOICE = rf"^{NS}:(?P<choice>resume|new)$"
+NOW = rf"^{NS}:now$"
+MORE = rf"^{NS}:more:(?P<more>yes|no)$"
+DIDNT_ASK = rf"^{NS}:didnt_ask$"
+REPLY = rf"^{NS}:reply:(?P<reply>{_one_of(tuple(v for _, v in REPLY_CHOICES))})$"
+NOTHING = rf"^{NS}:nothing$"
+RATE = rf"^{NS}:rate:(?P<rating>[0-9]+)$"  # checked by whole_number: 1 to 5
+
+
+def skip_row() -> list[kb.Button]:
+    """The row with the Skip button, under every question that can be skipped."""
     return [kb.skip_button(NS)]
 
 
-def question(q: Q, name: str = "") -> tuple[str, InlineKeyboardMarkup | None]:
+def choice_keyboard() -> InlineKeyboardMarkup:
+    """Carry on with the debrief in progress, or start a new one (data matched by CHOICE)."""
+    return kb.keyboard([[(t.BTN_CONTINUE, kb.data(NS, "resume")), (t.BTN_NEW, kb.data(NS, "new"))]])
+
+
+def _tz_keyboard() -> InlineKeyboardMarkup:
+    # The zones /start offers, with this step's data (a debrief is pending, not /start).
+    zones = [(label, kb.data(NS, "tz", zone_name)) for label, zone_name in ts.COMMON_ZONES]
+    return kb.grid(zones, width=3)
+
+
+def _asked() -> dict[Q, tuple[str, list[list[kb.Button]]]]:
+    """The text and button rows of every question but TZ, CHOOSE and EMAIL (see `question`)."""
     skip = skip_row()
-    match q:
-        case Q.TZ:
-            zones = [(label, kb.data(NS, "tz", zone_name)) for label, zone_name in ts.COMMON_ZONES]
-            return ts.ASK_TZ, kb.grid(zones, width=3)
-        case Q.COMPANY:
-            return t.ASK_COMPANY, kb.keyboard([skip])
-        case Q.ROLE:
-            return t.ASK_ROLE, kb.keyboard([skip])
-        case Q.WHEN:
-            return t.ASK_WHEN, kb.keyboard([[(t.BTN_JUST_NOW, kb.data(NS, "now"))], skip])
-        case Q.INTERVIEWER:
-            return t.ASK_INTERVIEWER, kb.keyboard([skip])
-        case Q.EMAIL:
-            return t.ASK_INTERVIEWER_EMAIL.format(name=tc.esc(name)), kb.keyboard([skip])
-        case Q.MORE:
-            return t.ASK_MORE_INTERVIEWERS, kb.keyboard(
-                [
-                    [
-                        (t.BTN_ADD_INTERVIEWER, kb.data(NS, "more", "yes")),
-                        (t.BTN_NO_MORE, kb.data(NS, "more", "no")),
-                    ]
-                ]
-            )
-        case Q.NEXT_STAGE:
-            return t.ASK_NEXT_STAGE, kb.keyboard(
-                [[(t.BTN_DIDNT_ASK, kb.data(NS, "didnt_ask"))], skip]
-            )
-        case Q.REPLY_BY:
-            return t.ASK_REPLY_BY, kb.keyboard(
-                [
-                    [
-                        (t.BTN_WITHIN_WEEK, kb.data(NS, "reply", "in a week")),
-                        (t.BTN_TWO_WEEKS, kb.data(NS, "reply", "in 2 weeks")),
-                    ],
-                    [(t.BTN_NOT_SAID, kb.data(NS, "reply", "none"))],
-                ]
-            )
-        case Q.PROCESS:
-            return t.ASK_PROCESS, kb.keyboard([[(t.BTN_NOTHING_MENTIONED, kb.data(NS, "nothing"))]])
-        case Q.RATING:
-            return t.ASK_RATING, kb.keyboard(
-                [[(str(n), kb.data(NS, "rate", n)) for n in range(1, 6)], skip]
-            )
-        case Q.WENT_WELL:
-            return t.ASK_WENT_WELL, kb.keyboard([skip])
-        case Q.NOT_LANDED:
-            return t.ASK_NOT_LANDED, kb.keyboard([skip])
-        case Q.CHOOSE:
-            return t.CHOOSE, None
-    raise AssertionError(q)
+    rate = [(str(n), kb.data(NS, "rate", n)) for n in range(1, 6)]
+    reply = [(label, kb.data(NS, "reply", value)) for label, value in REPLY_CHOICES]
+    more = [
+        (t.BTN_ADD_INTERVIEWER, kb.data(NS, "more", "yes")),
+        (t.BTN_NO_MORE, kb.data(NS, "more", "no")),
+    ]
+    return {
+        Q.COMPANY: (t.ASK_COMPANY, [skip]),
+        Q.ROLE: (t.ASK_ROLE, [skip]),
+        Q.WHEN: (t.ASK_WHEN, [[(t.BTN_JUST_NOW, kb.data(NS, "now"))], skip]),
+        Q.INTERVIEWER: (t.ASK_INTERVIEWER, [skip]),
+        Q.MORE: (t.ASK_MORE_INTERVIEWERS, [more]),
+        Q.NEXT_STAGE: (t.ASK_NEXT_STAGE, [[(t.BTN_DIDNT_ASK, kb.data(NS, "didnt_ask"))], skip]),
+        Q.REPLY_BY: (t.ASK_REPLY_BY, [reply[:2], reply[2:]]),
+        Q.PROCESS: (t.ASK_PROCESS, [[(t.BTN_NOTHING_MENTIONED, kb.data(NS, "nothing"))]]),
+        Q.RATING: (t.ASK_RATING, [rate, skip]),
+        Q.WENT_WELL: (t.ASK_WENT_WELL, [skip]),
+        Q.NOT_LANDED: (t.ASK_NOT_LANDED, [skip]),
+    }
+
+
+_ASKED = _asked()
+
+
+def question(q: Q, name: str = "") -> tuple[str, InlineKeyboardMarkup | None]:
+    """The text (HTML) and buttons of question `q`. `name`: the interviewer whose email the
+    EMAIL question asks for (plain text: escaped here). CHOOSE's text still needs its label:
+    the debrief shows it with `choice_keyboard` itself."""
+    if q is Q.TZ:
+        return ts.ASK_TZ, _tz_keyboard()
+    if q is Q.CHOOSE:
+        return t.CHOOSE, None
+    if q is Q.EMAIL:
+        return t.ASK_INTERVIEWER_EMAIL.format(name=tc.esc(name)), kb.keyboard([skip_row()])
+    text, rows = _ASKED[q]
+    return text, kb.keyboard(rows)

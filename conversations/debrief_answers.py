@@ -1,0 +1,260 @@
+"""The debrief's answers: one handler per way of answering each question (typed, a button,
+/skip), and the table of which handlers wait at which question.
+
+Each answer is saved at once (conversations/debrief_progress.py), which then asks the next
+open question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.rules.numbers import whole_number
+from bot.rules.parsing import parse_email, parse_reply_by, parse_when
+from bot.rules.timing import local_text, zone
+from bot.texts import common as tc
+from bot.texts import debrief as t
+from bot.tg import keyboards as kb
+from bot.tg.context import Ctx
+from bot.tg.dialogue import END, Handler
+from conversations.common import (
+    Callback,
+    answered,
+    current_user,
+    matched,
+    say,
+    text_of,
+    too_long,
+)
+from conversations.debrief_progress import (
+    TYPICAL_LENGTH,
+    advance,
+    ask,
+    current,
+    ensure_id,
+    person_id,
+    save,
+)
+from conversations.debrief_questions import (
+    DIDNT_ASK,
+    MORE,
+    NOT_SAID,
+    NOTHING,
+    NOW,
+    RATE,
+    REPLY,
+    SKIP,
+    TEXT_FIELDS,
+    Q,
+    skip_row,
+)
+
+TEXT = filters.TEXT & ~filters.COMMAND
+
+
+def skipper(q: Q) -> Callback:
+    """/skip or the Skip button at question `q`: leave it empty and go on. (One handler per
+    question, so the question needn't be kept in user data as well as in the state.)"""
+
+    async def skip(update: Update, ctx: Ctx) -> object:
+        await answered(update, ctx, tc.BTN_SKIP)
+        if q is Q.COMPANY:
+            await ensure_id(update, ctx)  # skipping the first question starts the record
+        if await current(ctx) is None:
+            return END
+        ctx.udata.setdefault("debrief_skipped", []).append(q.value)
+        return await advance(update, ctx)
+
+    return skip
+
+
+def text_answer(q: Q) -> Callback:
+    """A typed answer to question `q`, stored as it is in the column TEXT_FIELDS[q]."""
+
+    async def handle(update: Update, ctx: Ctx) -> object:
+        if await too_long(update, ctx):
+            return None
+        saved = await save(update, ctx, **{TEXT_FIELDS[q]: text_of(update)})
+        return await advance(update, ctx, saved, after=q)
+
+    return handle
+
+
+async def when_answer(update: Update, ctx: Ctx) -> object:
+    """When the interview was: "Just now", or typed in the user's time zone. A time still to
+    come is its start: it is stored as its end (TYPICAL_LENGTH later)."""
+    user = await current_user(update, ctx)
+    tz = zone(user.tz)
+    if update.callback_query:
+        await answered(update, ctx, t.BTN_JUST_NOW)
+        moment = ctx.now()
+    else:
+        parsed = parse_when(text_of(update), tz, ctx.now())
+        if parsed is None:
+            await say(update, ctx, t.BAD_WHEN.format(text=tc.esc(text_of(update)[:60])))
+            return None
+        moment = parsed
+    # T is when the interview ended: a future time is its start, so add a typical length.
+    held_at = moment + TYPICAL_LENGTH if moment > ctx.now() else moment
+    saved = await save(update, ctx, held_at=held_at)
+    lead = t.WHEN_SET.format(when=local_text(moment, tz, ctx.now()))
+    return await advance(update, ctx, saved, after=Q.WHEN, lead=lead)
+
+
+# --- the interviewers: a name, its email, anyone else? ----------------------------------------
+async def interviewer_answer(update: Update, ctx: Ctx) -> object:
+    """One interviewer's name (up to 200 characters); then their email is asked for."""
+    if await too_long(update, ctx, 200):
+        return None
+    interview_id = await ensure_id(update, ctx)
+    async with ctx.store.single() as tx:
+        person = await tx.interviewers.add(interview_id, text_of(update))
+    ctx.udata["debrief_person"] = person.id
+    return await ask(update, ctx, Q.EMAIL, name=person.name)
+
+
+async def email_answer(update: Update, ctx: Ctx) -> object:
+    """The email of the interviewer just added; then "anyone else?"."""
+    email = parse_email(text_of(update))
+    if email is None:
+        await say(update, ctx, t.BAD_EMAIL, kb.keyboard([skip_row()]))
+        return None
+    person = person_id(ctx)
+    if person is not None:
+        async with ctx.store.single() as tx:
+            await tx.interviewers.set_email(person, email)
+    return await _interviewers_so_far(update, ctx)
+
+
+async def email_skip(update: Update, ctx: Ctx) -> object:
+    """/skip or the Skip button at the email question: no email, on to "anyone else?"."""
+    await answered(update, ctx, tc.BTN_SKIP)
+    return await _interviewers_so_far(update, ctx)
+
+
+async def _interviewers_so_far(update: Update, ctx: Ctx) -> object:
+    people = await ctx.store.interviewers.for_interview(await ensure_id(update, ctx))
+    names = ", ".join(tc.esc(p.name) for p in people)
+    return await ask(update, ctx, Q.MORE, lead=t.INTERVIEWERS_SO_FAR.format(names=names))
+
+
+async def more_answer(update: Update, ctx: Ctx) -> object:
+    """Another interviewer (yes), or on to the next open question (no)."""
+    if matched(ctx, "more") == "yes":
+        await answered(update, ctx, t.BTN_ADD_INTERVIEWER)
+        return await ask(update, ctx, Q.INTERVIEWER)
+    await answered(update, ctx, t.BTN_NO_MORE)
+    return await advance(update, ctx)
+
+
+# --- what happens next ------------------------------------------------------------------------
+async def didnt_ask(update: Update, ctx: Ctx) -> object:
+    """They didn't ask about the next stage: saved as such, with a tip for next time."""
+    await answered(update, ctx, t.BTN_DIDNT_ASK)
+    saved = await save(update, ctx, asked_next_stage=False)
+    return await advance(update, ctx, saved, after=Q.NEXT_STAGE, lead=t.DIDNT_ASK_TIP)
+
+
+async def next_stage_answer(update: Update, ctx: Ctx) -> object:
+    """What they said the next stage is (typed)."""
+    if await too_long(update, ctx):
+        return None
+    saved = await save(update, ctx, next_stage=text_of(update), asked_next_stage=True)
+    return await advance(update, ctx, saved, after=Q.NEXT_STAGE)
+
+
+async def reply_by_answer(update: Update, ctx: Ctx) -> object:
+    """When they'll reply: a button (REPLY_CHOICES) or typed, read in the user's time zone;
+    "within a week" counts from the interview when it is over, else from now."""
+    raw = (matched(ctx, "reply") or "") if update.callback_query else text_of(update)
+    if update.callback_query:
+        await answered(update, ctx, raw if raw != NOT_SAID else t.BTN_NOT_SAID)
+    if await too_long(update, ctx, 200):
+        return None
+    user = await current_user(update, ctx)
+    interview = await current(ctx)
+    held_at = interview.held_at if interview else None
+    anchor = held_at if held_at is not None and held_at <= ctx.now() else ctx.now()
+    result = parse_reply_by(raw, zone(user.tz), anchor)
+    if result is None:
+        await say(update, ctx, t.BAD_REPLY_BY.format(text=tc.esc(raw[:60])))
+        return None
+    if result is False:
+        saved = await save(update, ctx, reply_by=None, reply_text="not said")
+        lead = t.REPLY_BY_NONE
+    else:
+        saved = await save(update, ctx, reply_by=result, reply_text=raw)
+        lead = t.REPLY_BY_SET.format(date=result.strftime("%a %-d %b"))
+    return await advance(update, ctx, saved, after=Q.REPLY_BY, lead=lead)
+
+
+async def nothing_mentioned(update: Update, ctx: Ctx) -> object:
+    """Nothing said about the process: saved as empty, so it isn't asked again."""
+    await answered(update, ctx, t.BTN_NOTHING_MENTIONED)
+    saved = await save(update, ctx, process_info="")
+    return await advance(update, ctx, saved, after=Q.PROCESS)
+
+
+# --- the reflection ---------------------------------------------------------------------------
+async def rating_answer(update: Update, ctx: Ctx) -> object:
+    """How it went, 1 to 5 (a button or typed); anything else asks again."""
+    raw = matched(ctx, "rating") if update.callback_query else text_of(update)
+    rating = whole_number(raw, 1, 5)
+    if rating is None:
+        await answered(update, ctx)
+        return await ask(update, ctx, Q.RATING)
+    await answered(update, ctx, str(rating))
+    saved = await save(update, ctx, rating=rating)
+    reply = t.RATING_LOW if rating <= 2 else t.RATING_MID if rating == 3 else t.RATING_HIGH
+    return await advance(update, ctx, saved, after=Q.RATING, lead=reply)
+
+
+# --- which handlers wait at which question ----------------------------------------------------
+def _with_skip(q: Q, *handlers: Handler) -> list[Handler]:
+    skip = skipper(q)
+    return [*handlers, CommandHandler("skip", skip), CallbackQueryHandler(skip, pattern=SKIP)]
+
+
+def answer_states() -> dict[StrEnum, Sequence[Handler]]:
+    """The handlers of every question from the company to what didn't land."""
+    states: dict[StrEnum, Sequence[Handler]] = {
+        Q.WHEN: _with_skip(
+            Q.WHEN,
+            CallbackQueryHandler(when_answer, pattern=NOW),
+            MessageHandler(TEXT, when_answer),
+        ),
+        Q.INTERVIEWER: _with_skip(Q.INTERVIEWER, MessageHandler(TEXT, interviewer_answer)),
+        Q.EMAIL: [
+            MessageHandler(TEXT, email_answer),
+            CommandHandler("skip", email_skip),
+            CallbackQueryHandler(email_skip, pattern=SKIP),
+        ],
+        Q.MORE: [CallbackQueryHandler(more_answer, pattern=MORE)],
+        Q.NEXT_STAGE: _with_skip(
+            Q.NEXT_STAGE,
+            CallbackQueryHandler(didnt_ask, pattern=DIDNT_ASK),
+            MessageHandler(TEXT, next_stage_answer),
+        ),
+        Q.REPLY_BY: _with_skip(
+            Q.REPLY_BY,
+            CallbackQueryHandler(reply_by_answer, pattern=REPLY),
+            MessageHandler(TEXT, reply_by_answer),
+        ),
+        Q.PROCESS: _with_skip(
+            Q.PROCESS,
+            CallbackQueryHandler(nothing_mentioned, pattern=NOTHING),
+            MessageHandler(TEXT, text_answer(Q.PROCESS)),
+        ),
+        Q.RATING: _with_skip(
+            Q.RATING,
+            CallbackQueryHandler(rating_answer, pattern=RATE),
+            MessageHandler(TEXT, rating_answer),
+        ),
+    }
+    for q in (Q.COMPANY, Q.ROLE, Q.WENT_WELL, Q.NOT_LANDED):
+        states[q] = _with_skip(q, MessageHandler(TEXT, text_answer(q)))
+    return states

@@ -18,6 +18,8 @@ from bot.tg.context import Ctx
 
 
 async def guard(update: Update, ctx: Ctx) -> None:
+    """Let a private update from a user we serve through to the dialogue (group 0); stop
+    anything else here by raising ApplicationHandlerStop, after at most one reply."""
     chat = update.effective_chat
     user = update.effective_user
     if chat is None or user is None or user.is_bot:
@@ -62,4 +64,5 @@ async def refuse(update: Update, ctx: Ctx, user_id: int) -> None:
 
 
 def handler() -> TypeHandler[Update, Ctx, None]:
+    """The guard, for every update (registered in group -1 by bot/app/handlers.py)."""
     return TypeHandler(Update, guard)

@@ -25,9 +25,10 @@ from bot.tg.dialogue import END, Conversation
 from conversations.common import (
     answered,
     conversation,
-    current_user,
     interview_for,
     mark_step,
+    matched,
+    owned_interview,
     say,
     text_of,
     too_long,
@@ -78,6 +79,7 @@ def pages(lines: list[str], budget: int = PAGE_BUDGET) -> list[list[str]]:
 
 
 def note_lines(bodies: list[str]) -> list[str]:
+    """The notes as numbered HTML lines, a long note cut into slices of its own lines."""
     lines = []
     for n, body in enumerate(bodies, start=1):
         for i, piece in enumerate(split_text(body, SLICE)):
@@ -94,12 +96,9 @@ def _collect_keyboard(count: int) -> InlineKeyboardMarkup:
 
 
 async def _interview(update: Update, ctx: Ctx) -> Interview | None:
-    """The interview these notes are for (stored in user_data; checked against the owner)."""
-    interview_id = ctx.udata.get("notes_id")
-    if not isinstance(interview_id, int):
-        return None
-    user = await current_user(update, ctx)
-    return await ctx.store.interviews.get_owned(user.id, interview_id)
+    """The interview these notes are for (kept in the scratch data), if still the user's."""
+    kept = ctx.udata.get("notes_id")
+    return await owned_interview(update, ctx, kept if isinstance(kept, int) else None)
 
 
 async def _lost(update: Update, ctx: Ctx) -> object:
@@ -112,6 +111,7 @@ async def _count(ctx: Ctx, interview: Interview) -> int:
 
 
 async def reask(update: Update, ctx: Ctx, state: Any) -> None:
+    """Ask the question pending in `state` again (the catch-all's second half)."""
     interview = await _interview(update, ctx)
     if interview is None:
         await say(update, ctx, tc.NO_INTERVIEW)
@@ -128,6 +128,7 @@ async def _ask_forgot(update: Update, ctx: Ctx) -> None:
 
 # --- entry -----------------------------------------------------------------------------------
 async def entry(update: Update, ctx: Ctx) -> object:
+    """/notes or an "open:notes" button: collect notes for the interview."""
     await answered(update, ctx)
     interview = await interview_for(update, ctx, "notes")
     if interview is None:
@@ -145,6 +146,7 @@ async def entry(update: Update, ctx: Ctx) -> object:
 
 # --- collecting ------------------------------------------------------------------------------
 async def add_note(update: Update, ctx: Ctx) -> object:
+    """A note: stored at once (cut into parts when longer than we store in one row)."""
     interview = await _interview(update, ctx)
     if interview is None:
         return await _lost(update, ctx)
@@ -169,6 +171,7 @@ async def add_note(update: Update, ctx: Ctx) -> object:
 
 
 async def read_back(update: Update, ctx: Ctx) -> object:
+    """Read mine: the notes so far, in as many messages as they need."""
     await answered(update, ctx)
     interview = await _interview(update, ctx)
     if interview is None:
@@ -188,7 +191,7 @@ async def read_back(update: Update, ctx: Ctx) -> object:
 async def done(update: Update, ctx: Ctx) -> object:
     """Done, or /skip: with notes the step is done; without any, Done asks for one and
     Skip marks the step skipped."""
-    skipping = update.callback_query is None or (update.callback_query.data or "").endswith(":skip")
+    skipping = update.callback_query is None or matched(ctx, "action") == "skip"
     interview = await _interview(update, ctx)
     if interview is None:
         await answered(update, ctx)
@@ -219,6 +222,7 @@ async def done(update: Update, ctx: Ctx) -> object:
 
 # --- the one thing they forgot to say --------------------------------------------------------
 async def forgot_answer(update: Update, ctx: Ctx) -> object:
+    """The one thing they forgot to say: kept for the thank-you draft."""
     if await too_long(update, ctx, FORGOT_LIMIT):
         return None
     interview = await _interview(update, ctx)
@@ -232,18 +236,20 @@ async def forgot_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def forgot_skip(update: Update, ctx: Ctx) -> object:
+    """Nothing forgotten (or /skip): on to what's next."""
     await answered(update, ctx, t.BTN_NOTHING)
     await show_next(update, ctx)
     return END
 
 
 def handlers() -> Conversation:
+    """The /notes step: collecting notes, then the one thing they forgot to say."""
     text = f.TEXT & ~f.COMMAND
     states: dict[StrEnum, list[Any]] = {
         N.COLLECT: [
             MessageHandler(text, add_note),
             CallbackQueryHandler(read_back, pattern=rf"^{NS}:read$"),
-            CallbackQueryHandler(done, pattern=rf"^{NS}:(done|skip)$"),
+            CallbackQueryHandler(done, pattern=rf"^{NS}:(?P<action>done|skip)$"),
             CommandHandler("skip", done),
         ],
         N.FORGOT: [

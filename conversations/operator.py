@@ -15,10 +15,12 @@ from conversations.common import say
 
 
 async def contact(update: Update, ctx: Ctx) -> None:
+    """/contact: who runs the service and how to reach them."""
     await say(update, ctx, t.contact_text(ctx.runtime.settings))
 
 
 async def stats(update: Update, ctx: Ctx) -> None:
+    """/stats: the service's figures, for the operator's admins only."""
     user = update.effective_user
     # Checked on every call, not by hiding the command: anyone can type /stats.
     if user is None or user.id not in ctx.runtime.settings.admin_user_ids:

@@ -15,11 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from telegram import Update
-from telegram.ext import (
-    ApplicationHandlerStop,
-    CallbackQueryHandler,
-    CommandHandler,
-)
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.rules import icsfile
 from bot.rules.models import Interview
@@ -29,7 +25,16 @@ from bot.texts import privacy as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
-from conversations.common import answered, conversation, current_user, outbox, say
+from conversations.common import (
+    answered,
+    conversation,
+    current_user,
+    matched_id,
+    outbox,
+    owned_interview,
+    say,
+)
+from conversations.general import stale_button
 
 NS = "forget"
 CALENDAR = "calendar"
@@ -42,13 +47,9 @@ class F(StrEnum):
 # --- /calendar -------------------------------------------------------------------------------
 async def _calendar_interview(update: Update, ctx: Ctx) -> Interview | None:
     """The picked (owned) interview, the current one, the only one, or None after asking."""
+    if update.callback_query is not None:
+        return await owned_interview(update, ctx, matched_id(ctx, "iid"))
     user = await current_user(update, ctx)
-    query = update.callback_query
-    parts = kb.parse(query.data if query else None, CALENDAR)
-    if query is not None:
-        if parts and len(parts) == 1 and parts[0].isdigit():
-            return await ctx.store.interviews.get_owned(user.id, int(parts[0]))
-        return None
     active = await ctx.store.interviews.active(user.id)
     current = next((i for i in active if i.id == user.current_interview_id), None)
     if current is not None or len(active) == 1:
@@ -62,12 +63,12 @@ async def _calendar_interview(update: Update, ctx: Ctx) -> Interview | None:
 
 
 async def calendar(update: Update, ctx: Ctx) -> None:
+    """/calendar, or a pick of its interview: the interview's due dates as an .ics file."""
     interview = await _calendar_interview(update, ctx)
     if interview is None:
         if update.callback_query:
-            await answered(update, ctx, notice=tc.STALE_BUTTON)
-            await say(update, ctx, tc.STALE_BUTTON)
-        raise ApplicationHandlerStop
+            await stale_button(update, ctx)  # forged, stale or someone else's
+        return
     await answered(update, ctx, interview.label if update.callback_query else None)
     user = await current_user(update, ctx)
     now = ctx.now()
@@ -76,20 +77,18 @@ async def calendar(update: Update, ctx: Ctx) -> None:
     label = tc.esc(interview.label)
     if not events:
         await say(update, ctx, t.CALENDAR_EMPTY.format(label=label))
-        raise ApplicationHandlerStop
+        return
     data = icsfile.to_ics(events, now.astimezone(UTC))
-    chat = update.effective_chat
-    assert chat is not None
     outbox(ctx).document(
         data,
         f"afterview-{interview.id}.ics",
         t.CALENDAR_CAPTION.format(label=label, count=len(events)),
     )
-    raise ApplicationHandlerStop
 
 
 # --- /export ---------------------------------------------------------------------------------
 async def export(update: Update, ctx: Ctx) -> None:
+    """/export: every row stored about the user, as a JSON file."""
     user = await current_user(update, ctx)
     chat = update.effective_chat
     assert chat is not None
@@ -102,11 +101,11 @@ async def export(update: Update, ctx: Ctx) -> None:
     data = json.dumps(payload, indent=2, ensure_ascii=False, default=str).encode()
     rows = sum(len(r) for r in tables.values())
     outbox(ctx).document(data, "afterview-export.json", t.EXPORT_CAPTION.format(rows=rows))
-    raise ApplicationHandlerStop
 
 
 # --- /forget ---------------------------------------------------------------------------------
 async def forget(update: Update, ctx: Ctx) -> object:
+    """/forget: say what would be deleted, and ask to confirm."""
     await answered(update, ctx)
     user = await current_user(update, ctx)
     interviews = await ctx.store.interviews.all_for(user.id)
@@ -126,6 +125,7 @@ async def forget(update: Update, ctx: Ctx) -> object:
 
 
 async def confirm(update: Update, ctx: Ctx) -> object:
+    """Yes, delete: every row of the user goes, their conversation included."""
     await answered(update, ctx, t.BTN_FORGET_YES)
     user = await current_user(update, ctx)
     chat = update.effective_chat
@@ -139,12 +139,14 @@ async def confirm(update: Update, ctx: Ctx) -> object:
 
 
 async def keep(update: Update, ctx: Ctx) -> object:
+    """No (or /skip): nothing is deleted."""
     await answered(update, ctx, t.BTN_FORGET_NO)
     await say(update, ctx, t.FORGET_KEPT)
     return END
 
 
 async def reask(update: Update, ctx: Ctx, state: Any) -> None:
+    """The confirmation, asked again."""
     await forget(update, ctx)
 
 
@@ -166,7 +168,7 @@ def handlers() -> Conversation:
     )
     actions = [
         CommandHandler("calendar", calendar),
-        CallbackQueryHandler(calendar, pattern=rf"^{CALENDAR}:"),
+        CallbackQueryHandler(calendar, pattern=rf"^{CALENDAR}:(?P<iid>[0-9]+)$"),
         CommandHandler("export", export),
     ]
     return replace(forgetting, actions=actions)

@@ -22,9 +22,11 @@ from bot.texts import start as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
-from conversations.common import answered, conversation, current_user, say, text_of
+from conversations.common import answered, conversation, current_user, matched, say, text_of
 
 NS = "setup"
+# Any other data under "setup:" is no button of ours (the state's catch-all answers it).
+MENU_CHOICE = rf"^{NS}:(?:change:(?P<change>tz|country|quiet)|done)$"
 
 
 class Setup(StrEnum):
@@ -60,6 +62,7 @@ def _home_keyboard() -> Any:
 
 
 async def reask(update: Update, ctx: Ctx, state: Any) -> None:
+    """Ask the question pending in `state` again (the catch-all's second half)."""
     if state == Setup.TZ:
         await say(update, ctx, t.ASK_TZ, _tz_keyboard())
     elif state == Setup.COUNTRY:
@@ -71,6 +74,7 @@ async def reask(update: Update, ctx: Ctx, state: Any) -> None:
 
 
 async def start(update: Update, ctx: Ctx) -> object:
+    """/start: the welcome and the time zone question, or (set up already) welcome back."""
     user = await current_user(update, ctx)
     if user.tz:
         await say(update, ctx, tc.WELCOME_BACK, _home_keyboard())
@@ -81,6 +85,7 @@ async def start(update: Update, ctx: Ctx) -> object:
 
 
 async def settings(update: Update, ctx: Ctx) -> object:
+    """/settings or its button: the menu of settings."""
     await answered(update, ctx)
     ctx.udata["setup_from_start"] = False
     await _menu(update, ctx)
@@ -111,15 +116,16 @@ async def _menu(update: Update, ctx: Ctx, lead: str | None = None) -> None:
 
 
 async def menu_choice(update: Update, ctx: Ctx) -> object:
-    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
+    """A /settings menu button: ask for the setting to change, or (Done) end."""
+    change = matched(ctx, "change")
     await answered(update, ctx)
-    if parts == ["change", "tz"]:
+    if change == "tz":
         await say(update, ctx, t.ASK_TZ, _tz_keyboard())
         return Setup.TZ
-    if parts == ["change", "country"]:
+    if change == "country":
         await say(update, ctx, t.ASK_COUNTRY, _country_keyboard())
         return Setup.COUNTRY
-    if parts == ["change", "quiet"]:
+    if change == "quiet":
         await say(update, ctx, t.ASK_QUIET, _quiet_keyboard())
         return Setup.QUIET
     await say(update, ctx, t.SETTINGS_SAVED)
@@ -139,8 +145,8 @@ async def _save_tz(update: Update, ctx: Ctx, name: str) -> object:
 
 
 async def tz_button(update: Update, ctx: Ctx) -> object:
-    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
-    name = parse_timezone(parts[1]) if len(parts) == 2 else None
+    """A time zone button (an IANA name, checked as if typed)."""
+    name = parse_timezone(matched(ctx, "zone") or "")
     if name is None:
         await answered(update, ctx)
         await say(update, ctx, t.ASK_TZ, _tz_keyboard())
@@ -150,6 +156,7 @@ async def tz_button(update: Update, ctx: Ctx) -> object:
 
 
 async def tz_text(update: Update, ctx: Ctx) -> object:
+    """A typed time zone: an IANA name or its city ("London"), see bot.rules.parsing."""
     text = text_of(update)
     name = parse_timezone(text)
     if name is None:
@@ -169,8 +176,8 @@ async def _save_country(update: Update, ctx: Ctx, code: str | None) -> object:
 
 
 async def country_button(update: Update, ctx: Ctx) -> object:
-    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
-    value = parts[1] if len(parts) == 2 else ""
+    """A country button (a code, checked as if typed) or "none"."""
+    value = matched(ctx, "code") or ""
     if value == "none":
         await answered(update, ctx, t.BTN_NO_COUNTRY)
         return await _save_country(update, ctx, None)
@@ -184,6 +191,7 @@ async def country_button(update: Update, ctx: Ctx) -> object:
 
 
 async def country_text(update: Update, ctx: Ctx) -> object:
+    """A typed country (a name or a code)."""
     text = text_of(update)
     found = parse_country(text)
     if found is None:
@@ -209,14 +217,15 @@ async def _save_quiet(update: Update, ctx: Ctx, text: str) -> object:
 
 
 async def quiet_button(update: Update, ctx: Ctx) -> object:
-    parts = kb.parse(update.callback_query.data if update.callback_query else None, NS) or []
-    value = parts[1] if len(parts) == 2 else ""
+    """A quiet hours button ("21.00-08.00" or "off", checked as if typed)."""
+    value = matched(ctx, "hours") or ""
     labels = dict((v, label) for label, v in t.QUIET_CHOICES)
     await answered(update, ctx, labels.get(value))
     return await _save_quiet(update, ctx, value)
 
 
 async def quiet_text(update: Update, ctx: Ctx) -> object:
+    """Typed quiet hours (e.g. "22-7", or "off")."""
     return await _save_quiet(update, ctx, text_of(update))
 
 
@@ -234,6 +243,7 @@ async def _finish(update: Update, ctx: Ctx, lead: str | None = None) -> object:
 
 
 def handlers() -> Conversation:
+    """/start (welcome and setup) and /settings (time zone, country, quiet hours)."""
     text = filters.TEXT & ~filters.COMMAND
     return conversation(
         "setup",
@@ -246,21 +256,21 @@ def handlers() -> Conversation:
         ],
         states={
             Setup.TZ: [
-                CallbackQueryHandler(tz_button, pattern=rf"^{NS}:tz:"),
+                CallbackQueryHandler(tz_button, pattern=rf"^{NS}:tz:(?P<zone>[^:]*)$"),
                 MessageHandler(text, tz_text),
                 CommandHandler("skip", skip),
             ],
             Setup.COUNTRY: [
-                CallbackQueryHandler(country_button, pattern=rf"^{NS}:country:"),
+                CallbackQueryHandler(country_button, pattern=rf"^{NS}:country:(?P<code>[^:]*)$"),
                 MessageHandler(text, country_text),
                 CommandHandler("skip", skip),
             ],
             Setup.QUIET: [
-                CallbackQueryHandler(quiet_button, pattern=rf"^{NS}:quiet:"),
+                CallbackQueryHandler(quiet_button, pattern=rf"^{NS}:quiet:(?P<hours>[^:]*)$"),
                 MessageHandler(text, quiet_text),
                 CommandHandler("skip", skip),
             ],
-            Setup.MENU: [CallbackQueryHandler(menu_choice, pattern=rf"^{NS}:(change|done)")],
+            Setup.MENU: [CallbackQueryHandler(menu_choice, pattern=MENU_CHOICE)],
         },
         reask=reask,
     )

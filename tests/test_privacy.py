@@ -116,7 +116,8 @@ async def test_calendar_picks_an_interview_and_rejects_forged_ones(
     await setup_user(other)
     async with app.runtime.store.transaction() as tx:
         theirs = await tx.interviews.create(other.user_id, company="Evil")
-    for data in (f"calendar:{theirs.id}", "calendar:999999", "calendar:x", "calendar:"):
+    forged = ("calendar:99999999999999999999999", "calendar:²")  # not row ids
+    for data in (f"calendar:{theirs.id}", "calendar:999999", "calendar:x", "calendar:", *forged):
         r = await chat.press_data(data)
         no_error(chat, r)
         assert not documents(r) and tc.STALE_BUTTON in chat.texts(r)

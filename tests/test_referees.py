@@ -7,6 +7,7 @@ from bot.rules.coaching import Step, StepState
 from bot.rules.models import Interview
 from bot.storage import Store
 from bot.storage.journey import plan_for
+from bot.texts import common as tc
 from tests import updates
 from tests.chat import Chat
 from tests.fakeapi import FakeTelegram, Sent
@@ -267,3 +268,39 @@ async def test_brief_button_of_an_older_overview_briefs_for_its_own_interview(
     replies = await chat.feed(updates.callback(chat.user_id, data, acme_overview))
     briefing = next(s for s in replies if "Briefing for" in s.text)
     assert "Acme" in briefing.text and "Globex" not in briefing.text
+
+
+FORGED_ID = "99999999999999999999999"  # digits, but beyond any row id SQLite stores
+
+
+async def test_forged_ids_get_the_expired_reply(
+    chat: Chat, app: AfterviewApplication, fake: FakeTelegram
+) -> None:
+    store = app.runtime.store
+    interview = await debriefed(chat)
+    await chat.send("/referees")
+    await add_referee(chat, "Ann Bee", None, None, yes=False)
+    (ann,) = await store.referees.for_user(chat.user_id)
+    for forged in (
+        f"referees:brief:{FORGED_ID}:{interview.id}",
+        f"referees:brief:{ann.id}:{FORGED_ID}",
+        f"referees:perm:{FORGED_ID}",
+        f"referees:sent:{interview.id}:{FORGED_ID}",
+        f"referees:sent:{FORGED_ID}:{ann.id}",
+    ):
+        r = await chat.press_data(forged)
+        assert tc.STALE_BUTTON in chat.texts(r), forged
+        assert "Briefing for" not in chat.texts(r), forged
+        assert fake.callback_answers[-1].get("text") == tc.STALE_BUTTON, forged
+    # "²" is a digit to str.isdigit() but no number: no handler of ours takes it.
+    r = await chat.press_data(f"referees:brief:²:{interview.id}")
+    assert fake.callback_answers[-1].get("text") == tc.STALE_BUTTON
+    assert "Briefing for" not in chat.texts(r) and "Your referees" in chat.texts(r)
+    # The overview is still the question pending: its buttons still work.
+    r = await chat.press("✅ Asked Ann Bee now")
+    assert "Ann Bee has given permission" in chat.texts(r)
+    await chat.press("Done for now")
+    for forged in (f"referees:sent:{interview.id}:²", f"referees:sent:{FORGED_ID}:{ann.id}"):
+        r = await chat.press_data(forged)
+        assert tc.STALE_BUTTON in chat.texts(r), forged
+    assert await store.referees.briefed_ids(interview.id) == set()

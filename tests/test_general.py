@@ -8,22 +8,7 @@ from tests import updates
 from tests.chat import Chat
 from tests.conftest import Clock
 from tests.fakeapi import FakeTelegram
-from tests.test_debrief_flow import setup_user
-
-
-async def quick_debrief(chat: Chat, company: str, when: str = "Just now") -> None:
-    await chat.send("/debrief")
-    if "Carry on" in chat.last.labels:
-        await chat.press("New interview")
-    await chat.send(company)
-    await chat.send("Analyst")
-    if when == "Just now":
-        await chat.press("Just now")
-    else:
-        await chat.send(when)
-    await chat.send("Priya Shah")
-    await chat.press("Skip")
-    await chat.press("That's everyone")
+from tests.journeys import log_interview, setup_user
 
 
 async def test_next_before_any_interview(chat: Chat) -> None:
@@ -34,7 +19,7 @@ async def test_next_before_any_interview(chat: Chat) -> None:
 
 async def test_next_after_debrief_points_to_notes_with_reason(chat: Chat, clock: Clock) -> None:
     await setup_user(chat)
-    await quick_debrief(chat, "Acme")
+    await log_interview(chat, "Acme")
     for _ in range(6):  # the rest of the debrief: skip every question
         await chat.send("/skip")
     replies = await chat.send("/next")
@@ -47,7 +32,7 @@ async def test_next_after_debrief_points_to_notes_with_reason(chat: Chat, clock:
 
 async def test_status_lists_steps_with_marks(chat: Chat) -> None:
     await setup_user(chat)
-    await quick_debrief(chat, "Acme")
+    await log_interview(chat, "Acme")
     for _ in range(6):
         await chat.send("/skip")
     replies = await chat.send("/status")
@@ -67,7 +52,7 @@ def test_status_is_split_into_messages_under_telegrams_limit() -> None:
 async def test_status_with_many_interviews_sends_several_messages(chat: Chat) -> None:
     await setup_user(chat)
     for n in range(12):
-        await quick_debrief(chat, f"Company number {n} with a rather long name")
+        await log_interview(chat, f"Company number {n} with a rather long name")
     replies = await chat.send("/status")
     assert len(replies) > 1 and all(len(r.text) <= 4096 for r in replies)
     assert "Company number 0" in replies[0].text and "Company number 11" in replies[-1].text
@@ -75,9 +60,9 @@ async def test_status_with_many_interviews_sends_several_messages(chat: Chat) ->
 
 async def test_interviews_pick_sets_current(chat: Chat, app: AfterviewApplication) -> None:
     await setup_user(chat)
-    await quick_debrief(chat, "Acme")
+    await log_interview(chat, "Acme")
     await chat.send("/cancel")
-    await quick_debrief(chat, "Globex")
+    await log_interview(chat, "Globex")
     await chat.send("/cancel")
     replies = await chat.send("/interviews")
     assert any("Acme" in label for label in chat.last.labels)

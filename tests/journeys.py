@@ -22,9 +22,11 @@ from tests.fakeapi import Sent
 LONDON = ("🇬🇧 London", "🇬🇧 UK")
 
 
-def utc(*args: int) -> datetime:
+def utc(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> datetime:
     """A moment in UTC: utc(2026, 11, 23, 14) is T."""
-    return datetime(*args, tzinfo=UTC)
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 # --- users -----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from bot.app import AfterviewApplication
 from bot.texts import journey as tj
 from tests.chat import Chat
 from tests.conftest import Clock
-from tests.test_debrief_flow import setup_user
+from tests.journeys import setup_user
 
 
 async def test_upcoming_friday_typed_as_suggested(chat: Chat, app: AfterviewApplication) -> None:

@@ -5,12 +5,7 @@ from bot.rules.coaching import Step, StepState
 from tests.chat import Chat
 from tests.conftest import Apps
 from tests.fakeapi import FakeTelegram
-
-
-async def setup_user(chat: Chat) -> None:
-    await chat.send("/start")
-    await chat.press("🇬🇧 London")
-    await chat.press("🇬🇧 UK")
+from tests.journeys import setup_user, sticker
 
 
 async def test_full_debrief(chat: Chat, app: AfterviewApplication, fake: FakeTelegram) -> None:
@@ -69,10 +64,8 @@ async def test_restart_mid_debrief_resumes(apps: Apps, fake: FakeTelegram) -> No
 async def test_bad_input_in_question(chat: Chat, fake: FakeTelegram) -> None:
     await setup_user(chat)
     await chat.send("/debrief")
-    r = await chat.feed(
-        __import__("tests.updates", fromlist=["x"]).message(chat.user_id, sticker=True)
-    )
-    assert "only read text" in chat.texts(r) and "Which company" in chat.texts(r)
+    text = await sticker(chat)
+    assert "only read text" in text and "Which company" in text
     r = await chat.send("/nonsense")
     assert "don't know that command" in chat.texts(r)
     r = await chat.press_data("debrief:rate:9")

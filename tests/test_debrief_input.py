@@ -11,7 +11,7 @@ from bot.rules.models import Interview
 from bot.texts import common as tc
 from bot.texts import debrief as t
 from tests.chat import Chat
-from tests.test_debrief_flow import setup_user
+from tests.journeys import setup_user
 
 TOO_BIG = "99999999999999999999999"  # beyond SQLite's integers
 

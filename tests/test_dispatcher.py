@@ -7,77 +7,16 @@ T is Monday 23 November 2026, 14:00 in London (UTC in winter).
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from bot.app import AfterviewApplication
 from bot.rules.coaching import Outcome
-from bot.rules.models import Interview
-from bot.storage.reminders import Reminder, State
-from bot.tg.dispatcher import MAX_ATTEMPTS, Dispatcher, Report
-from tests import updates
+from bot.storage.reminders import State
+from bot.tg.dispatcher import MAX_ATTEMPTS
 from tests.chat import Chat
 from tests.conftest import Apps, Clock
-from tests.fakeapi import FakeTelegram, Sent
-
-
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
-
-
-MON_1400 = utc(2026, 11, 23, 14)
-
-
-async def debriefed(
-    chat: Chat, company: str = "Acme", reply: str = "by Friday", setup: bool = True
-) -> Interview:
-    """A user in London who debriefed an interview that ended just now."""
-    if setup:
-        await chat.send("/start")
-        await chat.press("🇬🇧 London")
-        await chat.press("🇬🇧 UK")
-    await chat.send("/debrief")
-    if chat.last.button_data("New interview"):
-        await chat.press("New interview")
-    await chat.send(company)
-    await chat.send("Analyst")
-    await chat.press("Just now")
-    await chat.send("Priya Shah")
-    await chat.press("Skip")
-    await chat.press("That's everyone")
-    await chat.send("A case study")
-    await chat.send(reply)
-    await chat.press("Nothing mentioned")
-    await chat.press("4")
-    await chat.send("My SQL answer")
-    await chat.send("/skip")
-    interviews = await chat.app.runtime.store.interviews.active(chat.user_id)
-    return interviews[-1]
-
-
-async def press_on_last(chat: Chat, data: str) -> list[Sent]:
-    """Press a button with this data as if it were on the chat's last message."""
-    return await chat.feed(updates.callback(chat.user_id, data, chat.last))
-
-
-def dispatcher(app: AfterviewApplication) -> Dispatcher:
-    found = app.runtime.dispatcher
-    assert isinstance(found, Dispatcher)
-    return found
-
-
-async def run(app: AfterviewApplication, clock: Clock) -> Report:
-    return await dispatcher(app).run(clock.now)
-
-
-async def rows(app: AfterviewApplication, user_id: int) -> list[Reminder]:
-    found = await app.runtime.store.db.execute_fetchall(
-        "SELECT * FROM reminders WHERE user_id = ? ORDER BY id", (user_id,)
-    )
-    return [Reminder.model_validate(dict(r)) for r in found]
-
-
-async def pending(app: AfterviewApplication, user_id: int) -> dict[str, datetime]:
-    return {r.slot: r.due_at for r in await rows(app, user_id) if r.state is State.PENDING}
+from tests.fakeapi import FakeTelegram
+from tests.journeys import debriefed, dispatcher, pending, press_on_last, rows, run, utc
 
 
 def sends_to(fake: FakeTelegram, chat_id: int) -> int:
@@ -87,7 +26,7 @@ def sends_to(fake: FakeTelegram, chat_id: int) -> int:
 async def test_debrief_creates_nudges_that_arrive_once_on_time(
     chat: Chat, app: AfterviewApplication, fake: FakeTelegram, clock: Clock
 ) -> None:
-    await debriefed(chat)
+    await debriefed(chat, role="Analyst")
     assert await pending(app, chat.user_id) == {
         "notes": utc(2026, 11, 23, 16),
         "thanks": utc(2026, 11, 23, 17),
@@ -162,7 +101,7 @@ async def test_a_dst_change_night(chat: Chat, app: AfterviewApplication, clock: 
 async def test_doing_a_step_anywhere_cancels_its_nudge(
     chat: Chat, app: AfterviewApplication, clock: Clock
 ) -> None:
-    interview = await debriefed(chat)
+    interview = await debriefed(chat, role="Analyst")
     clock.set(utc(2026, 11, 23, 15))
     await press_on_last(chat, f"done:notes:{interview.id}")  # a "Done" from /next's tips
     states = {r.slot: r.state for r in await rows(app, chat.user_id)}
@@ -229,10 +168,10 @@ async def test_catch_up_after_downtime_is_one_summary_per_user(
 ) -> None:
     app = await apps.start()
     sam = Chat(app, fake)
-    await debriefed(sam)
+    await debriefed(sam, role="Analyst")
     clock.set(utc(2026, 11, 24, 13))
     ana = Chat(app, fake, user_id=2002, first_name="Ana")
-    await debriefed(ana, company="Beta & <Co>")
+    await debriefed(ana, company="Beta & <Co>", role="Analyst")
     await apps.crash(app)  # down from Tuesday 13:00 until 15:30, nothing sent meanwhile
     clock.set(utc(2026, 11, 24, 15, 30))
     app = await apps.start()

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 
 from tests.chat import Chat
 from tests.conftest import Clock
-from tests.test_thanks import debriefed, sticker, stranger
+from tests.journeys import debriefed, sticker, stranger
 
 
 async def test_wait_then_two_follow_ups_then_move_on(chat: Chat, clock: Clock) -> None:

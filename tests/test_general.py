@@ -9,22 +9,7 @@ from tests import updates
 from tests.chat import Chat
 from tests.conftest import Clock
 from tests.fakeapi import FakeTelegram
-from tests.test_debrief_flow import setup_user
-
-
-async def quick_debrief(chat: Chat, company: str, when: str = "Just now") -> None:
-    await chat.send("/debrief")
-    if "Carry on" in chat.last.labels:
-        await chat.press("New interview")
-    await chat.send(company)
-    await chat.send("Analyst")
-    if when == "Just now":
-        await chat.press("Just now")
-    else:
-        await chat.send(when)
-    await chat.send("Priya Shah")
-    await chat.press("Skip")
-    await chat.press("That's everyone")
+from tests.journeys import log_interview, setup_user
 
 
 async def test_next_before_any_interview(chat: Chat) -> None:
@@ -35,7 +20,7 @@ async def test_next_before_any_interview(chat: Chat) -> None:
 
 async def test_next_after_debrief_points_to_notes_with_reason(chat: Chat, clock: Clock) -> None:
     await setup_user(chat)
-    await quick_debrief(chat, "Acme")
+    await log_interview(chat, "Acme")
     for _ in range(6):  # the rest of the debrief: skip every question
         await chat.send("/skip")
     replies = await chat.send("/next")
@@ -48,7 +33,7 @@ async def test_next_after_debrief_points_to_notes_with_reason(chat: Chat, clock:
 
 async def test_status_lists_steps_with_marks(chat: Chat) -> None:
     await setup_user(chat)
-    await quick_debrief(chat, "Acme")
+    await log_interview(chat, "Acme")
     for _ in range(6):
         await chat.send("/skip")
     replies = await chat.send("/status")
@@ -68,7 +53,7 @@ def test_status_is_split_into_messages_under_telegrams_limit() -> None:
 async def test_status_with_many_interviews_sends_several_messages(chat: Chat) -> None:
     await setup_user(chat)
     for n in range(12):
-        await quick_debrief(chat, f"Company number {n} with a rather long name")
+        await log_interview(chat, f"Company number {n} with a rather long name")
     replies = await chat.send("/status")
     assert len(replies) > 1 and all(len(r.text) <= 4096 for r in replies)
     assert "Company number 0" in replies[0].text and "Company number 11" in replies[-1].text
@@ -76,9 +61,9 @@ async def test_status_with_many_interviews_sends_several_messages(chat: Chat) ->
 
 async def test_interviews_pick_sets_current(chat: Chat, app: AfterviewApplication) -> None:
     await setup_user(chat)
-    await quick_debrief(chat, "Acme")
+    await log_interview(chat, "Acme")
     await chat.send("/cancel")
-    await quick_debrief(chat, "Globex")
+    await log_interview(chat, "Globex")
     await chat.send("/cancel")
     replies = await chat.send("/interviews")
     assert any("Acme" in label for label in chat.last.labels)
@@ -158,7 +143,7 @@ async def test_forged_step_buttons_get_the_expired_reply(
     chat: Chat, app: AfterviewApplication
 ) -> None:
     await setup_user(chat)
-    await quick_debrief(chat, "Acme")
+    await log_interview(chat, "Acme")
     await chat.send("/cancel")
     (interview,) = await app.runtime.store.interviews.active(chat.user_id)
     for data in FORGED_STEP_BUTTONS:
@@ -172,7 +157,7 @@ async def test_someone_elses_interview_buttons_are_refused(
     chat: Chat, app: AfterviewApplication, fake: FakeTelegram
 ) -> None:
     await setup_user(chat)
-    await quick_debrief(chat, "Acme")
+    await log_interview(chat, "Acme")
     await chat.send("/cancel")
     (interview,) = await app.runtime.store.interviews.active(chat.user_id)
     steps = await app.runtime.store.interviews.steps(interview.id)

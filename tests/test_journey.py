@@ -13,7 +13,7 @@ from tests import updates
 from tests.chat import Chat
 from tests.conftest import Clock
 from tests.fakeapi import Sent
-from tests.test_thanks import debriefed
+from tests.journeys import debriefed
 
 
 class StubbornChat(Chat):

@@ -20,6 +20,7 @@ from tests.chat import Chat
 from tests.conftest import TOKEN
 from tests.fakeapi import FakeTelegram, Sent
 from tests.fakeserver import FakeBotServer
+from tests.journeys import setup_user
 from tests.process import ROOT, bot_env, wait_for
 
 SECRET_ANSWER = "Zanzibar-Quartz-Answer-4417"  # what the user types; must never reach a log
@@ -130,9 +131,7 @@ async def test_each_update_is_one_line_without_its_text(
 async def test_error_handler_apologises_and_logs_the_update(
     chat: Chat, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await chat.send("/start")
-    await chat.press("🇬🇧 London")
-    await chat.press("🇬🇧 UK")
+    await setup_user(chat)
     store = chat.app.runtime.store
     await chat.send("/debrief")
     await chat.send("Acme")  # an interview in progress, which /debrief reads back

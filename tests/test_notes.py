@@ -2,52 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from bot.app import AfterviewApplication
 from bot.rules.coaching import Step, StepState
-from bot.rules.models import Interview
 from conversations.notes import split_text
 from tests import updates
 from tests.chat import Chat
 from tests.conftest import Apps
 from tests.fakeapi import FakeTelegram
-
-
-async def debriefed(
-    chat: Chat,
-    company: str = "Acme & Sons",
-    people: Sequence[str] = ("Priya Shah",),
-    *,
-    first: bool = True,
-) -> Interview:
-    """A user with their time zone set and an interview debriefed up to its interviewers."""
-    if first:
-        await chat.send("/start")
-        await chat.press("🇬🇧 London")
-        await chat.press("🇬🇧 UK")
-    r = await chat.send("/debrief")
-    if "Carry on" in [label for sent in r for label in sent.labels]:
-        await chat.press("New interview")
-    await chat.send(company)
-    await chat.send("Data Analyst")
-    await chat.press("Just now")
-    for i, name in enumerate(people):
-        if i:
-            await chat.press("Add another")
-        await chat.send(name)
-        await chat.press("Skip")
-    await chat.press("That's everyone")
-    await chat.send("/cancel")
-    user = await chat.app.runtime.store.users.get(chat.user_id)
-    assert user is not None and user.current_interview_id is not None
-    interview = await chat.app.runtime.store.interviews.get(user.current_interview_id)
-    assert interview is not None
-    return interview
+from tests.journeys import logged
 
 
 async def test_notes_end_to_end(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     store = app.runtime.store
     r = await chat.send("/notes")
     text = chat.texts(r)
@@ -82,7 +48,7 @@ async def test_notes_end_to_end(chat: Chat, app: AfterviewApplication) -> None:
 
 
 async def test_notes_later_shows_count_and_adds_more(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     await chat.send("/notes")
     await chat.send("First note")
     await chat.press("Done ✓")
@@ -105,7 +71,7 @@ async def test_notes_later_shows_count_and_adds_more(chat: Chat, app: AfterviewA
 async def test_notes_survive_a_restart(apps: Apps, fake: FakeTelegram) -> None:
     app = await apps.start()
     chat = Chat(app, fake)
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     await chat.send("/notes")
     await chat.send("Asked why I left my last job")
     await apps.crash(app)
@@ -122,7 +88,7 @@ async def test_notes_survive_a_restart(apps: Apps, fake: FakeTelegram) -> None:
 
 
 async def test_skip_without_notes_and_done_needs_one(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     r = await chat.send("/notes")
     assert chat.last.labels == ["Skip this step"]
     r = await chat.press_data("notes:done")
@@ -135,7 +101,7 @@ async def test_skip_without_notes_and_done_needs_one(chat: Chat, app: AfterviewA
 
 
 async def test_a_very_long_note_is_kept_in_parts(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     await chat.send("/notes")
     long_note = " ".join(f"<w{i}>&" for i in range(700))  # ~4000 characters, HTML-ish
     r = await chat.send(long_note)
@@ -157,7 +123,7 @@ def test_split_text_cuts_at_spaces_and_hard_when_it_must() -> None:
 
 
 async def test_bad_input_in_every_state(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     await chat.send("/notes")
     # notes.collect
     r = await chat.feed(updates.message(chat.user_id, sticker=True))
@@ -192,7 +158,7 @@ async def test_bad_input_in_every_state(chat: Chat, app: AfterviewApplication) -
 async def test_another_users_interview_cannot_be_opened(
     chat: Chat, app: AfterviewApplication, fake: FakeTelegram
 ) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     stranger = Chat(app, fake, user_id=2002, first_name="Eve")
     r = await stranger.press_data(f"open:notes:{interview.id}")
     assert "haven't told me about an interview" in stranger.texts(r)

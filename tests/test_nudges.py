@@ -13,6 +13,7 @@ import pytest
 from bot.rules import nudges
 from bot.rules.coaching import Facts, Outcome, Step, StepState, plan
 from bot.rules.nudges import Carrier, Quiet, Wanted
+from tests.journeys import utc
 
 LONDON = ZoneInfo("Europe/London")
 T = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
@@ -27,10 +28,6 @@ def facts(**values: object) -> Facts:
 
 def wanted(f: Facts, now: datetime = T) -> dict[str, Wanted]:
     return {w.slot: w for w in nudges.for_interview(f, plan(f, now))}
-
-
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
 
 
 def test_a_fresh_interview_wants_the_table_in_order() -> None:

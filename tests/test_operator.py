@@ -18,6 +18,7 @@ from bot.texts import operator as to
 from tests.chat import Chat
 from tests.conftest import Apps, Clock, make_settings
 from tests.fakeapi import FakeTelegram
+from tests.journeys import setup_user
 
 OPERATOR = {
     "operator_name": "Jobs & Skills <Stafford>",
@@ -36,12 +37,6 @@ async def operated(tmp_path: Path, fake: FakeTelegram, clock: Clock) -> AsyncIte
     apps = Apps(settings, fake, clock)
     yield apps
     await apps.close()
-
-
-async def setup_user(chat: Chat) -> None:
-    await chat.send("/start")
-    await chat.press("🇬🇧 London")
-    await chat.press("🇬🇧 UK")
 
 
 async def test_contact_shows_the_organisation(operated: Apps, fake: FakeTelegram) -> None:

@@ -12,7 +12,7 @@ from conversations.outcome_next_round import next_round_time
 from tests import updates
 from tests.chat import Chat
 from tests.conftest import START, Clock
-from tests.test_thanks import debriefed, sticker, stranger
+from tests.journeys import debriefed, sticker, stranger
 
 LONDON = ZoneInfo("Europe/London")
 

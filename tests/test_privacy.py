@@ -17,28 +17,15 @@ from tests import updates
 from tests.chat import Chat
 from tests.conftest import Apps, Clock
 from tests.fakeapi import FakeTelegram, Sent
+from tests.journeys import logged, setup_user
 
 
-async def setup_user(chat: Chat) -> None:
-    await chat.send("/start")
-    await chat.press("🇬🇧 London")
-    await chat.press("🇬🇧 UK")
-
-
-async def debriefed(chat: Chat, app: AfterviewApplication, company: str = "Acme") -> Interview:
-    await chat.send("/debrief")
-    if chat.last.button_data("New interview"):
-        await chat.press("New interview")
-    await chat.send(company)
-    await chat.send("Data Analyst")
-    await chat.press("Just now")
-    await chat.send("Priya Shah")
-    await chat.press("Skip")
-    await chat.press("That's everyone")
-    await chat.send("/cancel")
-    store = app.runtime.store
-    interview = next(i for i in await store.interviews.active(chat.user_id) if i.company == company)
-    async with store.transaction() as tx:
+async def logged_with_data(
+    chat: Chat, app: AfterviewApplication, company: str = "Acme"
+) -> Interview:
+    """An interview logged by a user already set up, with a note, a referee and a follow-up."""
+    interview = await logged(chat, company, first=False)
+    async with app.runtime.store.transaction() as tx:
         await tx.notes.add(interview.id, "They asked about <dashboards> & SQL")
         await tx.referees.add(chat.user_id, "Jo Brown", permission=True)
         await tx.interviews.add_followup(interview.id, interview.held_at or interview.created_at)
@@ -58,7 +45,7 @@ async def test_calendar_has_the_due_steps(
     chat: Chat, app: AfterviewApplication, clock: Clock
 ) -> None:
     await setup_user(chat)
-    interview = await debriefed(chat, app)
+    interview = await logged_with_data(chat, app)
     clock.advance(hours=1)
     r = await chat.send("/calendar")
     ((name, data),) = documents(r)
@@ -87,7 +74,7 @@ async def test_calendar_after_steps_are_done(
     chat: Chat, app: AfterviewApplication, clock: Clock
 ) -> None:
     await setup_user(chat)
-    interview = await debriefed(chat, app)
+    interview = await logged_with_data(chat, app)
     async with app.runtime.store.transaction() as tx:
         await tx.interviews.set_step(interview.id, Step.THANKS, StepState.DONE)
     r = await chat.send("/calendar")
@@ -103,8 +90,8 @@ async def test_calendar_picks_an_interview_and_rejects_forged_ones(
     r = await chat.send("/calendar")
     assert "haven't told me about an interview" in chat.texts(r)
     await setup_user(chat)
-    first = await debriefed(chat, app, "Acme")
-    second = await debriefed(chat, app, "Beta")
+    first = await logged_with_data(chat, app, "Acme")
+    second = await logged_with_data(chat, app, "Beta")
     async with app.runtime.store.transaction() as tx:
         await tx.users.update(chat.user_id, current_interview_id=None)
     r = await chat.send("/calendar")
@@ -132,9 +119,9 @@ async def test_export_has_all_my_rows_and_none_of_others(
 ) -> None:
     other = Chat(app, fake, user_id=4004, first_name="Eve")
     await setup_user(other)
-    await debriefed(other, app, "Evil Corp")
+    await logged_with_data(other, app, "Evil Corp")
     await setup_user(chat)
-    interview = await debriefed(chat, app)
+    interview = await logged_with_data(chat, app)
     r = await chat.send("/export")
     ((name, data),) = documents(r)
     assert name == "afterview-export.json"
@@ -180,9 +167,9 @@ async def test_forget_deletes_every_row_of_the_user(
 ) -> None:
     other = Chat(app, fake, user_id=5005, first_name="Eve")
     await setup_user(other)
-    await debriefed(other, app, "Evil Corp")
+    await logged_with_data(other, app, "Evil Corp")
     await setup_user(chat)
-    interview = await debriefed(chat, app)
+    interview = await logged_with_data(chat, app)
     priya = (await app.runtime.store.interviewers.for_interview(interview.id))[0]
     await chat.press_data(f"review:thanks:{interview.id}:{priya.id}")
     await chat.send("Dear Priya, thanks for the chat about the Data Analyst role. Sam")
@@ -219,7 +206,7 @@ async def test_forget_mid_conversation_then_carry_on(apps: Apps, fake: FakeTeleg
     app = await apps.start()
     chat = Chat(app, fake)
     await setup_user(chat)
-    await debriefed(chat, app)
+    await logged_with_data(chat, app)
     r = await chat.send("/debrief")
     if chat.last.button_data("New interview"):
         await chat.press("New interview")

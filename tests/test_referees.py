@@ -11,8 +11,7 @@ from bot.texts import common as tc
 from tests import updates
 from tests.chat import Chat
 from tests.fakeapi import FakeTelegram, Sent
-from tests.test_general import quick_debrief
-from tests.test_notes import debriefed
+from tests.journeys import log_interview, logged
 
 
 async def add_referee(
@@ -30,7 +29,7 @@ def overview_of(replies: list[Sent]) -> Sent:
 
 
 async def test_add_brief_and_finish(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     store = app.runtime.store
     r = await chat.send("/referees")
     text = chat.texts(r)
@@ -96,8 +95,8 @@ async def test_urgent_flag_moves_the_rules_and_clears(
     chat: Chat, app: AfterviewApplication
 ) -> None:
     store = app.runtime.store
-    first = await debriefed(chat)
-    second = await debriefed(chat, company="Globex", first=False)
+    first = await logged(chat)
+    second = await logged(chat, company="Globex", first=False)
     changed: list[int] = []
 
     async def listener(tx: Store, interview_id: int) -> None:
@@ -129,13 +128,13 @@ async def test_urgent_flag_moves_the_rules_and_clears(
 
 async def test_referees_are_reused_across_interviews(chat: Chat, app: AfterviewApplication) -> None:
     store = app.runtime.store
-    first = await debriefed(chat, company="Acme")
+    first = await logged(chat, company="Acme")
     await chat.send("/referees")
     await add_referee(chat, "Jane Doe", "0123 456", "Manager", yes=True)
     await chat.press("📋 Brief Jane Doe")
     r = await chat.press("Sent it ✓")
     assert (await store.interviews.steps(first.id))[Step.REFEREES] is StepState.DONE
-    second = await debriefed(chat, company="Globex", first=False)
+    second = await logged(chat, company="Globex", first=False)
     r = await chat.send("/referees")
     text = chat.texts(r)
     # Not asked again: the same referee, not yet briefed for this interview.
@@ -151,7 +150,7 @@ async def test_referees_are_reused_across_interviews(chat: Chat, app: AfterviewA
 
 
 async def test_sent_it_still_counts_after_leaving(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     await chat.send("/referees")
     await add_referee(chat, "Jane Doe", None, None, yes=True)
     r = await chat.press("📋 Brief Jane Doe")
@@ -167,7 +166,7 @@ async def test_sent_it_still_counts_after_leaving(chat: Chat, app: AfterviewAppl
 
 
 async def test_skip_the_step(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     await chat.send("/referees")
     r = await chat.press("Skip")
     assert "Referees skipped" in chat.texts(r)
@@ -180,7 +179,7 @@ async def test_bad_input_in_every_state(
     chat: Chat, app: AfterviewApplication, fake: FakeTelegram
 ) -> None:
     store = app.runtime.store
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     sticker = updates.message(chat.user_id, sticker=True)
     await chat.send("/referees")
     # referees.name
@@ -241,7 +240,7 @@ async def test_bad_input_in_every_state(
     assert await store.referees.briefed_ids(interview.id) == set()
     # Another user can't brief, or mark, this user's referee.
     eve = Chat(app, fake, user_id=2002, first_name="Eve")
-    await debriefed(eve, company="Initech")
+    await logged(eve, company="Initech")
     await eve.send("/referees")
     await add_referee(eve, "Mallory", None, None, yes=False)
     r = await eve.press_data(f"referees:brief:{ann.id}")
@@ -256,11 +255,11 @@ async def test_bad_input_in_every_state(
 async def test_brief_button_of_an_older_overview_briefs_for_its_own_interview(
     chat: Chat, app: AfterviewApplication
 ) -> None:
-    await debriefed(chat)  # Acme
+    await logged(chat)  # Acme
     await chat.send("/referees")
     await add_referee(chat, "Jane Doe", None, None, True)
     acme_overview = overview_of(chat.history)
-    await quick_debrief(chat, "Globex")
+    await log_interview(chat, "Globex")
     await chat.send("/cancel")
     await chat.send("/referees")  # now the overview for Globex
     data = acme_overview.button_data("📋 Brief Jane Doe")
@@ -277,7 +276,7 @@ async def test_forged_ids_get_the_expired_reply(
     chat: Chat, app: AfterviewApplication, fake: FakeTelegram
 ) -> None:
     store = app.runtime.store
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     await chat.send("/referees")
     await add_referee(chat, "Ann Bee", None, None, yes=False)
     (ann,) = await store.referees.for_user(chat.user_id)

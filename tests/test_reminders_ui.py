@@ -12,23 +12,13 @@ from bot.texts import common as tc
 from tests.chat import Chat
 from tests.conftest import Clock
 from tests.fakeapi import FakeTelegram
-from tests.test_dispatcher import debriefed, pending, press_on_last, rows, run, utc
-
-
-async def nudged(chat: Chat, app: AfterviewApplication, clock: Clock, slot: str = "notes") -> int:
-    """Run the dispatcher at the slot's due time; returns the nudge's reminder id."""
-    (row,) = [
-        r for r in await rows(app, chat.user_id) if r.slot == slot and r.state.value in ("pending",)
-    ]
-    clock.set(row.due_at)
-    await run(app, clock)
-    return row.id
+from tests.journeys import debriefed, nudged, pending, press_on_last, rows, run, utc
 
 
 async def test_snooze_an_hour_tomorrow_or_a_day_then_done(
     chat: Chat, app: AfterviewApplication, clock: Clock
 ) -> None:
-    interview = await debriefed(chat)
+    interview = await debriefed(chat, role="Analyst")
     rid = await nudged(chat, app, clock)
     r = await chat.press("1 hour")
     assert r[-1].text.endswith("→ Snoozed until today 17:00") and r[-1].buttons == []
@@ -115,7 +105,7 @@ async def test_open_starts_the_step_and_marks_the_nudge(
 async def test_done_on_a_follow_up_records_it_and_times_the_second(
     chat: Chat, app: AfterviewApplication, clock: Clock
 ) -> None:
-    interview = await debriefed(chat)
+    interview = await debriefed(chat, role="Analyst")
     clock.set(utc(2026, 12, 1, 10))  # everything overdue at once: one summary
     await run(app, clock)
     assert "Thank-you notes" not in chat.last.text  # moot after 48 hours
@@ -129,11 +119,11 @@ async def test_done_on_a_follow_up_records_it_and_times_the_second(
 async def test_weekly_keep_trying_is_one_per_user(
     chat: Chat, app: AfterviewApplication, clock: Clock
 ) -> None:
-    first = await debriefed(chat)
+    first = await debriefed(chat, role="Analyst")
     clock.set(utc(2026, 11, 24, 14))
     await run(app, clock)  # what was due until now
     clock.set(utc(2026, 11, 25, 10))
-    await debriefed(chat, company="Beta", setup=False)  # a second interview, also waiting
+    await debriefed(chat, company="Beta", first=False)  # a second interview, also waiting
     weekly = [r for r in await rows(app, chat.user_id) if r.slot == "keep_trying"]
     live = [(r.interview_id, r.due_at) for r in weekly if r.state is State.PENDING]
     assert live == [(first.id, utc(2026, 11, 30, 14))]  # the longest wait carries it
@@ -158,7 +148,7 @@ async def test_weekly_keep_trying_is_one_per_user(
 async def test_reminders_lists_and_turns_off_and_on(
     chat: Chat, app: AfterviewApplication, clock: Clock
 ) -> None:
-    await debriefed(chat, company="A&B <Ltd>")
+    await debriefed(chat, company="A&B <Ltd>", role="Analyst")
     r = await chat.send("/reminders")
     text = chat.texts(r)
     assert "today 16:00 · Notes · Analyst at A&B <Ltd>" in text

@@ -12,6 +12,7 @@ from tests import updates
 from tests.chat import Chat
 from tests.conftest import Apps
 from tests.fakeapi import FakeTelegram
+from tests.journeys import logged, setup_user
 
 READY = "Ready to send."
 HEADER = "A few things to fix:"
@@ -27,29 +28,10 @@ Yours sincerely,
 Sam"""
 
 
-async def setup_user(chat: Chat) -> None:
-    await chat.send("/start")
-    await chat.press("🇬🇧 London")
-    await chat.press("🇬🇧 UK")
-
-
-async def debriefed(chat: Chat, app: AfterviewApplication) -> Interview:
-    """A debriefed interview with two interviewers and notes naming each of them."""
-    await setup_user(chat)
-    await chat.send("/debrief")
-    await chat.send("Acme")
-    await chat.send("Data Analyst")
-    await chat.press("Just now")
-    await chat.send("Priya Shah")
-    await chat.press("Skip")
-    await chat.press("Add another")
-    await chat.send("Tom Lee")
-    await chat.press("Skip")
-    await chat.press("That's everyone")
-    await chat.send("/cancel")
-    store = app.runtime.store
-    (interview,) = await store.interviews.active(chat.user_id)
-    async with store.transaction() as tx:
+async def logged_with_notes(chat: Chat, app: AfterviewApplication) -> Interview:
+    """A logged interview with two interviewers and notes naming each of them."""
+    interview = await logged(chat, "Acme", ("Priya Shah", "Tom Lee"))
+    async with app.runtime.store.transaction() as tx:
         await tx.notes.add(interview.id, "Priya asked how I'd rebuild the weekly sales dashboard.")
         await tx.notes.add(interview.id, "Tom's team is moving to dbt next quarter.")
     return interview
@@ -70,7 +52,7 @@ async def stored_reviews(app: AfterviewApplication) -> list[dict[str, object]]:
 
 
 async def test_review_from_the_thank_you_draft(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat, app)
+    interview = await logged_with_notes(chat, app)
     r = await chat.send("/thanks")
     assert "Thank-you note to Priya Shah" in chat.texts(r)
     r = await chat.press("Review mine")
@@ -108,7 +90,7 @@ async def test_review_from_the_thank_you_draft(chat: Chat, app: AfterviewApplica
 
 
 async def test_second_interviewer_copy_is_caught(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat, app)
+    interview = await logged_with_notes(chat, app)
     priya_id, tom_id = await people(app, interview)
     await chat.press_data(f"review:thanks:{interview.id}:{priya_id}")
     r = await chat.send(GOOD_NOTE)
@@ -121,7 +103,7 @@ async def test_second_interviewer_copy_is_caught(chat: Chat, app: AfterviewAppli
 
 
 async def test_other_drafts_can_be_reviewed(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat, app)
+    interview = await logged_with_notes(chat, app)
     store = app.runtime.store
     async with store.transaction() as tx:
         jo = await tx.referees.add(chat.user_id, "Jo Brown", permission=True)
@@ -150,7 +132,7 @@ async def test_other_drafts_can_be_reviewed(chat: Chat, app: AfterviewApplicatio
 async def test_forged_and_stale_review_buttons(
     chat: Chat, app: AfterviewApplication, fake: FakeTelegram
 ) -> None:
-    interview = await debriefed(chat, app)
+    interview = await logged_with_notes(chat, app)
     priya_id, _ = await people(app, interview)
     # Someone else's interview and referee.
     other = Chat(app, fake, user_id=2002, first_name="Eve")
@@ -187,7 +169,7 @@ async def test_forged_and_stale_review_buttons(
 
 
 async def test_bad_input_while_reviewing(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat, app)
+    interview = await logged_with_notes(chat, app)
     priya_id, _ = await people(app, interview)
     await chat.press_data(f"review:thanks:{interview.id}:{priya_id}")
     r = await chat.feed(updates.message(chat.user_id, sticker=True))
@@ -211,7 +193,7 @@ async def test_bad_input_while_reviewing(chat: Chat, app: AfterviewApplication) 
 async def test_review_button_ends_the_conversation_in_progress(
     chat: Chat, app: AfterviewApplication
 ) -> None:
-    interview = await debriefed(chat, app)
+    interview = await logged_with_notes(chat, app)
     priya_id, _ = await people(app, interview)
     r = await chat.send("/debrief")
     assert "Which company" in chat.texts(r) or "Carry on" in chat.texts(r)
@@ -227,7 +209,7 @@ async def test_review_button_ends_the_conversation_in_progress(
 async def test_review_survives_a_restart(apps: Apps, fake: FakeTelegram) -> None:
     app = await apps.start()
     chat = Chat(app, fake)
-    interview = await debriefed(chat, app)
+    interview = await logged_with_notes(chat, app)
     priya_id, _ = await people(app, interview)
     await chat.press_data(f"review:thanks:{interview.id}:{priya_id}")
     await apps.crash(app)

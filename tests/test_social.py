@@ -8,7 +8,7 @@ from bot.rules.models import Interview
 from tests import updates
 from tests.chat import Chat
 from tests.fakeapi import FakeTelegram
-from tests.test_notes import debriefed
+from tests.journeys import logged
 
 SEARCH = "https://www.linkedin.com/search/results/companies/?keywords="
 
@@ -21,7 +21,7 @@ async def decided(app: AfterviewApplication, interview: Interview, outcome: Outc
 async def test_follow_the_company_before_the_decision(
     chat: Chat, app: AfterviewApplication
 ) -> None:
-    interview = await debriefed(chat, company="Acme & Sons", people=["Priya Shah", "Tom Lee"])
+    interview = await logged(chat, company="Acme & Sons", people=["Priya Shah", "Tom Lee"])
     r = await chat.send("/social")
     text = chat.texts(r)
     assert "Follow Acme & Sons on LinkedIn now" in text
@@ -49,7 +49,7 @@ async def test_follow_the_company_before_the_decision(
 
 
 async def test_still_waiting_is_not_a_decision(chat: Chat, app: AfterviewApplication) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     await decided(app, interview, Outcome.WAITING)
     r = await chat.send("/social")
     assert "until after the decision" in chat.texts(r)
@@ -59,7 +59,7 @@ async def test_still_waiting_is_not_a_decision(chat: Chat, app: AfterviewApplica
 async def test_personal_connections_after_the_decision(
     chat: Chat, app: AfterviewApplication
 ) -> None:
-    interview = await debriefed(chat, people=["Priya Shah", "Tom Lee"])
+    interview = await logged(chat, people=["Priya Shah", "Tom Lee"])
     await decided(app, interview, Outcome.REJECTED)
     r = await chat.send("/social")
     text = chat.texts(r)
@@ -93,7 +93,7 @@ async def test_personal_connections_after_the_decision(
 
 
 async def test_skip_and_unknown_company(chat: Chat, app: AfterviewApplication) -> None:
-    user_interview = await debriefed(chat)
+    user_interview = await logged(chat)
     store = app.runtime.store
     async with store.transaction() as tx:
         await tx.interviews.update(user_interview.id, company=None)
@@ -107,7 +107,7 @@ async def test_skip_and_unknown_company(chat: Chat, app: AfterviewApplication) -
 
 
 async def test_bad_input(chat: Chat, app: AfterviewApplication, fake: FakeTelegram) -> None:
-    interview = await debriefed(chat)
+    interview = await logged(chat)
     await chat.send("/social")
     r = await chat.feed(updates.message(chat.user_id, sticker=True))
     assert "only read text" in chat.texts(r) and "Send the name or link" in chat.texts(r)

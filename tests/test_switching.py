@@ -4,7 +4,7 @@ whichever handler groups the two sit in, and no last-resort reply follows a hand
 from __future__ import annotations
 
 from tests.chat import Chat
-from tests.test_thanks import debriefed
+from tests.journeys import debriefed
 
 
 async def test_open_button_in_earlier_group_ends_later_conversation(chat: Chat) -> None:

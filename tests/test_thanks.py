@@ -1,72 +1,14 @@
-"""/thanks (step 4), driven through the real Application and SQLite via the fake Bot API.
-
-The helpers at the top (a debriefed interview, a second user) are shared with the /followup
-and /outcome tests.
-"""
+"""/thanks (step 4), driven through the real Application and SQLite via the fake Bot API."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from bot.app import AfterviewApplication
 from bot.rules.coaching import Step, StepState
-from bot.rules.models import Interview
 from conversations.thanks_change import addition_problem, count_sentences
-from tests import updates
 from tests.chat import Chat
 from tests.conftest import Apps, Clock
 from tests.fakeapi import FakeTelegram
-
-
-async def debriefed(
-    chat: Chat,
-    people: Sequence[str] = ("Priya Shah", "Tom Lee"),
-    *,
-    reply: str | None = "by Friday",
-    role: str = "Data Analyst",
-    place: tuple[str, str] = ("🇬🇧 London", "🇬🇧 UK"),
-) -> Interview:
-    """A user (in London unless `place` says otherwise) with a full debrief of an interview
-    held just now (Mon 23 Nov 2026, 14:00 UTC).
-
-    `reply` is what they said about their timeline; None skips that question.
-    """
-    await chat.send("/start")
-    await chat.press(place[0])
-    await chat.press(place[1])
-    await chat.send("/debrief")
-    await chat.send("Acme")
-    await chat.send(role)
-    await chat.press("Just now")
-    for i, name in enumerate(people):
-        if i:
-            await chat.press("Add another")
-        await chat.send(name)
-        await chat.press("Skip")  # no email
-    await chat.press("That's everyone" if people else "Skip")
-    await chat.send("A case study with the team lead")
-    if reply is None:
-        await chat.send("/skip")
-    elif reply == "They didn't say":
-        await chat.press(reply)
-    else:
-        await chat.send(reply)
-    await chat.press("Nothing mentioned")
-    await chat.press("4")
-    await chat.send("My answer about SQL window functions")
-    r = await chat.send("The salary question")
-    assert "Debrief saved" in chat.texts(r)
-    (interview,) = await chat.app.runtime.store.interviews.active(chat.user_id)
-    return interview
-
-
-async def sticker(chat: Chat) -> str:
-    return chat.texts(await chat.feed(updates.message(chat.user_id, sticker=True)))
-
-
-def stranger(chat: Chat) -> Chat:
-    """Another user of the same bot, to press buttons with someone else's ids."""
-    return Chat(chat.app, chat.fake, user_id=2002, first_name="Eve")
+from tests.journeys import debriefed, setup_user, sticker, stranger
 
 
 # --- pure helpers ----------------------------------------------------------------------------
@@ -244,9 +186,7 @@ async def test_after_48_hours_can_still_write_it(chat: Chat, clock: Clock) -> No
 
 
 async def test_interview_still_to_come(chat: Chat) -> None:
-    await chat.send("/start")
-    await chat.press("🇬🇧 London")
-    await chat.press("🇬🇧 UK")
+    await setup_user(chat)
     await chat.send("/debrief")
     await chat.send("Acme")
     await chat.send("Analyst")

@@ -159,8 +159,14 @@ def _undated(facts: Facts) -> dict[Step, StepPlan]:
 
 
 def _dated(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
+    """The plan of an interview held (or to be held) at `t`: the steps right after it, then
+    the ones that wait on the employer."""
+    return _around(facts, t, now) | _waiting(facts, t)
+
+
+def _around(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
+    """Prepare, and the steps of the first day or so after the interview."""
     tz = facts.tz
-    final = facts.outcome in FINAL_OUTCOMES
     pending = StepState.PENDING
     na = StepState.NOT_APPLICABLE
     plans: dict[Step, StepPlan] = {}
@@ -189,10 +195,19 @@ def _dated(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
     else:
         due = add_business_days(t, REFEREES_BUSINESS_DAYS, tz, facts.country)
         plans[Step.REFEREES] = StepPlan(Step.REFEREES, pending, due, "referees")
+    return plans
+
+
+def _waiting(facts: Facts, t: datetime) -> dict[Step, StepPlan]:
+    """Follow-up, outcome, keep in contact, keep applying: the steps that wait on the employer,
+    settled once a final outcome is known."""
+    final = facts.outcome in FINAL_OUTCOMES
+    pending = StepState.PENDING
+    plans: dict[Step, StepPlan] = {}
 
     f_due, f_reason = followup_due(facts)
     if final:
-        f_state = StepState.DONE if facts.followups_sent else na
+        f_state = StepState.DONE if facts.followups_sent else StepState.NOT_APPLICABLE
         plans[Step.FOLLOWUP] = StepPlan(Step.FOLLOWUP, f_state, None, f_reason)
     elif len(facts.followups_sent) >= MAX_FOLLOWUPS:
         plans[Step.FOLLOWUP] = StepPlan(Step.FOLLOWUP, StepState.DONE, None, "move_on")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot.rules.drafting import LINKEDIN_LIMIT, DraftKind
+from bot.rules.drafting import LINKEDIN_LIMIT
 from bot.rules.names import mentions, name_parts
 
 # Callers read pasted text through the review: `X as X` re-exports what they import from here.
@@ -23,6 +23,7 @@ from bot.rules.pasted import parse as parse
 from bot.rules.pasted import sentences as sentences
 from bot.rules.pasted import words as words
 from bot.rules.spelling import in_dictionary, skip_word, suggest
+from bot.terms import DraftKind
 
 MIN_WORDS = 40
 MAX_WORDS = 200

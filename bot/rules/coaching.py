@@ -9,44 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.rules.timing import add_business_days, at_local
 
-
-class Step(StrEnum):
-    PREPARE = "prepare"
-    DEBRIEF = "debrief"
-    REFLECT = "reflect"
-    NOTES = "notes"
-    THANKS = "thanks"
-    SOCIAL = "social"
-    REFEREES = "referees"
-    FOLLOWUP = "followup"
-    OUTCOME = "outcome"
-    KEEP_CONTACT = "keep_contact"
-    KEEP_TRYING = "keep_trying"
-
+# The journey's vocabulary lives in bot.terms (the texts use it too); callers import it from here.
+from bot.terms import Outcome as Outcome
+from bot.terms import Step as Step
+from bot.terms import StepState as StepState
 
 STEP_ORDER: tuple[Step, ...] = tuple(Step)
-
-
-class StepState(StrEnum):
-    PENDING = "pending"
-    DONE = "done"
-    SKIPPED = "skipped"
-    NOT_APPLICABLE = "not_applicable"
-
-
-class Outcome(StrEnum):
-    OFFER = "offer"
-    REJECTED = "rejected"
-    NEXT_ROUND = "next_round"
-    WITHDRAWN = "withdrawn"
-    WAITING = "waiting"
-
-
 FINAL_OUTCOMES = frozenset({Outcome.OFFER, Outcome.REJECTED, Outcome.NEXT_ROUND, Outcome.WITHDRAWN})
 
 # Timings from COACHING.md, named so the table can be read off the code.

@@ -1,6 +1,6 @@
-"""What the drafts are made of: their kinds, the facts they draw on, and the small readers
-over those facts (the role, the date, the one specific detail for an interviewer, the greeting
-that fits). `bot.rules.drafts` puts them together into the six drafts.
+"""What the drafts are made of: the facts they draw on, and the small readers over those facts
+(the role, the date, the one specific detail for an interviewer, the greeting that fits).
+`bot.rules.drafts` puts them together into the six drafts; their kinds are in `bot.terms`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.rules.models import Interview, Interviewer, Note, Referee
@@ -18,28 +17,6 @@ from bot.texts import letters as w
 
 LINKEDIN_LIMIT = 200  # free accounts
 LINKEDIN_PREMIUM_LIMIT = 300
-
-
-class DraftKind(StrEnum):
-    THANK_YOU = "thanks"
-    FOLLOW_UP = "followup"
-    REFEREE_BRIEFING = "briefing"
-    LINKEDIN = "linkedin"
-    REJECTION_REPLY = "rejection"
-    REFEREE_THANKS = "refthanks"
-
-
-@dataclass(frozen=True)
-class Draft:
-    kind: DraftKind
-    recipient: str  # who it is for, as the user would name them ("Priya Shah")
-    body: str  # the whole plain text to copy, greeting to sign-off
-    subject: str | None = None  # email subject line, when it is an email
-    limit: int | None = None  # a hard character limit (LinkedIn notes)
-
-    @property
-    def length(self) -> int:
-        return len(self.body)
 
 
 @dataclass(frozen=True)

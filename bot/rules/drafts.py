@@ -11,19 +11,17 @@ over the facts in `bot.rules.drafting`.
 from __future__ import annotations
 
 from bot.rules import drafting as d
-from bot.rules.coaching import Outcome
 from bot.rules.drafting import (
     LINKEDIN_LIMIT,
     LINKEDIN_PREMIUM_LIMIT,
-    Draft,
     DraftFacts,
-    DraftKind,
     day_text,
     detail_for,
     role_name,
 )
 from bot.rules.models import Interviewer, Referee
 from bot.rules.names import first_name, name_parts
+from bot.terms import Draft, DraftKind, Outcome
 from bot.texts import letters as w
 
 # Callers import the draft vocabulary from here.

@@ -1,7 +1,7 @@
 """The fake Telegram Bot API the tests drive the bot through.
 
-It lives in `bot/offline_api.py` because `afterview chat` runs the bot on it at runtime; this
-module re-exports it so that tests keep importing from `tests.fakeapi`.
+It lives in `bot/offline/` (api, server, wire) because `afterview chat` runs the bot on it at
+runtime; this module re-exports it so that tests keep importing from `tests.fakeapi`.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from bot.offline.api import (
     Observer,
     Sent,
     TelegramRejects,
-    _decode,
     check_html,
 )
+from bot.offline.wire import decode as _decode
 
 __all__ = [
     "ALLOWED_TAGS",

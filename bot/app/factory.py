@@ -47,14 +47,7 @@ def build_application(
         )
     )
     if settings.rate_limit_per_second > 0:
-        # One message every 1/rate seconds, with no initial burst: Telegram counts messages
-        # in any one second, so a full bucket of 30 followed by the steady rate would exceed
-        # it (and draw 429s) at the start of every burst of nudges.
-        limiter = AIORateLimiter(
-            overall_max_rate=1,
-            overall_time_period=1 / settings.rate_limit_per_second,
-            max_retries=3,
-        )
+        limiter = _limiter(settings.rate_limit_per_second)
         # PTB's builder types the limiter's per-call args as None until one is set.
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     builder = builder.concurrent_updates(PerUserProcessor(settings.concurrent_updates))
@@ -68,3 +61,10 @@ def build_application(
     assert isinstance(app, AfterviewApplication)
     register(app)
     return app
+
+
+def _limiter(per_second: float) -> AIORateLimiter:
+    """One message every 1/`per_second` seconds, with no initial burst: Telegram counts messages
+    in any one second, so a full bucket of 30 followed by the steady rate would exceed it (and
+    draw 429s) at the start of every burst of nudges."""
+    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / per_second, max_retries=3)

@@ -249,22 +249,12 @@ async def run_chat(
     app = build_application(settings, request=FakeRequest(api), clock=clock)
     files = settings.database_path.parent / "terminal-files"
     terminal = Terminal(app, api, stdout, user_id=user_id, first_name=first_name, files=files)
-    loop = asyncio.get_running_loop()
-    lines: asyncio.Queue[str | None] = asyncio.Queue()
     await app.initialize()
     try:
         await app.start()  # the JobQueue: nudges print when they fall due
         stdout.write(t.INTRO.format(database=settings.database_path) + "\n\n")
         await terminal.send("/start")
-        reader = threading.Thread(
-            target=_read_lines, args=(stdin, loop, lines), name="terminal-input", daemon=True
-        )
-        reader.start()
-        while True:
-            terminal.prompt()
-            line = await lines.get()
-            if line is None or not await terminal.handle(line):
-                break
+        await _converse(terminal, stdin)
         terminal.prompting = False
         stdout.write(f"\n{t.BYE}\n")
         stdout.flush()
@@ -272,3 +262,18 @@ async def run_chat(
         if app.running:
             await app.stop()
         await app.shutdown()
+
+
+async def _converse(terminal: Terminal, stdin: TextIO) -> None:
+    """Hand each line typed at the terminal to the bot until /quit or the end of input."""
+    loop = asyncio.get_running_loop()
+    lines: asyncio.Queue[str | None] = asyncio.Queue()
+    reader = threading.Thread(
+        target=_read_lines, args=(stdin, loop, lines), name="terminal-input", daemon=True
+    )
+    reader.start()
+    while True:
+        terminal.prompt()
+        line = await lines.get()
+        if line is None or not await terminal.handle(line):
+            break

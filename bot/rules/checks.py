@@ -11,12 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz
-from spellchecker import SpellChecker
 
-from bot.rules.drafts import LINKEDIN_LIMIT, DraftKind, name_parts
+from bot.rules.drafting import LINKEDIN_LIMIT
+from bot.rules.names import mentions, name_parts
+
+# Callers read pasted text through the review: `X as X` re-exports what they import from here.
+from bot.rules.pasted import Letter as Letter
+from bot.rules.pasted import parse as parse
+from bot.rules.pasted import sentences as sentences
+from bot.rules.pasted import words as words
+from bot.rules.spelling import in_dictionary, skip_word, suggest
+from bot.terms import DraftKind
 
 MIN_WORDS = 40
 MAX_WORDS = 200
@@ -38,46 +45,15 @@ CARRIES_THANKS = frozenset(
 )
 SIGNED = frozenset(DraftKind) - {DraftKind.LINKEDIN}
 
-_GREETING = re.compile(
-    r"^\s*(dear|hi|hello|hey|good (morning|afternoon|evening))\b[ \t]*(?P<rest>[^\n]*)", re.I
-)
 _SIR_OR_MADAM = re.compile(
     r"sir\s*(or|/)\s*madam|to whom it may concern|hiring (manager|team)", re.I
 )
-_SIGN_OFF = re.compile(
-    r"^\s*(?P<words>yours (sincerely|faithfully|truly)|sincerely( yours)?|faithfully|"
-    r"(kind|best|warm|warmest|many)( regards| wishes| thanks)?|regards|best wishes|"
-    r"all the best|thanks( again)?|thank you|cheers|with thanks)\b[\s,.!]*",
-    re.I,
-)
-_SENTENCE = re.compile(r"[^.!?…]+[.!?…]+|[^.!?…]+$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f1e6-\U0001f1ff\U00002b00-\U00002bff"
     "\ufe0f\u200d]"
 )
 _THANKS = re.compile(r"\b(thank|thanks|thankful|grateful|appreciate[ds]?)\b", re.I)
 _CV = re.compile(r"\b(attached|attachment|cv|résumé|resume)\b", re.I)
-# Workplace words a general dictionary lacks; names, the company and the user's own notes are
-# excluded per interview on top of these.
-_ALLOWED = frozenset(
-    {"linkedin", "email", "emails", "cv", "cvs", "covid", "onboarding", "ok", "okay", "wfh"}
-)
-# British spellings are right: try the American form the dictionary knows.
-_BRITISH = (
-    ("isation", "ization"),
-    ("ise", "ize"),
-    ("ised", "ized"),
-    ("ising", "izing"),
-    ("yse", "yze"),
-    ("our", "or"),
-    ("ours", "ors"),
-    ("tre", "ter"),
-    ("ogue", "og"),
-    ("lled", "led"),
-    ("lling", "ling"),
-    ("ence", "ense"),
-)
 
 
 @dataclass(frozen=True)
@@ -101,49 +77,6 @@ class Finding:
     values: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Letter:
-    """The pasted text split into the parts the rules look at."""
-
-    text: str
-    greeting: str | None  # the greeting line ("Dear Priya,")
-    greeting_name: str  # what follows the greeting word ("Priya")
-    sign_off: str | None  # "Yours sincerely"
-    body: str  # between greeting and sign-off
-
-
-def parse(text: str) -> Letter:
-    lines = [line.strip() for line in text.strip().splitlines()]
-    lines = [line for line in lines if line]
-    greeting = name = None
-    if lines and (match := _GREETING.match(lines[0])):
-        greeting = lines[0]
-        name = match["rest"].strip(" ,.:;!—–-")
-        # "Hi Priya, thanks for today" on one line: the name ends at the comma.
-        name = re.split(r"[,:;!]", name, maxsplit=1)[0].strip()
-        lines = lines[1:]
-    sign_off = None
-    for index in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-        match = _SIGN_OFF.match(lines[index])
-        if match and len(lines[index].split()) <= 5:
-            sign_off = match["words"]
-            lines = lines[:index]
-            break
-    if sign_off is None and lines and greeting is not None:
-        # "…look forward to hearing from you. Best, Sam" inside the last line.
-        inline = re.search(r"\b(yours (sincerely|faithfully)|kind regards)\b", lines[-1], re.I)
-        sign_off = inline.group(1) if inline else None
-    return Letter(text, greeting, name or "", sign_off, "\n".join(lines))
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text.replace("\n", " ")) if len(words(s)) > 0]
-
-
 # --- the rules -------------------------------------------------------------------------------
 Rule = Callable[[Letter, ReviewFacts], Finding | None]
 
@@ -156,20 +89,12 @@ def addressee(letter: Letter, facts: ReviewFacts) -> Finding | None:
     if letter.greeting is None:
         return Finding("no_greeting", {"name": expected})
     named = letter.greeting_name
-    if _names(named, expected):
+    if mentions(named, expected):
         return None
-    wrong = next((other for other in facts.other_people if _names(named, other)), None)
+    wrong = next((other for other in facts.other_people if mentions(named, other)), None)
     if wrong is not None:
         return Finding("wrong_person", {"found": wrong, "name": expected})
     return Finding("addressee", {"name": expected})
-
-
-def _names(text: str, person: str) -> bool:
-    return any(
-        re.search(rf"\b{re.escape(part)}\b", text, re.I)
-        for part in name_parts(person)
-        if len(part) > 1
-    )
 
 
 def length(letter: Letter, facts: ReviewFacts) -> Finding | None:
@@ -253,52 +178,15 @@ def spelling(letter: Letter, facts: ReviewFacts) -> Finding | None:
     for sentence in sentences(f"{letter.greeting or ''}\n{letter.body}"):
         for position, word in enumerate(words(sentence)):
             token = word.strip("'’-")
-            if not token or _skip_word(token, position, known):
+            if not token or skip_word(token, position, known):
                 continue
-            if not _known(token.lower()) and token not in wrong:
+            if not in_dictionary(token.lower()) and token not in wrong:
                 wrong.append(token)
     if not wrong:
         return None
     shown = wrong[:MAX_SPELLING]
-    fixes = [f"{w} → {_suggest(w)}" if _suggest(w) else w for w in shown]
+    fixes = [f"{w} → {suggest(w)}" if suggest(w) else w for w in shown]
     return Finding("spelling", {"words": ", ".join(fixes)})
-
-
-def _skip_word(token: str, position: int, known: set[str]) -> bool:
-    lower = token.lower()
-    if lower in known or lower in _ALLOWED or len(token) < 2:
-        return True
-    if token.isupper():
-        return True  # SQL, CV: acronyms
-    # A capital mid-sentence is a name or a place: the dictionary can't judge it.
-    return position > 0 and token[0].isupper()
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> SpellChecker:
-    return SpellChecker(distance=1)
-
-
-@lru_cache(maxsize=4096)
-def _known(lower: str) -> bool:
-    parts = [p for p in re.split(r"[-]", lower.replace("’", "'")) if p]
-    return all(_known_part(p) for p in parts)
-
-
-def _known_part(part: str) -> bool:
-    checker = _dictionary()
-    if part in checker or part.split("'")[0] in checker:
-        return True
-    for british, american in _BRITISH:
-        if part.endswith(british) and part[: -len(british)] + american in checker:
-            return True
-    return False
-
-
-@lru_cache(maxsize=1024)
-def _suggest(word: str) -> str | None:
-    found = _dictionary().correction(word.lower())
-    return found if found and found != word.lower() else None
 
 
 def near_duplicate(letter: Letter, facts: ReviewFacts) -> Finding | None:

@@ -9,44 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.rules.timing import add_business_days, at_local
 
-
-class Step(StrEnum):
-    PREPARE = "prepare"
-    DEBRIEF = "debrief"
-    REFLECT = "reflect"
-    NOTES = "notes"
-    THANKS = "thanks"
-    SOCIAL = "social"
-    REFEREES = "referees"
-    FOLLOWUP = "followup"
-    OUTCOME = "outcome"
-    KEEP_CONTACT = "keep_contact"
-    KEEP_TRYING = "keep_trying"
-
+# The journey's vocabulary lives in bot.terms (the texts use it too); callers import it from here.
+from bot.terms import Outcome as Outcome
+from bot.terms import Step as Step
+from bot.terms import StepState as StepState
 
 STEP_ORDER: tuple[Step, ...] = tuple(Step)
-
-
-class StepState(StrEnum):
-    PENDING = "pending"
-    DONE = "done"
-    SKIPPED = "skipped"
-    NOT_APPLICABLE = "not_applicable"
-
-
-class Outcome(StrEnum):
-    OFFER = "offer"
-    REJECTED = "rejected"
-    NEXT_ROUND = "next_round"
-    WITHDRAWN = "withdrawn"
-    WAITING = "waiting"
-
-
 FINAL_OUTCOMES = frozenset({Outcome.OFFER, Outcome.REJECTED, Outcome.NEXT_ROUND, Outcome.WITHDRAWN})
 
 # Timings from COACHING.md, named so the table can be read off the code.
@@ -159,8 +131,14 @@ def _undated(facts: Facts) -> dict[Step, StepPlan]:
 
 
 def _dated(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
+    """The plan of an interview held (or to be held) at `t`: the steps right after it, then
+    the ones that wait on the employer."""
+    return _around(facts, t, now) | _waiting(facts, t)
+
+
+def _around(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
+    """Prepare, and the steps of the first day or so after the interview."""
     tz = facts.tz
-    final = facts.outcome in FINAL_OUTCOMES
     pending = StepState.PENDING
     na = StepState.NOT_APPLICABLE
     plans: dict[Step, StepPlan] = {}
@@ -189,10 +167,19 @@ def _dated(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
     else:
         due = add_business_days(t, REFEREES_BUSINESS_DAYS, tz, facts.country)
         plans[Step.REFEREES] = StepPlan(Step.REFEREES, pending, due, "referees")
+    return plans
+
+
+def _waiting(facts: Facts, t: datetime) -> dict[Step, StepPlan]:
+    """Follow-up, outcome, keep in contact, keep applying: the steps that wait on the employer,
+    settled once a final outcome is known."""
+    final = facts.outcome in FINAL_OUTCOMES
+    pending = StepState.PENDING
+    plans: dict[Step, StepPlan] = {}
 
     f_due, f_reason = followup_due(facts)
     if final:
-        f_state = StepState.DONE if facts.followups_sent else na
+        f_state = StepState.DONE if facts.followups_sent else StepState.NOT_APPLICABLE
         plans[Step.FOLLOWUP] = StepPlan(Step.FOLLOWUP, f_state, None, f_reason)
     elif len(facts.followups_sent) >= MAX_FOLLOWUPS:
         plans[Step.FOLLOWUP] = StepPlan(Step.FOLLOWUP, StepState.DONE, None, "move_on")

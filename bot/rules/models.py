@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.rules.coaching import Outcome, Step, StepState
+from bot.terms import Outcome, Step, StepState
 
 
 class _Row(BaseModel):

@@ -6,10 +6,9 @@ Aggregates only: no names, no answers. The reminders table belongs to the nudge 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from bot.rules.coaching import Step, StepState
 from bot.storage.base import Repo
+from bot.terms import Stats
 
 # Reminder states as the nudge engine records them, grouped the way an operator asks.
 NUDGE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -17,17 +16,6 @@ NUDGE_GROUPS: dict[str, tuple[str, ...]] = {
     "sent": ("sent", "acknowledged"),
     "failed": ("failed",),
 }
-
-
-@dataclass(frozen=True)
-class Stats:
-    users: int
-    users_with_active: int
-    interviews_active: int
-    interviews_closed: int
-    steps_done: dict[Step, int] = field(default_factory=dict)
-    steps_skipped: dict[Step, int] = field(default_factory=dict)
-    nudges: dict[str, int] | None = None  # None: no reminders table (yet)
 
 
 class StatsRepo(Repo):

@@ -81,6 +81,10 @@ async def sync_weekly(
     return await _reconcile(tx, user, stored, wanted, now)
 
 
+# A reminder's slot: (interview id, slot name); one live reminder per slot.
+_Slot = tuple[int, str]
+
+
 async def _reconcile(
     tx: Store,
     user: User,
@@ -88,9 +92,42 @@ async def _reconcile(
     wanted: Sequence[nudges.Wanted],
     now: datetime,
 ) -> datetime | None:
+    """Make the `stored` reminders what is `wanted`: add, reschedule, cancel. Returns the
+    earliest due time it added or moved (None: nothing)."""
     quiet = quiet_of(user)
-    live: dict[tuple[int, str], Reminder] = {}
-    delivered: dict[tuple[int, str], datetime] = {}
+    live, delivered, extra = _by_slot(stored)
+    soonest: datetime | None = None
+    added: list[NewReminder] = []
+    for want in wanted:
+        key = (want.interview_id, want.slot)
+        existing = live.pop(key, None)
+        if existing is not None:
+            moved = await _move(tx, existing, want, now, quiet)
+            if moved is None:
+                continue
+            due = moved
+        elif key in delivered and delivered[key] >= want.rule_at:
+            continue  # already went out for this (or a later) time
+        else:
+            new = _new(user, want, now, quiet)
+            added.append(new)
+            due = new.due_at
+        soonest = due if soonest is None else min(soonest, due)
+    if added:
+        await tx.reminders.add_many(added, now)  # one prepared statement for a whole new journey
+    extra.extend(row.id for row in live.values())
+    if extra:
+        await tx.reminders.cancel(extra, now)
+    return soonest
+
+
+def _by_slot(
+    stored: Sequence[Reminder],
+) -> tuple[dict[_Slot, Reminder], dict[_Slot, datetime], list[int]]:
+    """The live reminder of each slot, the latest rule time delivered in each slot, and the ids
+    of live duplicates (to cancel)."""
+    live: dict[_Slot, Reminder] = {}
+    delivered: dict[_Slot, datetime] = {}
     extra: list[int] = []
     for row in stored:
         key = (row.interview_id, row.slot)
@@ -101,40 +138,28 @@ async def _reconcile(
                 live[key] = row
         elif row.state in DELIVERED:
             delivered[key] = max(delivered.get(key, row.rule_at), row.rule_at)
-    soonest: datetime | None = None
-    added: list[NewReminder] = []
-    for want in wanted:
-        key = (want.interview_id, want.slot)
-        existing = live.pop(key, None)
-        if existing is not None:
-            if existing.snoozed and existing.rule_at == want.rule_at:
-                continue  # the user's chosen time stands while the facts stay put
-            floor = existing.created_at + nudges.NEW_NUDGE_GRACE
-            due = nudges.due_time(want.rule_at, floor, now, quiet)
-            unchanged = (existing.due_at, existing.rule_at, existing.kind, existing.snoozed)
-            if unchanged == (due, want.rule_at, want.kind, False):
-                continue
-            await tx.reminders.reschedule(existing.id, want.kind, want.rule_at, due, now)
-        elif key in delivered and delivered[key] >= want.rule_at:
-            continue  # already went out for this (or a later) time
-        else:
-            due = nudges.due_time(want.rule_at, now + nudges.NEW_NUDGE_GRACE, now, quiet)
-            state = State.PAUSED if user.paused else State.PENDING
-            new = NewReminder(
-                user.id,
-                want.interview_id,
-                want.step,
-                want.kind,
-                want.slot,
-                want.rule_at,
-                due,
-                state,
-            )
-            added.append(new)
-        soonest = due if soonest is None else min(soonest, due)
-    if added:
-        await tx.reminders.add_many(added, now)  # one prepared statement for a whole new journey
-    extra.extend(row.id for row in live.values())
-    if extra:
-        await tx.reminders.cancel(extra, now)
-    return soonest
+    return live, delivered, extra
+
+
+async def _move(
+    tx: Store, existing: Reminder, want: nudges.Wanted, now: datetime, quiet: nudges.Quiet
+) -> datetime | None:
+    """Reschedule a live reminder to what is wanted; its new due time, None when unchanged."""
+    if existing.snoozed and existing.rule_at == want.rule_at:
+        return None  # the user's chosen time stands while the facts stay put
+    floor = existing.created_at + nudges.NEW_NUDGE_GRACE
+    due = nudges.due_time(want.rule_at, floor, now, quiet)
+    unchanged = (existing.due_at, existing.rule_at, existing.kind, existing.snoozed)
+    if unchanged == (due, want.rule_at, want.kind, False):
+        return None
+    await tx.reminders.reschedule(existing.id, want.kind, want.rule_at, due, now)
+    return due
+
+
+def _new(user: User, want: nudges.Wanted, now: datetime, quiet: nudges.Quiet) -> NewReminder:
+    """A new reminder for what is wanted, due after the grace a new nudge gets."""
+    due = nudges.due_time(want.rule_at, now + nudges.NEW_NUDGE_GRACE, now, quiet)
+    state = State.PAUSED if user.paused else State.PENDING
+    return NewReminder(
+        user.id, want.interview_id, want.step, want.kind, want.slot, want.rule_at, due, state
+    )

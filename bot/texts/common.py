@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from bot.rules.coaching import Step, StepState
+from bot.terms import Step, StepState
 
 
 def esc(text: str | None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.rules.drafts import Draft, DraftKind
+from bot.terms import Draft, DraftKind
 from bot.texts.common import esc
 
 TITLES: dict[DraftKind, str] = {

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.rules.coaching import Step
 from bot.settings import Settings
-from bot.storage.stats import Stats
+from bot.terms import Stats, Step
 from bot.texts.common import STEP_NAMES, esc
 
 CONTACT_BLOCK = (

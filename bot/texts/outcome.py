@@ -9,7 +9,7 @@ nudge in 3 months; after an offer, thank referees and connect with interviewers.
 
 from __future__ import annotations
 
-from bot.rules.coaching import Outcome
+from bot.terms import Outcome
 
 OUTCOME_NAMES: dict[Outcome, str] = {
     Outcome.OFFER: "an offer",

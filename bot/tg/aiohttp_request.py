@@ -21,7 +21,7 @@ import json
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
-from telegram._utils.types import ODVInput
+from telegram._utils.types import ODVInput, UploadFileDict
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
@@ -76,36 +76,12 @@ class AiohttpRequest(BaseRequest):
         if self._session is None:
             await self.initialize()
         assert self._session is not None
-        read = _value(read_timeout, self._read_timeout)
-        connect = _value(connect_timeout, CONNECT_TIMEOUT)
-        pool = _value(pool_timeout, POOL_TIMEOUT)
-        timeout = aiohttp.ClientTimeout(
-            connect=pool if pool is None or connect is None else pool + connect,
-            sock_connect=connect,
-            sock_read=read,
+        timeout = _timeout(
+            _value(read_timeout, self._read_timeout),
+            _value(connect_timeout, CONNECT_TIMEOUT),
+            _value(pool_timeout, POOL_TIMEOUT),
         )
-        # No parameters (getMe) is an empty JSON object: left without a body, aiohttp would
-        # label the request application/octet-stream.
-        data: aiohttp.FormData | bytes = EMPTY_JSON
-        headers: dict[str, str] | None = JSON_HEADERS
-        if request_data is not None:
-            uploads = request_data.multipart_data
-            if uploads:
-                headers = None  # the form sets its own, with the part boundary
-                form = aiohttp.FormData()
-                for key, value in request_data.json_parameters.items():
-                    form.add_field(key, value)
-                for name, upload in uploads.items():
-                    filename, content = upload[0], upload[1]
-                    mimetype = upload[2] if len(upload) > 2 else "application/octet-stream"
-                    body = content if isinstance(content, bytes) else content.read()
-                    form.add_field(name, body, filename=filename, content_type=mimetype)
-                data = form
-            else:
-                parameters = request_data.parameters
-                if parameters:
-                    # Bytes and the header: a little cheaper than aiohttp's json= payload.
-                    data = json.dumps(parameters).encode()
+        data, headers = _body(request_data)
         try:
             async with self._session.request(
                 method, url, data=data, headers=headers, timeout=timeout
@@ -115,6 +91,50 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut(f"aiohttp: {type(exc).__name__}") from None
         except aiohttp.ClientError as exc:
             raise NetworkError(f"aiohttp: {type(exc).__name__}") from None
+
+
+def _timeout(
+    read: float | None, connect: float | None, pool: float | None
+) -> aiohttp.ClientTimeout:
+    """aiohttp's timeouts from PTB's (seconds, None: no limit); waiting for a free connection
+    counts towards connecting."""
+    return aiohttp.ClientTimeout(
+        connect=pool if pool is None or connect is None else pool + connect,
+        sock_connect=connect,
+        sock_read=read,
+    )
+
+
+def _body(
+    request_data: RequestData | None,
+) -> tuple[aiohttp.FormData | bytes, dict[str, str] | None]:
+    """The request body and its headers (None: the form sets its own, with the part boundary):
+    a JSON object, or a multipart form when there are files to upload."""
+    # No parameters (getMe) is an empty JSON object: left without a body, aiohttp would
+    # label the request application/octet-stream.
+    if request_data is None:
+        return EMPTY_JSON, JSON_HEADERS
+    uploads = request_data.multipart_data
+    if uploads:
+        return _form(request_data, uploads), None
+    parameters = request_data.parameters
+    if not parameters:
+        return EMPTY_JSON, JSON_HEADERS
+    # Bytes and the header: a little cheaper than aiohttp's json= payload.
+    return json.dumps(parameters).encode(), JSON_HEADERS
+
+
+def _form(request_data: RequestData, uploads: UploadFileDict) -> aiohttp.FormData:
+    """A multipart form: the parameters as fields, each upload as a file part."""
+    form = aiohttp.FormData()
+    for key, value in request_data.json_parameters.items():
+        form.add_field(key, value)
+    for name, upload in uploads.items():
+        filename, content = upload[0], upload[1]
+        mimetype = upload[2] if len(upload) > 2 else "application/octet-stream"
+        body = content if isinstance(content, bytes) else content.read()
+        form.add_field(name, body, filename=filename, content_type=mimetype)
+    return form
 
 
 def http_client(concurrent: int) -> AiohttpRequest:

@@ -1,0 +1,205 @@
+"""What the drafts are made of: the facts they draw on, and the small readers over those facts
+(the role, the date, the one specific detail for an interviewer, the greeting that fits).
+`bot.rules.drafts` puts them together into the six drafts; their kinds are in `bot.terms`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.rules.models import Interview, Interviewer, Note, Referee
+from bot.rules.names import mentions, to_you
+from bot.texts import letters as w
+
+LINKEDIN_LIMIT = 200  # free accounts
+LINKEDIN_PREMIUM_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class DraftFacts:
+    """Everything a draft may draw on, loaded by `bot.storage.journey.draft_facts`."""
+
+    interview: Interview
+    interviewers: Sequence[Interviewer]
+    notes: Sequence[Note]
+    sender: str  # the user's first name, for the sign-off
+    tz: ZoneInfo
+    followups_sent: Sequence[datetime] = field(default_factory=tuple)
+    referees: Sequence[Referee] = field(default_factory=tuple)
+
+
+DETAIL_CHARS = 160  # one specific thing, not a paragraph
+ADDITION_SENTENCES = 2  # seed 000: "no longer than one or two sentences"
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+_LEADING_ARTICLE = re.compile(r"^(a|an|the)\s+", re.I)
+_TRAILING_ROLE = re.compile(r"\s+(role|position|job)$", re.I)
+# Words that start a phrase mid-sentence in lower case ("about the salary question").
+_LOWER_STARTS = frozenset(
+    {"the", "my", "a", "an", "our", "their", "your", "when", "how", "what", "why", "that", "this"}
+    | {"they", "he", "she", "we", "it", "there", "some", "any", "lots", "plenty"}
+)
+# Answers that mean "nothing": they must never end up in a letter ("...: Nothing.").
+_NOTHING = re.compile(r"^(nothing|none|no|nope|n/?a|-+|nothing to add|not really)[.!]*$", re.I)
+# Notes about oneself ("I forgot...", "I should have...") are for the user, not to quote back.
+_SELF_NOTE = re.compile(r"^i (forgot|didn't|did not|should have|wish|was|felt|think)\b", re.I)
+# "I forgot to mention my portfolio" -> "my portfolio": the letter says "didn't get to mention".
+_FORGOT_PREFIX = re.compile(
+    r"^i (forgot|didn't get|did not get|never got) to (mention|say|talk about|tell them about)"
+    r"( that)?\s+",
+    re.I,
+)
+
+
+def given(text: str | None) -> str | None:
+    """User text if there is any ("" or "nothing" means the user said there was nothing)."""
+    if not text or not text.strip() or _NOTHING.match(text.strip()):
+        return None
+    return text.strip()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences (or lines) of user text, trimmed, empty ones left out."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def sentence(text: str, limit: int | None = None) -> str:
+    """One fragment of user text as a sentence: trimmed, cut at a word, ending in a full stop."""
+    text = " ".join(text.split()).rstrip(" .;:,!?")
+    if limit is not None and len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(" .;:,!?") + "…"
+        return text
+    return text + "."
+
+
+def phrase(text: str) -> str:
+    """User text to go mid-sentence: no final stop, a leading "The" in lower case."""
+    text = " ".join(text.split()).rstrip(" .;:,!?")
+    first = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if first.lower() in _LOWER_STARTS else text
+
+
+def role_name(interview: Interview) -> str | None:
+    """The role as it reads after "the": "a Data Analyst role" becomes "Data Analyst"."""
+    role = given(interview.role)
+    if role is None:
+        return None
+    role = _TRAILING_ROLE.sub("", _LEADING_ARTICLE.sub("", role)).strip()
+    return role or None
+
+
+def the_role(interview: Interview) -> str:
+    """ "the Data Analyst role", or "the role" when it isn't known."""
+    role = role_name(interview)
+    return w.ROLE.format(role=role) if role else w.THE_ROLE
+
+
+def at_company(interview: Interview) -> str:
+    """ " at Acme", or "" when the company isn't known."""
+    company = given(interview.company)
+    return w.AT_COMPANY.format(company=company) if company else ""
+
+
+def day_text(moment: date | datetime, tz: ZoneInfo) -> str:
+    """ "Monday 23 November", in the user's zone for a moment in time."""
+    day = moment.astimezone(tz).date() if isinstance(moment, datetime) else moment
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def on_date(facts: DraftFacts) -> str:
+    """ " on Monday 23 November" (the interview's day, user's zone), or "" when not known."""
+    held = facts.interview.held_at
+    return w.ON_DATE.format(date=day_text(held, facts.tz)) if held else ""
+
+
+def index_of(facts: DraftFacts, person: Interviewer) -> int:
+    """The interviewer's place in the panel (0 when not on it): picks their wording."""
+    ids = [p.id for p in facts.interviewers]
+    return ids.index(person.id) if person.id in ids else 0
+
+
+def details(notes: Iterable[Note], interview: Interview) -> list[str]:
+    """Candidate specific details: each sentence of the notes worth quoting back."""
+    skip = {given(interview.forgot_to_say), given(interview.not_landed)}
+    found = []
+    for note in notes:
+        for line in sentences(note.body):
+            if len(line.split()) >= 3 and line not in skip and not _SELF_NOTE.match(line):
+                found.append(line)
+    return found
+
+
+def detail_for(facts: DraftFacts, person: Interviewer) -> str | None:
+    """The one specific thing from the notes for this interviewer.
+
+    A detail that names them is theirs; otherwise details naming nobody else are dealt out in
+    interviewer order, so that each one gets a different detail (or none rather than a copy).
+    """
+    pool = details(facts.notes, facts.interview)
+    own = [d for d in pool if mentions(d, person.name)]
+    if own:
+        return to_you(own[0], person.name)
+    others = [p for p in facts.interviewers if p.id != person.id]
+    neutral = [d for d in pool if not any(mentions(d, o.name) for o in others)]
+    without_own = [p for p in facts.interviewers if not any(mentions(d, p.name) for d in pool)] or [
+        person
+    ]
+    rank = next((i for i, p in enumerate(without_own) if p.id == person.id), 0)
+    return neutral[rank] if rank < len(neutral) else None
+
+
+def addition(facts: DraftFacts, person: Interviewer) -> str | None:
+    """The optional one-point addition: the person's own, else the forgotten point, else an
+    offer to expand on the answer that didn't land."""
+    point = given(person.extra_point) or given(facts.interview.forgot_to_say)
+    if point is not None:
+        point = _FORGOT_PREFIX.sub("", point)
+        lines = sentences(point)[:ADDITION_SENTENCES]
+        return w.THANKS_ADDITION.format(point=" ".join(sentence(s) for s in lines))
+    rough = given(facts.interview.not_landed)
+    return w.THANKS_SMOOTH.format(point=phrase(rough)) if rough else None
+
+
+def letter(greeting: str, paragraphs: Iterable[str], sign_off: str, sender: str) -> str:
+    """The whole letter: greeting, the non-empty paragraphs, sign-off and the sender's name."""
+    body = "\n\n".join(p for p in paragraphs if p)
+    closing = f"{sign_off}\n{sender}" if sender.strip() else sign_off
+    return f"{greeting}\n\n{body}\n\n{closing}"
+
+
+def formal(name: str | None) -> tuple[str, str]:
+    """Greeting and matching sign-off: sincerely after a name, faithfully after Sir or Madam."""
+    if name and name.strip():
+        return w.GREETING_NAMED.format(name=name.strip()), w.SIGN_OFF_NAMED
+    return w.GREETING_UNKNOWN, w.SIGN_OFF_UNKNOWN
+
+
+def main_contact(facts: DraftFacts) -> Interviewer | None:
+    """Who follow-ups and replies go to: the first interviewer, if any."""
+    return facts.interviewers[0] if facts.interviewers else None
+
+
+def subject(role: str | None, with_role: str, without: str) -> str:
+    """A subject line: `with_role` filled in with the role, or `without` when it isn't known."""
+    return with_role.format(role=role) if role else without
+
+
+def and_list(items: Sequence[str]) -> str:
+    """ "A, B and C"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def timing(facts: DraftFacts) -> str:
+    """The briefing's line on when the employer will decide (their date, their words, or none)."""
+    interview = facts.interview
+    if interview.reply_by is not None:
+        return w.BRIEFING_TIMING_DATE.format(date=day_text(interview.reply_by, facts.tz))
+    said = given(interview.reply_text)
+    if said and said != "not said":
+        return w.BRIEFING_TIMING_TEXT.format(text=phrase(said))
+    return w.BRIEFING_TIMING_NONE

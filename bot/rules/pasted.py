@@ -1,0 +1,65 @@
+"""A draft the user pastes back, split into the parts the review's rules look at: greeting,
+the name it greets, body, sign-off; and the words and sentences of a text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GREETING = re.compile(
+    r"^\s*(dear|hi|hello|hey|good (morning|afternoon|evening))\b[ \t]*(?P<rest>[^\n]*)", re.I
+)
+_SIGN_OFF = re.compile(
+    r"^\s*(?P<words>yours (sincerely|faithfully|truly)|sincerely( yours)?|faithfully|"
+    r"(kind|best|warm|warmest|many)( regards| wishes| thanks)?|regards|best wishes|"
+    r"all the best|thanks( again)?|thank you|cheers|with thanks)\b[\s,.!]*",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]+|[^.!?…]+$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The pasted text split into the parts the rules look at."""
+
+    text: str
+    greeting: str | None  # the greeting line ("Dear Priya,")
+    greeting_name: str  # what follows the greeting word ("Priya")
+    sign_off: str | None  # "Yours sincerely"
+    body: str  # between greeting and sign-off
+
+
+def parse(text: str) -> Letter:
+    """The parts of a pasted draft; a part that isn't there is None (the name "")."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    lines = [line for line in lines if line]
+    greeting = name = None
+    if lines and (match := _GREETING.match(lines[0])):
+        greeting = lines[0]
+        name = match["rest"].strip(" ,.:;!—–-")
+        # "Hi Priya, thanks for today" on one line: the name ends at the comma.
+        name = re.split(r"[,:;!]", name, maxsplit=1)[0].strip()
+        lines = lines[1:]
+    sign_off = None
+    for index in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+        match = _SIGN_OFF.match(lines[index])
+        if match and len(lines[index].split()) <= 5:
+            sign_off = match["words"]
+            lines = lines[:index]
+            break
+    if sign_off is None and lines and greeting is not None:
+        # "…look forward to hearing from you. Best, Sam" inside the last line.
+        inline = re.search(r"\b(yours (sincerely|faithfully)|kind regards)\b", lines[-1], re.I)
+        sign_off = inline.group(1) if inline else None
+    return Letter(text, greeting, name or "", sign_off, "\n".join(lines))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (Latin letters, apostrophes and hyphens inside)."""
+    return _WORD.findall(text)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text that have at least one word, line breaks read as spaces."""
+    return [s.strip() for s in _SENTENCE.findall(text.replace("\n", " ")) if len(words(s)) > 0]

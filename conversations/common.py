@@ -10,7 +10,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.rules.drafts import LINKEDIN_PREMIUM_LIMIT, Draft
-from bot.rules.models import Interview, User
+from bot.rules.models import Interview, Interviewer, User
 from bot.rules.numbers import row_id
 from bot.rules.parsing import MAX_TEXT
 from bot.texts import common as t
@@ -130,6 +130,32 @@ async def owned_interview(update: Update, ctx: Ctx, interview_id: int | None) ->
     user = update.effective_user
     assert user is not None
     return await ctx.store.interviews.get_owned(user.id, interview_id)
+
+
+def kept_id(ctx: Ctx, key: str) -> int | None:
+    """The row id the step kept in its scratch data under `key`, or None."""
+    kept = ctx.udata.get(key)
+    return kept if isinstance(kept, int) and kept > 0 else None
+
+
+async def stored_interview(update: Update, ctx: Ctx, key: str) -> Interview | None:
+    """The interview whose id the step kept in its scratch data under `key`, if it is still
+    the user's (through `owned_interview`)."""
+    return await owned_interview(update, ctx, kept_id(ctx, key))
+
+
+async def owned_interviewer(
+    update: Update, ctx: Ctx, interview_id: int | None, person_id: int | None
+) -> tuple[Interview, Interviewer] | None:
+    """(interview, interviewer) when the interview is the user's and the interviewer is one of
+    its people; None when either id is missing, stale, forged or someone else's."""
+    interview = await owned_interview(update, ctx, interview_id)
+    if interview is None or person_id is None:
+        return None
+    person = await ctx.store.interviewers.get(person_id)
+    if person is None or person.interview_id != interview.id:
+        return None
+    return interview, person
 
 
 async def interview_for(update: Update, ctx: Ctx, step: str) -> Interview | None:

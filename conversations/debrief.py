@@ -33,7 +33,6 @@ from conversations.common import (
     text_of,
 )
 from conversations.debrief_answers import TEXT, answer_states
-from conversations.debrief_progress import TYPICAL_LENGTH as TYPICAL_LENGTH  # for other steps
 from conversations.debrief_progress import advance, ask, current, first_open
 from conversations.debrief_questions import CHOICE, TZ_BUTTON, choice_keyboard
 from conversations.debrief_questions import Q as Q  # the states, for tests and other steps

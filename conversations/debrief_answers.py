@@ -15,7 +15,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.rules.numbers import whole_number
 from bot.rules.parsing import parse_email, parse_reply_by, parse_when
-from bot.rules.timing import local_text, zone
+from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
 from bot.texts import common as tc
 from bot.texts import debrief as t
 from bot.tg import keyboards as kb
@@ -31,7 +31,6 @@ from conversations.common import (
     too_long,
 )
 from conversations.debrief_progress import (
-    TYPICAL_LENGTH,
     advance,
     ask,
     current,

@@ -5,14 +5,13 @@ before an interview still to come, or the end of the debrief.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from telegram import Update
 
 from bot.rules.coaching import Step, StepState
 from bot.rules.models import Interview
-from bot.rules.timing import local_text, zone
+from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
 from bot.texts import common as tc
 from bot.texts import debrief as t
 from bot.tg.context import Ctx
@@ -20,8 +19,6 @@ from bot.tg.dialogue import END
 from conversations.common import current_user, joined, mark_step, say
 from conversations.debrief_questions import ORDER, Q, question
 from conversations.general import show_next
-
-TYPICAL_LENGTH = timedelta(hours=1)  # *choice*: an upcoming interview ends an hour after it starts
 
 
 def _stored_id(ctx: Ctx, key: str) -> int | None:

@@ -44,6 +44,7 @@ from conversations.common import (
     owned_interview,
     say,
     send_draft,
+    stored_interview,
     text_of,
     too_long,
 )
@@ -64,8 +65,7 @@ def heard_back(interview_id: int) -> InlineKeyboardMarkup:
 
 async def _interview(update: Update, ctx: Ctx) -> Interview | None:
     """The interview the pending question is about (kept in the step's scratch data)."""
-    value = ctx.udata.get(_FOLLOWUP_ID)
-    return await owned_interview(update, ctx, value if isinstance(value, int) else None)
+    return await stored_interview(update, ctx, _FOLLOWUP_ID)
 
 
 # --- entry -----------------------------------------------------------------------------------

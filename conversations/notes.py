@@ -28,8 +28,8 @@ from conversations.common import (
     interview_for,
     mark_step,
     matched,
-    owned_interview,
     say,
+    stored_interview,
     text_of,
     too_long,
 )
@@ -97,8 +97,7 @@ def _collect_keyboard(count: int) -> InlineKeyboardMarkup:
 
 async def _interview(update: Update, ctx: Ctx) -> Interview | None:
     """The interview these notes are for (kept in the scratch data), if still the user's."""
-    kept = ctx.udata.get("notes_id")
-    return await owned_interview(update, ctx, kept if isinstance(kept, int) else None)
+    return await stored_interview(update, ctx, "notes_id")
 
 
 async def _lost(update: Update, ctx: Ctx) -> object:

@@ -37,6 +37,7 @@ from conversations.common import (
     interview_for,
     matched,
     say,
+    stored_interview,
 )
 from conversations.general import stale_button
 from conversations.outcome_common import (
@@ -44,7 +45,6 @@ from conversations.outcome_common import (
     Q,
     button_interview,
     say_closed,
-    stored_interview,
 )
 from conversations.outcome_done import done, sent, wrap
 from conversations.outcome_next_round import reask_when, skip_when, when_answer

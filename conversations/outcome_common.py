@@ -31,12 +31,6 @@ async def button_interview(update: Update, ctx: Ctx) -> Interview | None:
     return await owned_interview(update, ctx, matched_id(ctx, "iid"))
 
 
-async def stored_interview(update: Update, ctx: Ctx, key: str) -> Interview | None:
-    """The user's interview whose id this step kept in its scratch data under `key`, if any."""
-    value = ctx.udata.get(key)
-    return await owned_interview(update, ctx, value if isinstance(value, int) else None)
-
-
 async def say_closed(update: Update, ctx: Ctx, interview: Interview) -> None:
     """Tell the user this interview is wrapped up already (with its outcome, if known)."""
     outcome = (

@@ -11,15 +11,14 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.rules.models import Interview
 from bot.rules.parsing import parse_when
-from bot.rules.timing import local_text, zone
+from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
 from bot.texts import common as tc
 from bot.texts import outcome as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END
-from conversations.common import answered, current_user, say, text_of
-from conversations.debrief import TYPICAL_LENGTH
-from conversations.outcome_common import NS, Q, stored_interview
+from conversations.common import answered, current_user, say, stored_interview, text_of
+from conversations.outcome_common import NS, Q
 
 # parse_when prefers the past ("Friday" = last Friday); these words mean the user meant it.
 _PAST_WORDS = re.compile(r"\b(ago|yesterday|last|earlier|today|this morning|just)\b", re.I)

@@ -18,7 +18,7 @@ from bot.texts import referees as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END
-from conversations.common import current_user, owned_interview, say
+from conversations.common import current_user, say, stored_interview
 
 NS = "referees"
 LABEL_NAME_MAX = 24  # keep button labels on one line
@@ -85,8 +85,7 @@ def overview(
 # --- the interview and the referees ----------------------------------------------------------
 async def interview_of(update: Update, ctx: Ctx) -> Interview | None:
     """The interview the overview is for (kept in the scratch data), if still the user's."""
-    kept = ctx.udata.get(INTERVIEW_KEY)
-    return await owned_interview(update, ctx, kept if isinstance(kept, int) else None)
+    return await stored_interview(update, ctx, INTERVIEW_KEY)
 
 
 async def referee_of(update: Update, ctx: Ctx, referee_id: object) -> Referee | None:

@@ -37,14 +37,14 @@ from conversations.common import (
     mark_step,
     matched,
     matched_id,
-    owned_interview,
+    owned_interviewer,
     say,
     send_draft,
+    stored_interview,
     text_of,
     too_long,
 )
 from conversations.general import show_next
-from conversations.people import owned_interviewer
 
 NS = "social"
 PAGE_LIMIT = 300  # a page name or a link
@@ -70,8 +70,7 @@ def _short(text: str, limit: int = LABEL_COMPANY_MAX) -> str:
 
 async def _interview(update: Update, ctx: Ctx) -> Interview | None:
     """The interview of this step (saved as "social_id"), if it is still the user's."""
-    saved = ctx.udata.get("social_id")
-    return await owned_interview(update, ctx, saved if isinstance(saved, int) else None)
+    return await stored_interview(update, ctx, "social_id")
 
 
 def _pages_keyboard() -> Any:

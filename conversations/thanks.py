@@ -16,7 +16,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.rules.coaching import THANKS_TOO_LATE, Step, StepState
 from bot.rules.models import Interview, Interviewer
-from bot.rules.timing import local_text, zone
+from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
 from bot.texts import common as tc
 from bot.texts import thanks as t
 from bot.tg import keyboards as kb
@@ -33,7 +33,6 @@ from conversations.common import (
     text_of,
     too_long,
 )
-from conversations.debrief import TYPICAL_LENGTH
 from conversations.general import show_next
 from conversations.thanks_change import ask_change, change, change_answer, clear, keep
 from conversations.thanks_notes import (

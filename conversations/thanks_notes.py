@@ -26,15 +26,16 @@ from bot.tg.dialogue import END
 from conversations.common import (
     answered,
     current_user,
+    kept_id,
     mark_step,
     matched_id,
     owned_interview,
+    owned_interviewer,
     say,
     send_draft,
 )
 from conversations.general import show_next, stale_button
-from conversations.people import owned_interviewer
-from conversations.thanks_scratch import NS, Q, held, remember, saved_id, saved_interview
+from conversations.thanks_scratch import NS, Q, held, remember, saved_interview
 
 SENT_PATTERN = rf"^{NS}:sent:(?P<iid>[0-9]+):(?P<pid>[0-9]+)$"
 CHANGE_PATTERN = rf"^{NS}:change:(?P<iid>[0-9]+):(?P<pid>[0-9]+)$"
@@ -153,7 +154,7 @@ async def sent(update: Update, ctx: Ctx) -> object:
     else:
         await answered(update, ctx)  # a double tap: the first one already showed the choice
         await say(update, ctx, t.ALREADY_SENT.format(name=tc.esc(person.name)))
-    if saved_id(ctx, "thanks_id") != interview.id:
+    if kept_id(ctx, "thanks_id") != interview.id:
         remember(ctx, interview)
         ctx.udata["thanks_passed"] = []
     return await next_draft(update, ctx, interview)
@@ -165,7 +166,7 @@ async def pass_person(update: Update, ctx: Ctx) -> object:
     if interview is None:
         await say(update, ctx, t.NO_PERSON)
         return END
-    person_id = saved_id(ctx, "thanks_person")
+    person_id = kept_id(ctx, "thanks_person")
     if person_id is not None:
         ctx.udata.setdefault("thanks_passed", []).append(person_id)
     await say(update, ctx, tc.SKIPPED)

@@ -16,8 +16,7 @@ from telegram import Update
 
 from bot.rules.models import Interview, Interviewer
 from bot.tg.context import Ctx
-from conversations.common import owned_interview
-from conversations.people import owned_interviewer
+from conversations.common import kept_id, owned_interview, owned_interviewer
 
 NS = "thanks"
 
@@ -30,21 +29,15 @@ class Q(StrEnum):
     MORE = "thanks.more"
 
 
-def saved_id(ctx: Ctx, key: str) -> int | None:
-    """The row id saved under `key` in the scratch data, or None."""
-    value = ctx.udata.get(key)
-    return value if isinstance(value, int) else None
-
-
 async def saved_interview(update: Update, ctx: Ctx) -> Interview | None:
     """The interview the step is about, if it is still the user's."""
-    return await owned_interview(update, ctx, saved_id(ctx, "thanks_id"))
+    return await owned_interview(update, ctx, kept_id(ctx, "thanks_id"))
 
 
 async def saved_person(update: Update, ctx: Ctx) -> tuple[Interview, Interviewer] | None:
     """The interview and the interviewer whose note is on screen, if both are still there."""
     return await owned_interviewer(
-        update, ctx, saved_id(ctx, "thanks_id"), saved_id(ctx, "thanks_person")
+        update, ctx, kept_id(ctx, "thanks_id"), kept_id(ctx, "thanks_person")
     )
 
 

@@ -13,6 +13,10 @@ import holidays
 
 UTC = ZoneInfo("UTC")
 
+# *choice*: an interview logged in advance is taken to end an hour after it starts (the nudges
+# count from its end).
+TYPICAL_LENGTH = timedelta(hours=1)
+
 
 def zone(name: str | None) -> ZoneInfo:
     """The user's zone; UTC until they told us."""

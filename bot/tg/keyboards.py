@@ -1,8 +1,8 @@
 """Inline keyboards and the callback-data format they use.
 
 Callback data is "namespace:action[:arg...]" (≤ 64 bytes, Telegram's limit). Anything that
-arrives in that field may be stale or forged: `parse` only splits it, and every handler checks
-ids against the database before acting.
+arrives in that field may be stale or forged: handlers match it with patterns whose named
+groups they read (`conversations.common.matched`), and check ids against the owner before acting.
 """
 
 from __future__ import annotations
@@ -30,14 +30,6 @@ def data(*parts: object) -> str:
     if len(value.encode()) > 64:
         raise ValueError(f"callback data too long: {value!r}")
     return value
-
-
-def parse(value: str | None, namespace: str) -> list[str] | None:
-    """The parts after the namespace, or None if the data isn't ours."""
-    if not value:
-        return None
-    parts = value.split(":")
-    return parts[1:] if parts[0] == namespace else None
 
 
 def shorten(text: str, limit: int) -> str:

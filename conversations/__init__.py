@@ -1,39 +1,4 @@
-"""The bot's conversations: one module per step of the journey, each building its handler.
-
-`ENTRY_COMMANDS` is the one list of commands that start a conversation. A conversation in
-progress ends itself (answers kept) when another one's command or "open" button arrives, so
-that only one question is ever pending. `INFO_COMMANDS` answer at any time and leave a
-conversation in progress untouched.
+"""The steps of the journey: one module per step (with `<step>_*.py` siblings where a step is
+long), each exposing `handlers()` for the dialogue (bot/tg/dialogue.py); `common.py` holds what
+they share. The commands each answers are read from their handlers, so no list is kept here.
 """
-
-from __future__ import annotations
-
-ENTRY_COMMANDS: frozenset[str] = frozenset(
-    {
-        "start",
-        "settings",
-        "debrief",
-        "notes",
-        "thanks",
-        "social",
-        "referees",
-        "followup",
-        "outcome",
-        "forget",
-    }
-)
-INFO_COMMANDS: frozenset[str] = frozenset(
-    {
-        "help",
-        "next",
-        "status",
-        "interviews",
-        "reminders",
-        "calendar",
-        "export",
-        "contact",
-        "stats",
-    }
-)
-CONTROL_COMMANDS: frozenset[str] = frozenset({"cancel", "skip"})
-KNOWN_COMMANDS: frozenset[str] = ENTRY_COMMANDS | INFO_COMMANDS | CONTROL_COMMANDS

@@ -187,6 +187,21 @@ async def interview_for(update: Update, ctx: Ctx, step: str) -> Interview | None
     return None
 
 
+def command_hint(update: Update, ctx: Ctx) -> str:
+    """What to say to a command nothing here takes: one meant for another bot ("/debrief@X"),
+    /skip at a question that needs an answer, or a command the bot doesn't have."""
+    message = update.effective_message
+    entity = message.entities[0] if message and message.entities else None
+    if message is None or message.text is None or entity is None or entity.offset != 0:
+        return t.UNKNOWN_COMMAND
+    command, _, addressee = message.text[1 : entity.length].partition("@")
+    if addressee and addressee.lower() != (ctx.bot.username or "").lower():
+        return t.OTHER_BOTS_COMMAND.format(command=t.esc(command), bot=t.esc(addressee))
+    if command.lower() == "skip":
+        return t.CANT_SKIP
+    return t.UNKNOWN_COMMAND
+
+
 # --- the conversation builder --------------------------------------------------------------
 async def cancel(update: Update, ctx: Ctx) -> int:
     await answered(update, ctx)
@@ -206,7 +221,7 @@ def _catch_all(name: str, states: Sequence[StrEnum], reask: Reask) -> list[Handl
         if message is not None and message.text is None:
             await say(update, ctx, t.UNSUPPORTED_MEDIA)
         elif message is not None and message.text and message.text.startswith("/"):
-            await say(update, ctx, t.UNKNOWN_COMMAND)
+            await say(update, ctx, command_hint(update, ctx))
         await reask(update, ctx, pending_state(ctx))
 
     async def on_stale_button(update: Update, ctx: Ctx) -> None:

@@ -18,7 +18,6 @@ from bot.texts import journey as tj
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import Conversation
-from conversations import KNOWN_COMMANDS
 from conversations.common import answered, current_user, matched_id, owned_interview, say
 from conversations.general_next import next_command, show_next, status, status_messages
 from conversations.general_replies import (
@@ -72,7 +71,6 @@ async def pick(update: Update, ctx: Ctx) -> None:
 def handlers() -> Conversation:
     """Actions available at any time (the question pending stays), and the last-resort
     replies for whatever nothing else took."""
-    known = "|".join(sorted(KNOWN_COMMANDS))
     return Conversation(
         name="general",
         actions=[
@@ -88,9 +86,7 @@ def handlers() -> Conversation:
         last_resort=[
             CommandHandler("cancel", cancel_idle),
             CommandHandler("skip", skip_idle),
-            MessageHandler(
-                filters.COMMAND & ~filters.Regex(rf"^/({known})(@\w+)?(\s|$)"), unknown_command
-            ),
+            MessageHandler(filters.COMMAND, unknown_command),  # (the known ones were taken)
             MessageHandler(filters.TEXT & ~filters.COMMAND, free_text),
             MessageHandler(~filters.TEXT, media),
             CallbackQueryHandler(stale_button),

@@ -11,7 +11,7 @@ from bot.texts import common as tc
 from bot.texts import general as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
-from conversations.common import answered, say, text_of
+from conversations.common import answered, command_hint, say, text_of
 from conversations.general_next import show_next
 
 
@@ -44,8 +44,8 @@ async def free_text(update: Update, ctx: Ctx) -> None:
 
 
 async def unknown_command(update: Update, ctx: Ctx) -> None:
-    """A command the bot doesn't have."""
-    await say(update, ctx, tc.UNKNOWN_COMMAND)
+    """A command the bot doesn't have, or one addressed to another bot."""
+    await say(update, ctx, command_hint(update, ctx))
 
 
 async def media(update: Update, ctx: Ctx) -> None:

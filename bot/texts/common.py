@@ -72,6 +72,10 @@ EDITED = (
 )
 UNSUPPORTED_MEDIA = "I can only read text. Please type your answer, or use the buttons."
 UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
+OTHER_BOTS_COMMAND = (
+    "That command is addressed to @{bot}, another bot. To use it with me, send /{command}."
+)
+CANT_SKIP = "This one needs an answer: tap one of the buttons, or send /cancel to stop here."
 UNKNOWN_TEXT = (
     "I'm not sure what you mean. Ask <b>what's next?</b>, or send /help to see what I can do."
 )

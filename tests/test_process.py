@@ -70,3 +70,33 @@ def test_unwritable_data_folder(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "data folder" in result.stderr and "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
+
+
+def one_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert "Traceback" not in result.stderr and TOKEN not in result.stderr
+    return result.stderr
+
+
+def test_database_path_that_is_a_folder_is_one_line(tmp_path: Path) -> None:
+    """Case L11."""
+    folder = tmp_path / "db.sqlite3"
+    folder.mkdir()
+    env = bot_env(TOKEN, "http://127.0.0.1:9/bot", folder, PYTHONPATH=str(ROOT))
+    assert "DATABASE_PATH" in one_line(run_once(env, tmp_path))
+
+
+def test_telegram_out_of_reach_is_one_line(tmp_path: Path) -> None:
+    """Case L12: a closed port."""
+    env = bot_env(TOKEN, "http://127.0.0.1:9/bot", tmp_path / "db.sqlite3", PYTHONPATH=str(ROOT))
+    assert "out of reach" in one_line(run_once(env, tmp_path))
+
+
+def test_a_token_telegram_refuses_is_one_line(tmp_path: Path) -> None:
+    """Case L12: Telegram answers 401 to every call."""
+    other = "987654321:AAOtherTokenTelegramDoesNotKnow_abcdefghij"
+    with FakeBotServer(FakeTelegram(), TOKEN) as server:
+        env = bot_env(other, server.base_url, tmp_path / "db.sqlite3", PYTHONPATH=str(ROOT))
+        stderr = one_line(run_once(env, tmp_path))
+    assert "refused TELEGRAM_BOT_TOKEN" in stderr and other not in stderr

@@ -104,7 +104,7 @@ def test_webhook_accepts_only_the_secret_header(tmp_path: Path) -> None:
             proc.send_signal(signal.SIGINT)
             _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
-    assert "starting with a webhook" in err
+    assert "ready; database" in err
     assert "user=505 kind=command:/start" in err
     assert "user=501" not in err and "user=502" not in err
     assert TOKEN not in err and SECRET not in err

@@ -11,12 +11,13 @@ import argparse
 import contextlib
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from pydantic import ValidationError
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
 from bot.cli import loop
 from bot.rules import parsing
@@ -60,6 +61,11 @@ def fail(message: str) -> NoReturn:
 
 
 def check_data_folder(path: Path) -> None:
+    """Exit with one line unless the database file can be created or written at `path`."""
+    if path.is_dir():
+        fail(
+            f"cannot start: DATABASE_PATH {path} is a folder; name a file, e.g. {path}/bot.sqlite3"
+        )
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -86,21 +92,40 @@ def run(settings: Settings) -> None:
     # and before the heap is frozen: they stay for good.
     parsing.warm_up()
     loop.tune_gc()
+    # PTB logs a failed start (Telegram unreachable, a refused token) as an ERROR with its
+    # traceback before raising; the one line below says it instead.
+    logging.getLogger("telegram.ext").addFilter(_quiet_bootstrap)
     try:
         serve(app, settings)
+    except sqlite3.Error as exc:
+        fail(f"cannot start: DATABASE_PATH {settings.database_path}: {exc}")
     except InvalidToken:
         fail("cannot start: Telegram refused TELEGRAM_BOT_TOKEN (revoked? @BotFather has it)")
+    except NetworkError as exc:
+        if isinstance(exc, BadRequest):  # a setting Telegram rejects, e.g. the webhook URL
+            fail(f"cannot start: Telegram: {_redacted(exc, settings)}")
+        fail(
+            f"cannot start: Telegram is out of reach at TELEGRAM_BASE_URL"
+            f" {settings.telegram_base_url} ({_redacted(exc, settings)})"
+        )
     except TelegramError as exc:
-        # Unreachable, or a setting Telegram rejects (e.g. the webhook URL): one line,
-        # without the token should a message ever carry it.
-        message = str(exc).replace(settings.token, "[redacted]")
-        fail(f"cannot start: Telegram: {message}")
+        fail(f"cannot start: Telegram: {_redacted(exc, settings)}")
+
+
+def _redacted(exc: Exception, settings: Settings) -> str:
+    """The error's message, without the token should it ever carry it."""
+    return str(exc).replace(settings.token, "[redacted]")
+
+
+def _quiet_bootstrap(record: logging.LogRecord) -> bool:
+    """Leave out PTB's report of a failed start, which `run` turns into one line."""
+    return not record.getMessage().startswith("Network Retry Loop (Bootstrap")
 
 
 def serve(app: AfterviewApplication, settings: Settings) -> None:
     """Long polling or the webhook server, until a stop signal."""
     if settings.update_mode == "webhook":
-        log.info(
+        log.debug(
             "starting with a webhook on %s:%s/%s; database %s",
             settings.webhook_listen,
             settings.webhook_port,
@@ -119,7 +144,7 @@ def serve(app: AfterviewApplication, settings: Settings) -> None:
             drop_pending_updates=False,
         )
         return
-    log.info("starting with long polling; database %s", settings.database_path)
+    log.debug("starting with long polling; database %s", settings.database_path)
     app.run_polling(allowed_updates=None, drop_pending_updates=False)
 
 

@@ -39,6 +39,7 @@ class AfterviewApplication(AppBase):
         # The JobQueue runs now: the nudge dispatcher sleeps until its earliest due row.
         if self.runtime.dispatcher is not None:
             await self.runtime.dispatcher.start()
+        log.info("ready; database %s", self.runtime.settings.database_path)
 
     async def stop(self) -> None:
         if self.runtime.dispatcher is not None:

@@ -4,9 +4,9 @@
 JSON out). It runs in-process through `FakeRequest` (a PTB `BaseRequest`, here), which is how
 `afterview chat` talks to the bot in a terminal without Telegram, and over loopback HTTP in the
 tests (`tests/fakeserver.py`). Both paths validate the same way (`bot.offline.wire`): HTML that
-Telegram would reject, texts over 4096 characters, callback data over 64 bytes, unknown methods;
-what Telegram would reject is collected in `unexpected` (tests fail on it, the terminal prints
-it).
+Telegram would reject, texts over 4096 characters, captions over 1024, callback data over 64
+bytes, unknown methods; what Telegram would reject is collected in `unexpected` (tests fail on
+it, the terminal prints it).
 """
 
 from __future__ import annotations

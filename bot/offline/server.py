@@ -17,7 +17,7 @@ from bot.offline.wire import (
     Observer,
     Sent,
     TelegramRejects,
-    check_html,
+    check_caption,
     check_markup,
     check_text,
     decode,
@@ -184,8 +184,7 @@ class FakeTelegram:
         document = params.get("document")
         if not isinstance(document, tuple):
             raise TelegramRejects("Bad Request: there is no document in the request")
-        caption = str(params.get("caption", ""))
-        text = check_html(caption) if params.get("parse_mode") == "HTML" else caption
+        caption, text = check_caption(params)
         sent = self._new_message(params, caption, text, document=document)
         self._notify("sendDocument", params, sent)
         return message_json(sent)

@@ -146,6 +146,16 @@ def check_text(params: dict[str, Any]) -> tuple[str, str]:
     return html, text
 
 
+def check_caption(params: dict[str, Any]) -> tuple[str, str]:
+    """A document's caption as sent and as the user sees it; raises TelegramRejects for bad
+    HTML or a caption over 1024 characters (counted as the user sees it)."""
+    caption = str(params.get("caption", ""))
+    text = check_html(caption) if params.get("parse_mode") == "HTML" else caption
+    if len(text) > 1024:
+        raise TelegramRejects("Bad Request: message caption is too long")
+    return caption, text
+
+
 def message_json(sent: Sent) -> dict[str, Any]:
     """The Message object Telegram answers a send or an edit with."""
     result: dict[str, Any] = {

@@ -1,5 +1,8 @@
 """Sending one user's claimed nudges as one message, and recording what came of it.
 
+(One message unless it would pass Telegram's 4,096 characters: then it is split like every
+other message, bot/tg/limits.py, the buttons under the last part.)
+
 The dispatcher (bot/tg/dispatcher.py) claims the rows and calls `Delivery.send` for each user,
 strictly one at a time. Telegram's answer decides what happens to the rows:
 
@@ -28,6 +31,7 @@ from bot.rules.nudges import KEEP_TRYING
 from bot.storage import Store
 from bot.storage.reminders import Reminder
 from bot.storage.sync import sync_weekly
+from bot.tg.limits import split_message
 from bot.tg.runtime import Clock, Runtime
 
 log = logging.getLogger(__name__)
@@ -107,7 +111,7 @@ class Delivery:
         ids = group.ids
         try:
             text, markup = self.render(group.user, group.items, clock())
-            message = await self.bot.send_message(group.user.chat_id, text, reply_markup=markup)
+            message = await self._send_message(group.user.chat_id, text, markup)
         except RetryAfter as exc:
             # Telegram's flood control: nobody gets anything until it has passed.
             self.hold_until = clock() + _retry_after(exc)
@@ -126,6 +130,16 @@ class Delivery:
             await self._fail(ids, exc, clock(), report)
         else:
             await self._sent(group, message, clock(), report)
+
+    async def _send_message(
+        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None
+    ) -> Message:
+        """Send the nudges' message; over Telegram's limit (labels quoting long answers) it
+        goes as several, the buttons under the last, which is returned (its id is kept)."""
+        *first, last = split_message(text)
+        for part in first:
+            await self.bot.send_message(chat_id, part)
+        return await self.bot.send_message(chat_id, last, reply_markup=markup)
 
     async def _sent(self, group: Group, message: Message, now: datetime, report: Report) -> None:
         weekly_due = None

@@ -49,7 +49,9 @@ async def interviews(update: Update, ctx: Ctx) -> None:
         when = row.held_at or row.created_at
         mark = "👉 " if row.id == user.current_interview_id else ""
         label = tj.INTERVIEW_BUTTON.format(
-            mark=mark, label=row.label, date=when.astimezone(tz).strftime("%-d %b")
+            mark=mark,
+            label=kb.interview_label(row.label),
+            date=when.astimezone(tz).strftime("%-d %b"),
         )
         buttons.append((label, kb.data("pick", row.id)))
     await say(update, ctx, tj.INTERVIEWS_HEADER, kb.column(buttons[:20]))

@@ -57,7 +57,7 @@ async def _calendar_interview(update: Update, ctx: Ctx) -> Interview | None:
     if not active:
         await say(update, ctx, tc.NO_INTERVIEW)
         return None
-    buttons = [(i.label, kb.data(CALENDAR, i.id)) for i in active]
+    buttons = [(kb.interview_label(i.label), kb.data(CALENDAR, i.id)) for i in active]
     await say(update, ctx, t.CALENDAR_PICK, kb.column(buttons[:20]))
     return None
 

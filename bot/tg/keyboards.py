@@ -16,6 +16,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.texts import common as t
 
 Button = tuple[str, str]  # (label, callback data)
+# A phone shows about this much of a button; a longer label (built from user text) is cut.
+LABEL_MAX = 64
+INTERVIEW_LABEL_MAX = 40  # an interview's label inside a button, leaving room for a date
 
 
 class Link(NamedTuple):
@@ -33,11 +36,20 @@ def data(*parts: object) -> str:
 
 
 def shorten(text: str, limit: int) -> str:
-    """A button label cut to `limit` characters with an ellipsis (phones show little)."""
+    """A button label cut to `limit` characters with an ellipsis (phones show little); line
+    breaks (a button shows one line) become spaces."""
+    text = text.replace("\r", " ").replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def interview_label(label: str) -> str:
+    """An interview's label (`Interview.label`, built from what the user typed) as it fits in
+    a button: at most INTERVIEW_LABEL_MAX characters."""
+    return shorten(label, INTERVIEW_LABEL_MAX)
+
+
 def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
+    """Rows of callback buttons; labels over LABEL_MAX characters are cut (`shorten`)."""
     return _keyboard(tuple(tuple(row) for row in rows))
 
 
@@ -67,7 +79,10 @@ def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
     # Most keyboards are the same few (a question's Skip, a nudge's buttons) and PTB's
     # objects are immutable, so each is built once rather than on every message.
     return _SharedKeyboard(
-        [[InlineKeyboardButton(label, callback_data=cb) for label, cb in row] for row in rows]
+        [
+            [InlineKeyboardButton(shorten(label, LABEL_MAX), callback_data=cb) for label, cb in row]
+            for row in rows
+        ]
     )
 
 
@@ -76,9 +91,9 @@ def with_links(rows: Sequence[Sequence[Button | Link]]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(b.label, url=b.url)
+                InlineKeyboardButton(shorten(b.label, LABEL_MAX), url=b.url)
                 if isinstance(b, Link)
-                else InlineKeyboardButton(b[0], callback_data=b[1])
+                else InlineKeyboardButton(shorten(b[0], LABEL_MAX), callback_data=b[1])
                 for b in row
             ]
             for row in rows

@@ -182,7 +182,7 @@ async def interview_for(update: Update, ctx: Ctx, step: str) -> Interview | None
             update, ctx, t.NO_INTERVIEW, kb.column([(t.BTN_DEBRIEF, kb.open_step("debrief"))])
         )
         return None
-    buttons = [(i.label, kb.open_step(step, i.id)) for i in active]
+    buttons = [(kb.interview_label(i.label), kb.open_step(step, i.id)) for i in active]
     await say(update, ctx, t.PICK_INTERVIEW, kb.column(buttons))
     return None
 
@@ -222,6 +222,8 @@ def _catch_all(name: str, states: Sequence[StrEnum], reask: Reask) -> list[Handl
             await say(update, ctx, t.UNSUPPORTED_MEDIA)
         elif message is not None and message.text and message.text.startswith("/"):
             await say(update, ctx, command_hint(update, ctx))
+        elif message is not None:  # text the question's own handlers didn't take
+            await say(update, ctx, t.TAP_A_BUTTON)
         await reask(update, ctx, pending_state(ctx))
 
     async def on_stale_button(update: Update, ctx: Ctx) -> None:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.rules.names import NO_MORE, ONE_MORE, more_people
 from bot.rules.numbers import whole_number
 from bot.rules.parsing import parse_email, parse_reply_by, parse_when
 from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
@@ -109,9 +110,13 @@ async def interviewer_answer(update: Update, ctx: Ctx) -> object:
     """One interviewer's name (up to 200 characters); then their email is asked for."""
     if await too_long(update, ctx, 200):
         return None
+    return await _add_interviewer(update, ctx, text_of(update))
+
+
+async def _add_interviewer(update: Update, ctx: Ctx, name: str) -> object:
     interview_id = await ensure_id(update, ctx)
     async with ctx.store.single() as tx:
-        person = await tx.interviewers.add(interview_id, text_of(update))
+        person = await tx.interviewers.add(interview_id, name)
     ctx.udata["debrief_person"] = person.id
     return await ask(update, ctx, Q.EMAIL, name=person.name)
 
@@ -148,6 +153,21 @@ async def more_answer(update: Update, ctx: Ctx) -> object:
         return await ask(update, ctx, Q.INTERVIEWER)
     await answered(update, ctx, t.BTN_NO_MORE)
     return await advance(update, ctx)
+
+
+async def more_typed(update: Update, ctx: Ctx) -> object:
+    """ "Anyone else?" answered in words (case L13): a name is the next interviewer ("Yes, Tom
+    Baker"), "no" or "that's everyone" goes on, a bare "yes" asks for the name; when the
+    meaning isn't clear, the user is told the question needs a button, and it is asked again."""
+    reading = more_people(text_of(update))
+    if reading == NO_MORE:
+        return await advance(update, ctx)
+    if reading == ONE_MORE:
+        return await ask(update, ctx, Q.INTERVIEWER)
+    if reading is None:
+        await say(update, ctx, tc.TAP_A_BUTTON)
+        return await ask(update, ctx, Q.MORE)
+    return await _add_interviewer(update, ctx, reading)
 
 
 # --- what happens next ------------------------------------------------------------------------
@@ -232,7 +252,7 @@ def answer_states() -> dict[StrEnum, Sequence[Handler]]:
             CommandHandler("skip", email_skip),
             CallbackQueryHandler(email_skip, pattern=SKIP),
         ],
-        Q.MORE: [CallbackQueryHandler(more_answer, pattern=MORE)],
+        Q.MORE: [CallbackQueryHandler(more_answer, pattern=MORE), MessageHandler(TEXT, more_typed)],
         Q.NEXT_STAGE: _with_skip(
             Q.NEXT_STAGE,
             CallbackQueryHandler(didnt_ask, pattern=DIDNT_ASK),

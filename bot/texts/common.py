@@ -75,6 +75,10 @@ UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
 OTHER_BOTS_COMMAND = (
     "That command is addressed to @{bot}, another bot. To use it with me, send /{command}."
 )
+TAP_A_BUTTON = (
+    "I can't take a typed answer to this one: please tap one of the buttons, "
+    "or send /cancel to stop here."
+)
 CANT_SKIP = "This one needs an answer: tap one of the buttons, or send /cancel to stop here."
 UNKNOWN_TEXT = (
     "I'm not sure what you mean. Ask <b>what's next?</b>, or send /help to see what I can do."

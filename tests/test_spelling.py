@@ -106,9 +106,12 @@ def test_the_other_countrys_spelling_gets_its_counterpart() -> None:
     # A UK letter in American spelling: the British form is the fix, never a look-alike word.
     american = GB_LETTER.replace("colour", "color").replace("centre", "center")
     assert spelling(american, "GB") == "center → centre, color-coded → colour-coded"
-    # Canada writes "organization" and "analyze".
-    assert spelling(GB_LETTER, "CA") is not None
-    assert "analysed → analyzed" in (spelling(GB_LETTER, "CA") or "")
+    # Canada writes "program", "organization" and "analyze": no fix for "programme" rather
+    # than "programmed" or "programmer".
+    assert spelling(GB_LETTER, "CA") == (
+        "programme, analysed → analyzed, organisations → organizations, recognise → recognize, "
+        "prioritise → prioritize"
+    )
 
 
 @pytest.mark.parametrize("country", ["GB", "CA", "US", None])
@@ -128,6 +131,13 @@ def test_corrections_are_close_and_ranked() -> None:
     assert suggest("Recieve", "GB") == "Receive"  # cased as typed
     assert suggest("thier", "GB") == "their"  # not the name "Thierry"
     assert suggest("zorblaxing", "GB") is None  # nothing close: no guess
+    assert suggest("recieveing", "GB") == "receiving"  # two slips: found by likeness
+    assert suggest("dont", "GB") == "don't"
+    assert suggest("donut", "GB") != "don't"
+    # A word of another English gets that English's counterpart, not a look-alike.
+    assert suggest("gray", "GB") == "grey"  # not "argy"
+    assert suggest("cozy", "GB") == "cosy"  # not "copy"
+    assert suggest("pajamas", "GB") == "pyjamas"  # not "panamas"
 
 
 async def test_u12_a_uk_user_pastes_a_clean_letter(chat: Chat, app: AfterviewApplication) -> None:

@@ -38,7 +38,8 @@ MAX_EDITS = 2  # a correction further than this (Damerau distance) is a guess, n
 _ENDINGS = ("s", "es", "d", "ed", "r", "er", "ing")
 # Hunspell's kinds of suggestion, by how often people make that slip: a common misspelling
 # from the dictionary's own table, two letters swapped or one left out first; a letter changed
-# for a far one, or a word found only by likeness, last. Frequency breaks ties within a tier.
+# for a far one, or a word found only by likeness, last. The fewest edits go first, then the
+# tier, then the more frequent word.
 _TIERS = {
     "replchars": 0,
     "mapchars": 0,
@@ -123,20 +124,32 @@ def in_dictionary(word: str, country: str | None = None) -> bool:
 def suggest(word: str, country: str | None = None) -> str | None:
     """The correction of a word the user's dictionaries don't know, or None when there is no
     close one. A word another English accepts (a GB user's "color") gets its counterpart
-    ("colour") only: never a word that English knows too ("colon")."""
+    ("colour") only, never a word that English knows too ("colon"); a slip that no small edit
+    mends ("recieveing") is looked for by likeness too."""
     names = dictionaries_for(country)
-    variant_of = [name for name in ENGLISH if name not in names and _knows(name, word)]
-    for suggester in [_edits_only(name) for name in names] + [
-        _dictionary(name).suggester for name in names
-    ]:
+    variant_of = tuple(name for name in ENGLISH if name not in names and _knows(name, word))
+    suggesters = [_edits_only(name) for name in names]
+    if not variant_of:
+        suggesters += [_dictionary(name).suggester for name in names]
+    for suggester in suggesters:
         ranked = [
-            (_TIERS.get(kind, _LAST_TIER), -_frequency(text), order, text)
+            (_distance(word, text), _TIERS.get(kind, _LAST_TIER), -_frequency(text), order, text)
             for order, (text, kind) in enumerate(_candidates(suggester, word))
-            if _close(word, text) and not any(_knows(other, text) for other in variant_of)
+            if _close(word, text) and _counterpart(word, text, variant_of)
         ]
         if ranked:
             return min(ranked)[-1]
     return None
+
+
+def _counterpart(word: str, candidate: str, variant_of: tuple[str, ...]) -> bool:
+    """True when `candidate` may be the user's spelling of `word`, a word the dictionaries
+    `variant_of` know: a word they don't know ("color" → "colour", not "colon"), or the same
+    word with z for s ("organisations" → "organizations": en-GB knows both, as it takes the
+    Oxford -ize spellings too)."""
+    if not any(_knows(name, candidate) for name in variant_of):
+        return True
+    return candidate.lower().replace("z", "s") == word.lower().replace("z", "s")
 
 
 def _candidates(suggester: Suggest, word: str) -> Iterator[tuple[str, str]]:
@@ -145,6 +158,11 @@ def _candidates(suggester: Suggest, word: str) -> Iterator[tuple[str, str]]:
         if count >= _MAX_CANDIDATES:
             return
         yield found.text, found.kind
+
+
+def _distance(word: str, candidate: str) -> int:
+    """Letters added, dropped, changed or swapped (adjacent) from one to the other."""
+    return int(OSA.distance(word.lower(), candidate.lower()))
 
 
 def _frequency(text: str) -> int:
@@ -159,7 +177,9 @@ def _close(word: str, candidate: str) -> bool:
         return False
     if word.islower() and not candidate.islower():
         return False  # "thier" → "Thierry": a name, not a fix
-    if OSA.distance(typed, fixed) > MAX_EDITS:
+    if "'" in fixed and "'" not in typed and fixed.replace("'", "") != typed:
+        return False  # "dont" → "don't", but not "donut" → "don't"
+    if _distance(typed, fixed) > MAX_EDITS:
         return False
     return not _another_form(typed, fixed)
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 
 from bot.app import AfterviewApplication
+from bot.rules import dictionaries
 from bot.rules.checks import ReviewFacts, review
 from bot.rules.drafts import DraftKind
-from bot.rules.spelling import dictionaries_for, in_dictionary, suggest
+from bot.rules.spelling import MAX_DEEP, corrections, dictionaries_for, in_dictionary, suggest
 from tests.chat import Chat
 from tests.journeys import logged
 
@@ -140,6 +141,18 @@ def test_corrections_are_close_and_ranked() -> None:
     assert suggest("pajamas", "GB") == "pyjamas"  # not "panamas"
 
 
+def test_the_slow_search_is_bounded_per_review() -> None:
+    # "recieveing" needs the search by likeness (two slips); only the first MAX_DEEP words
+    # that no small edit mends get it, so a letter full of unknown words stays quick.
+    assert corrections(["recieveing"], "GB") == ["receiving"]
+    unknown = ["zorblaxing", "qwxtrpl", "vlemmbish"][:MAX_DEEP]
+    assert corrections([*unknown, "recieveing", "thier"], "GB") == [
+        *[None] * MAX_DEEP,
+        None,
+        "their",  # a small edit is always tried
+    ]
+
+
 async def test_u12_a_uk_user_pastes_a_clean_letter(chat: Chat, app: AfterviewApplication) -> None:
     """U12 through the real Application: a user in the UK reviews a British-spelt thank-you."""
     await logged(chat, "Acme", ("Priya Shah",))
@@ -165,3 +178,13 @@ async def test_a_canadian_user_gets_canadian_spelling(
     assert "Ready to send." in chat.texts(r)
     r = await chat.send(CA_LETTER.replace("organization", "organisation"))
     assert "Check the spelling: organisation" in chat.texts(r)
+
+
+def test_dictionaries_load_once_in_the_background() -> None:
+    thread = dictionaries.warm_up_in_background()
+    thread.join(timeout=60)
+    assert not thread.is_alive() and thread.daemon
+    loaded = {name: dictionaries.get(name) for name in dictionaries.ENGLISH}
+    # Loaded once per process: the same objects again, whoever asks.
+    assert all(dictionaries.get(name) is found for name, found in loaded.items())
+    assert dictionaries.frequency("the") > dictionaries.frequency("thither") > 0

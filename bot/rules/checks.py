@@ -22,7 +22,7 @@ from bot.rules.pasted import Letter as Letter
 from bot.rules.pasted import parse as parse
 from bot.rules.pasted import sentences as sentences
 from bot.rules.pasted import words as words
-from bot.rules.spelling import in_dictionary, skip_word, suggest
+from bot.rules.spelling import corrections, in_dictionary, skip_word
 from bot.terms import DraftKind
 
 MIN_WORDS = 40
@@ -187,7 +187,7 @@ def spelling(letter: Letter, facts: ReviewFacts) -> Finding | None:
     if not wrong:
         return None
     shown = wrong[:MAX_SPELLING]
-    fixes = [_with_fix(w, suggest(w, facts.country)) for w in shown]
+    fixes = map(_with_fix, shown, corrections(shown, facts.country))
     return Finding("spelling", {"words": ", ".join(fixes)})
 
 

@@ -17,7 +17,7 @@ import dateparser
 import holidays
 from holidays.registry import COUNTRIES
 
-from bot.rules import spelling
+from bot.rules import dictionaries
 from bot.rules.quickdates import quick as _quick
 
 MAX_TEXT = 2000  # longest free-text answer we store; Telegram allows 4096
@@ -103,9 +103,9 @@ def _parse(text: str, tz: ZoneInfo, now: datetime, prefer: str) -> datetime | No
 
 def warm_up() -> None:
     """Pay the one-off loading (the zone and country tables, dateparser's language data and
-    regexes: ~0.3 s; the review's spelling dictionaries: ~2.5 s) at start-up rather than in
-    the first user's answer."""
-    spelling.warm_up()
+    regexes: ~0.3 s) at start-up rather than in the first user's answer; the review's spelling
+    dictionaries (~3 s) start loading in the background."""
+    dictionaries.warm_up_in_background()
     _zones()
     _countries()
     # A bare time: it goes through more of dateparser (relative, then absolute, then the

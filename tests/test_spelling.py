@@ -181,7 +181,7 @@ async def test_a_canadian_user_gets_canadian_spelling(
 
 
 def test_dictionaries_load_once_in_the_background() -> None:
-    thread = dictionaries.warm_up_in_background()
+    thread = dictionaries.warm_up_later(0.01)
     thread.join(timeout=60)
     assert not thread.is_alive() and thread.daemon
     loaded = {name: dictionaries.get(name) for name in dictionaries.ENGLISH}

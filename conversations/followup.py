@@ -141,6 +141,7 @@ async def _unsure(update: Update, ctx: Ctx, raw: str, found: list[date]) -> None
         await say(update, ctx, t.BAD_REPLY_BY.format(text=shown))
         return
     rows = [[(day_label(d), kb.data(NS, "reply", d.isoformat()))] for d in found]
+    rows.append([kb.skip_button(NS)])
     await say(update, ctx, tdb.WHICH_REPLY_BY.format(text=shown), kb.keyboard(rows))
 
 

@@ -3,6 +3,7 @@ holidays differ within the country (bot.rules.zones and bot.rules.places read th
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from telegram import Update
@@ -33,12 +34,13 @@ from conversations.start_menu import (
 )
 
 
-def _zone_choices(ctx: Ctx, zones: tuple[str, ...]) -> Any:
-    now = ctx.now()
+def zone_choices(now: datetime, zones: tuple[str, ...], namespace: str = NS) -> Any:
+    """A button per zone that fits what the user typed: its city and the time there now (UTC
+    `now`); each presses "<namespace>:tz:<zone>"."""
     buttons = [
         (
             t.ZONE_CHOICE.format(city=city_of(name), clock=f"{now.astimezone(zone(name)):%H:%M}"),
-            kb.data(NS, "tz", name),
+            kb.data(namespace, "tz", name),
         )
         for name in zones
     ]
@@ -79,7 +81,7 @@ async def tz_text(update: Update, ctx: Ctx) -> object:
         return None
     if found.zone is None:
         which = t.ASK_TZ_WHICH.format(text=tc.esc(text[:60]))
-        await say(update, ctx, which, _zone_choices(ctx, found.choices))
+        await say(update, ctx, which, zone_choices(ctx.now(), found.choices))
         return None
     return await _save_tz(update, ctx, found.zone)
 

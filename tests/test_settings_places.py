@@ -175,3 +175,16 @@ async def test_u10_quiet_hours_as_people_type_them(chat: Chat) -> None:
     assert "Did you mean" in chat.texts(r) and "19:00–22:00" in chat.last.labels
     r = await chat.press("19:00–22:00")
     assert "Quiet hours: 19:00–22:00" in chat.texts(r)
+
+
+async def test_est_before_a_first_debrief_offers_the_zones(chat: Chat) -> None:
+    """The time zone asked by /debrief reads places and abbreviations as /start does."""
+    r = await chat.send("/debrief")
+    assert "time zone" in chat.texts(r).lower()
+    r = await chat.send("EST")
+    labels = [label for sent in r for label in sent.labels]
+    assert any("Toronto" in label for label in labels)
+    r = await chat.press(next(label for label in labels if "Toronto" in label))
+    user = await chat.app.runtime.store.users.get(chat.user_id)
+    assert user is not None and user.tz == "America/Toronto"
+    assert "Which company" in chat.texts(r)

@@ -113,10 +113,10 @@ async def tz_answer(update: Update, ctx: Ctx) -> object:
     """The time zone, asked before the first debrief: a button, or typed as in /start (a
     city, an abbreviation, a country); where several zones fit ("EST"), buttons to choose."""
     user = await current_user(update, ctx)
+    raw = (matched(ctx, "zone") or "") if update.callback_query else text_of(update)
     if update.callback_query:
-        name = parse_timezone(matched(ctx, "zone") or "")
+        name = parse_timezone(raw)
     else:
-        raw = text_of(update)
         found = read_timezone(raw, user.country)
         if found is not None and found.zone is None:
             which = ts.ASK_TZ_WHICH.format(text=tc.esc(raw[:60]))
@@ -125,7 +125,7 @@ async def tz_answer(update: Update, ctx: Ctx) -> object:
         name = found.zone if found is not None else None
     if name is None:
         await answered(update, ctx)
-        await say(update, ctx, ts.BAD_TZ.format(text=tc.esc(text_of(update)[:60])))
+        await say(update, ctx, ts.BAD_TZ.format(text=tc.esc(raw[:60])))
         return await ask(update, ctx, Q.TZ)
     await answered(update, ctx, name)
     async with ctx.store.single() as tx:

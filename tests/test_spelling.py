@@ -13,7 +13,7 @@ from bot.rules.checks import ReviewFacts, review
 from bot.rules.drafts import DraftKind
 from bot.rules.spelling import MAX_DEEP, corrections, dictionaries_for, in_dictionary, suggest
 from tests.chat import Chat
-from tests.journeys import logged
+from tests.journeys import logged, setup_user
 
 # A clean letter as a UK user writes it (cases U12), within the review's other rules: 40–200
 # words, at most five sentences, the role named, thanks, a matching sign-off.
@@ -169,9 +169,10 @@ async def test_u12_a_uk_user_pastes_a_clean_letter(chat: Chat, app: AfterviewApp
 async def test_a_canadian_user_gets_canadian_spelling(
     chat: Chat, app: AfterviewApplication
 ) -> None:
-    await logged(chat, "Acme", ("Priya Shah",))
-    async with app.runtime.store.transaction() as tx:
-        await tx.users.update(chat.user_id, country="CA")
+    await setup_user(chat, ("🇨🇦 Toronto", "🇨🇦 Canada", "Ontario"))
+    user = await app.runtime.store.users.get(chat.user_id)
+    assert user is not None and (user.country, user.region) == ("CA", "ON")
+    await logged(chat, "Acme", ("Priya Shah",), first=False)
     await chat.send("/thanks")
     await chat.press("Review mine")
     r = await chat.send(CA_LETTER)

@@ -181,10 +181,7 @@ async def test_a_canadian_user_gets_canadian_spelling(
     assert "Check the spelling: organisation" in chat.texts(r)
 
 
-def test_dictionaries_load_once_in_the_background() -> None:
-    thread = dictionaries.warm_up_later(0.01)
-    thread.join(timeout=60)
-    assert not thread.is_alive() and thread.daemon
+def test_dictionaries_load_once_per_process() -> None:
     loaded = {name: dictionaries.get(name) for name in dictionaries.ENGLISH}
     # Loaded once per process: the same objects again, whoever asks.
     assert all(dictionaries.get(name) is found for name, found in loaded.items())

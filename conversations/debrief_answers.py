@@ -51,6 +51,7 @@ from conversations.debrief_questions import (
     Q,
     skip_row,
 )
+from conversations.people import add_people
 
 TEXT = filters.TEXT & ~filters.COMMAND
 
@@ -110,10 +111,13 @@ async def interviewer_answer(update: Update, ctx: Ctx) -> object:
     if await too_long(update, ctx, 200):
         return None
     interview_id = await ensure_id(update, ctx)
-    async with ctx.store.single() as tx:
-        person = await tx.interviewers.add(interview_id, text_of(update))
-    ctx.udata["debrief_person"] = person.id
-    return await ask(update, ctx, Q.EMAIL, name=person.name)
+    added = await add_people(update, ctx, interview_id)
+    if not added:
+        return None
+    if len(added) > 1:  # a panel on one line: emails can come later, one each
+        return await _interviewers_so_far(update, ctx)
+    ctx.udata["debrief_person"] = added[0].id
+    return await ask(update, ctx, Q.EMAIL, name=added[0].name)
 
 
 async def email_answer(update: Update, ctx: Ctx) -> object:

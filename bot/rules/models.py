@@ -67,6 +67,8 @@ class Interviewer(_Row):
     name: str
     email: str | None = None
     extra_point: str | None = None
+    job_title: str | None = None
+    address: str | None = None  # how the drafts greet them ("Priya", "Dr Ward"), asked once
     thanks_sent_at: datetime | None = None
     created_at: datetime
 
@@ -92,6 +94,7 @@ class Referee(_Row):
     contact: str | None = None
     relationship: str | None = None
     permission: bool = False
+    address: str | None = None  # how the drafts greet them ("Helen", "Dr Ward"), asked once
     created_at: datetime
 
 

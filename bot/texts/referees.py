@@ -14,6 +14,10 @@ INTRO_NONE = (
     "awkward."
 )
 ASK_NAME = "What's your referee's name?"
+NOT_A_NAME = (
+    "“{text}” doesn't look like a name, so I haven't added it. Send your referee's name, "
+    "like <i>Dr Helen Ward, my dissertation supervisor</i>."
+)
 ASK_CONTACT = "How can {name} be reached? A phone number or email (you can skip this)."
 ASK_RELATIONSHIP = "How do you know {name}? E.g. “my manager at Acme”, “my course tutor”."
 ASK_PERMISSION = "Have you asked {name}'s permission to give their name as a referee?"

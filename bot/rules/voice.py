@@ -1,0 +1,275 @@
+"""User text made to fit the sentence it goes into (issue 14: slots that read as English).
+
+A note about the addressee is written in the third person ("Tom cares a lot about safety"); in
+a letter to Tom it must read "you care a lot about safety". The verbs are inflected with
+`lemminflect` (a maintained inflection library), not by hand rules. A note that does not read
+as a clause (a "Q: … - went ok" jotting, a note about oneself) is never quoted: the draft then
+says something general instead. The forgotten point and the rough answer become one or two
+first-person sentences (seed 000: "no longer than one or two sentences").
+"""
+
+from __future__ import annotations
+
+import re
+
+from lemminflect import getAllLemmas, getInflection
+
+from bot.rules.names import name_parts
+
+# Third-person words for the addressee, and what they become in a letter to them.
+_PRONOUNS = {
+    "he": "you",
+    "she": "you",
+    "him": "you",
+    "his": "your",
+    "her": "your",  # "her team" -> "your team"; "told her" -> "told your" is fixed below
+    "hers": "yours",
+    "himself": "yourself",
+    "herself": "yourself",
+}
+_IRREGULAR = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "does": "do",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "hasn't": "haven't",
+    "doesn't": "don't",
+    "isnt": "aren't",
+    "doesnt": "don't",
+}
+# Words that may stand between a subject and its verb ("you really care").
+# fmt: off
+_ADVERBS = frozenset({
+    "really", "also", "always", "still", "often", "clearly", "genuinely", "obviously", "now",
+    "already", "just", "usually",
+})
+# fmt: on
+_CLAUSE_BREAKS = frozenset({"he", "she", "it", "they", "we", "i", "which", "who", "that"})
+_SUBJECTS_PLURAL = frozenset({"you", "i", "we", "they"})
+# Jottings, not sentences: questions and answers, arrows, dashes, self-notes.
+_SCAFFOLD = re.compile(r"(^|\s)(q|a)\s*[:.]|->|→|\s[-–]\s|^[-–*•]|\?$", re.I)
+_SELF = re.compile(r"^(i|i'm|i've|me|my|we|our)\b", re.I)
+_REPORTED = re.compile(
+    r"^(?P<who>[\w'’. ]+?)\s+(said|mentioned|explained|told me|talked about how|says)"
+    r"(\s+that)?\s+(?P<rest>.+)$",
+    re.I,
+)
+# fmt: off
+_OPENERS = frozenset({
+    "the", "their", "they", "your", "its", "it", "our", "a", "an", "this", "that", "there",
+    "team", "company", "role",
+})
+# fmt: on
+_FORGOT = re.compile(
+    r"^(i\s+)?(forgot|didn'?t|did\s+not|never|should\s+have|wish\s+i'?d?)\s+"
+    r"(get\s+to\s+|got\s+to\s+|have\s+|to\s+)?"
+    r"(mention(ed)?|say|said|talk(ed)?\s+about|tell\s+them(\s+about)?|bring\s+up|brought\s+up|"
+    r"bring|add(ed)?|explain(ed)?)"
+    r"(\s+that)?\s+",
+    re.I,
+)
+# fmt: off
+_VERBISH = frozenset({
+    "was", "were", "is", "are", "went", "felt", "got", "did", "didn't", "didnt", "sounded",
+    "landed", "came", "seemed", "could", "couldn't", "rambled", "blanked", "froze", "forgot",
+    "messed",
+})
+# fmt: on
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` split on spaces, punctuation kept on the words."""
+    return text.split()
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?\"'()“”").lower()
+
+
+def base_form(word: str) -> str | None:
+    """The plural-subject form of a third-person singular verb ("cares" -> "care", "is" ->
+    "are"), or None when `word` isn't one."""
+    bare = _bare(word)
+    if bare in _IRREGULAR:
+        return _IRREGULAR[bare]
+    if not bare.endswith("s") or len(bare) < 3:
+        return None
+    for lemma in getAllLemmas(bare, upos="VERB").get("VERB", ()):
+        if bare in getInflection(lemma, tag="VBZ") and lemma != bare:
+            return str(lemma)
+    return None
+
+
+def _keep_case(new: str, old: str) -> str:
+    """`new` with the capital letter and trailing punctuation of `old`."""
+    core = old.rstrip(".,;:!?")
+    tail = old[len(core) :]
+    return (new[0].upper() + new[1:] if core[:1].isupper() else new) + tail
+
+
+def agree(text: str) -> str:
+    """The verb after each "you" (adverbs skipped), and after "and"/"but" in the same
+    clause ("you run the team and like data"), put into the form that agrees with it."""
+    words = words_of(text)
+    subject_you = False
+    for i, word in enumerate(words):
+        bare = _bare(word)
+        if bare in _CLAUSE_BREAKS or word.rstrip(".;:!?") != word:
+            subject_you = False
+        if bare == "you" and word.rstrip(".,;:!?") == word:
+            subject_you = True
+        elif not (subject_you and bare in {"and", "but", "or"}):
+            continue
+        j = i + 1
+        while j < len(words) and _bare(words[j]) in _ADVERBS:
+            j += 1
+        if j < len(words):
+            fixed = base_form(words[j])
+            if fixed is not None:
+                words[j] = _keep_case(fixed, words[j])
+    return " ".join(words)
+
+
+def to_second_person(text: str, name: str, *, pronouns: bool = True) -> str:
+    """A note about `name` rewritten to them: "Tom cares about safety" -> "you care about
+    safety", "Priya's team" -> "your team"; he/she/his/her too when `pronouns`."""
+    names = sorted({n for n in [name.strip(), *name_parts(name)] if len(n) > 1}, key=len)
+    for known in reversed(names):
+        text = re.sub(rf"\b{re.escape(known)}['’]s\b", "your", text, flags=re.I)
+        text = re.sub(rf"\b{re.escape(known)}\b", "you", text, flags=re.I)
+    if pronouns:
+        words = words_of(text)
+        for i, word in enumerate(words):
+            new = _PRONOUNS.get(_bare(word))
+            if new == "your" and _bare(word) == "her" and _object_position(words, i):
+                new = "you"
+            if new is not None:
+                words[i] = _keep_case(new, word.strip("\"'()“”"))
+        text = " ".join(words)
+    return agree(text)
+
+
+def _object_position(words: list[str], i: int) -> bool:
+    """ "her" as an object (last word, or before a preposition or punctuation), not "her team"."""
+    if words[i] != words[i].rstrip(".,;:!?") or i + 1 == len(words):
+        return True
+    return _bare(words[i + 1]) in {"about", "that", "to", "for", "and", "how", "what", "with"}
+
+
+def clause_for(note: str, name: str, alone: bool) -> str | None:
+    """A sentence of the notes as a clause for "I enjoyed hearing that …" in a letter to
+    `name`, in the second person; None for a jotting that doesn't read as a clause.
+
+    `alone`: the addressee is the only interviewer, so "he"/"she" can only be them."""
+    text = " ".join(note.split()).rstrip(" .;:,!")
+    if len(text.split()) < 3 or _SCAFFOLD.search(text) or _SELF.match(text):
+        return None
+    reported = _REPORTED.match(text)
+    if reported and len(reported["who"].split()) <= 5:
+        text = reported["rest"]
+    first = _bare(text.split()[0])
+    about_them = any(
+        re.match(rf"{re.escape(p)}\b", text, re.I) for p in name_parts(name) if len(p) > 1
+    )
+    if first in {"he", "she"} and not alone:
+        return None
+    if not (about_them or first in {"he", "she"} or first in _OPENERS):
+        return None
+    clause = to_second_person(text, name, pronouns=alone or about_them)
+    clause = re.sub(r"^(They|they)\b", "your team", clause)
+    if clause.startswith("your team "):
+        clause = _third_singular(clause)
+    lower = _bare(clause.split()[0]) in _OPENERS | {"you"}
+    return clause[0].lower() + clause[1:] if lower else clause
+
+
+def _third_singular(clause: str) -> str:
+    """ "your team use" -> "your team uses" ("they" became a singular subject)."""
+    words = clause.split()
+    if len(words) > 2:
+        verb = _bare(words[2])
+        swap = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't"}
+        if verb in swap:
+            words[2] = swap[verb]
+        elif "VERB" in getAllLemmas(verb, upos="VERB") and getAllLemmas(verb)["VERB"][0] == verb:
+            words[2] = str(getInflection(verb, tag="VBZ")[0])
+    return " ".join(words)
+
+
+def first_person_point(text: str) -> str:
+    """The forgotten point as a first-person sentence: "forgot to mention my SQL project" ->
+    "I didn't get to mention my SQL project, which I'd be glad to tell you more about."; "i
+    didnt say I led the migration" -> "I'd also like to add that I led the migration."."""
+    text = " ".join(text.split()).rstrip(" .;:,!")
+    text = re.sub(r"\bi\b", "I", text)
+    text = re.sub(r"\b(didnt|dont|wasnt|Ive|Id|Im)\b", _apostrophe, text)
+    rest = _FORGOT.sub("", text, count=1)
+    forgot = rest != text
+    first = _bare(rest.split()[0]) if rest else ""
+    if first in {"i", "we", "i'm", "i've", "i'd"}:
+        return f"I'd also like to add that {rest}." if forgot else _capital(rest) + "."
+    if (
+        first
+        and getAllLemmas(first, upos="VERB")
+        and first in getInflection(getAllLemmas(first, upos="VERB")["VERB"][0], tag="VBD")
+    ):
+        return f"I'd also like to add that I {rest}."
+    if forgot or first in _DETERMINERS or not any(_bare(w) in _VERBISH for w in rest.split()):
+        return (
+            f"I didn't get to mention {_lower_first(rest)}, which I'd be glad to tell you "
+            "more about."
+        )
+    return f"I'd also like to add that {_lower_first(rest)}."
+
+
+_DETERMINERS = frozenset({"my", "the", "a", "an", "our", "some", "how", "why", "what"})
+
+
+def _apostrophe(match: re.Match[str]) -> str:
+    word = match[0]
+    return {"didnt": "didn't", "dont": "don't", "wasnt": "wasn't"}.get(
+        word, word[0] + "'" + word[1:]
+    )
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if first.isupper() and len(first) > 1:  # "SQL", "AWS"
+        return text
+    return text[0].lower() + text[1:] if first != "I" else text
+
+
+def rough_topic(text: str) -> str | None:
+    """The rough answer as a short noun phrase for "Having thought more about …" ("the
+    salary question"), or None when it reads as a sentence and can't go in that frame."""
+    cleaned = " ".join(text.split()).rstrip(" .;:,!")
+    words = [_bare(w) for w in cleaned.split()]
+    if not words or len(words) > 8 or _FORGOT.match(cleaned):
+        return None
+    if words[0] in {"i", "me", "we", "i'm", "i've"} or any(w in _VERBISH for w in words):
+        return None
+    return _lower_first(cleaned)
+
+
+def agreement_errors(text: str) -> list[str]:
+    """Pieces of `text` where a plural subject (I, you, we, they) has a singular verb ("you
+    cares"): for tests and checks; empty when there are none."""
+    words = words_of(text)
+    found = []
+    for i, word in enumerate(words[:-1]):
+        if _bare(word) not in _SUBJECTS_PLURAL or word.rstrip(".,;:!?") != word:
+            continue
+        j = i + 1
+        while j < len(words) - 1 and _bare(words[j]) in _ADVERBS:
+            j += 1
+        nxt = _bare(words[j])
+        wrong = nxt in _IRREGULAR or (nxt not in {"this", "us", "as"} and base_form(nxt))
+        if wrong and not (_bare(word) == "i" and nxt == "was"):
+            found.append(f"{word} {words[j]}")
+    return found

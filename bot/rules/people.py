@@ -194,7 +194,6 @@ def formal_address(name: str, address: str | None) -> str:
 
 
 def informal_address(name: str, address: str | None) -> str:
-    """How an informal note greets the person: the chosen address, else the first name."""
-    if address:
-        return address
-    return first_of(name) if HumanName(name).first else titled(name) or name.strip()
+    """How an informal note greets the person: the chosen address, else title and surname when
+    the user typed a title ("Hi Dr Ward": the title asks for the surname), else the first name."""
+    return address or titled(name) or first_of(name)

@@ -62,7 +62,7 @@ _OPENERS = frozenset({
     "team", "company", "role",
 })
 # fmt: on
-_FORGOT = re.compile(
+FORGOT = re.compile(
     r"^(i\s+)?(forgot|didn'?t|did\s+not|never|should\s+have|wish\s+i'?d?)\s+"
     r"(get\s+to\s+|got\s+to\s+|have\s+|to\s+)?"
     r"(mention(ed)?|say|said|talk(ed)?\s+about|tell\s+them(\s+about)?|bring\s+up|brought\s+up|"
@@ -185,6 +185,46 @@ def clause_for(note: str, name: str, alone: bool) -> str | None:
     return clause[0].lower() + clause[1:] if lower else clause
 
 
+_ASKED = re.compile(r"^(?P<who>[\w'’. ]+?)\s+asked(\s+me)?(\s+about)?\s+(?P<rest>.+)$", re.I)
+
+
+def question_topic(note: str, name: str, alone: bool) -> str | None:
+    """What the addressee asked about, for "I enjoyed your question about …": "Priya asked
+    how I'd rebuild their dashboard" -> "how I'd rebuild their dashboard"; None otherwise."""
+    text = " ".join(note.split()).rstrip(" .;:,!?")
+    found = _ASKED.match(text)
+    if found is None or _SCAFFOLD.search(text):
+        return None
+    who = found["who"].lower()
+    parts = [p.lower() for p in name_parts(name) if len(p) > 1]
+    if not (who in parts or who == name.lower() or (alone and who in {"he", "she"})):
+        return None
+    # In notes about an interview, "their" is the employer's: in a letter to them, "your".
+    rest = re.sub(r"\btheir\b", "your", found["rest"])
+    return to_second_person(rest, name, pronouns=alone)
+
+
+def reported(note: str, names: list[str]) -> str | None:
+    """A sentence of the notes as a referee may read it, in the third person ("Tom cares a
+    lot about safety walk-rounds."); None for a jotting or a note about oneself."""
+    text = " ".join(note.split()).rstrip(" .;:,!")
+    if len(text.split()) < 3 or _SCAFFOLD.search(text) or _SELF.match(text):
+        return None
+    first = _bare(text.split()[0])
+    named = any(
+        re.match(rf"{re.escape(p)}\b", text, re.I)
+        for name in names
+        for p in name_parts(name)
+        if len(p) > 1
+    )
+    if not (named or first in {"he", "she"} or first in _OPENERS):
+        return None
+    if first in {"he", "she", "they"}:
+        text = re.sub(r"^\w+", "the interviewer" if first != "they" else "the team", text)
+        text = _third_singular(text) if first == "they" else text
+    return text[0].upper() + text[1:] + "."
+
+
 def _third_singular(clause: str) -> str:
     """ "your team use" -> "your team uses" ("they" became a singular subject)."""
     words = clause.split()
@@ -198,18 +238,18 @@ def _third_singular(clause: str) -> str:
     return " ".join(words)
 
 
-def first_person_point(text: str) -> str:
+def first_person_point(text: str, *, adding: bool = False) -> str:
     """The forgotten point as a first-person sentence: "forgot to mention my SQL project" ->
     "I didn't get to mention my SQL project, which I'd be glad to tell you more about."; "i
     didnt say I led the migration" -> "I'd also like to add that I led the migration."."""
     text = " ".join(text.split()).rstrip(" .;:,!")
     text = re.sub(r"\bi\b", "I", text)
     text = re.sub(r"\b(didnt|dont|wasnt|Ive|Id|Im)\b", _apostrophe, text)
-    rest = _FORGOT.sub("", text, count=1)
+    rest = FORGOT.sub("", text, count=1)
     forgot = rest != text
     first = _bare(rest.split()[0]) if rest else ""
     if first in {"i", "we", "i'm", "i've", "i'd"}:
-        return f"I'd also like to add that {rest}." if forgot else _capital(rest) + "."
+        return f"I'd also like to add that {rest}." if forgot or adding else _capital(rest) + "."
     if (
         first
         and getAllLemmas(first, upos="VERB")
@@ -250,7 +290,7 @@ def rough_topic(text: str) -> str | None:
     salary question"), or None when it reads as a sentence and can't go in that frame."""
     cleaned = " ".join(text.split()).rstrip(" .;:,!")
     words = [_bare(w) for w in cleaned.split()]
-    if not words or len(words) > 8 or _FORGOT.match(cleaned):
+    if not words or len(words) > 8 or FORGOT.match(cleaned):
         return None
     if words[0] in {"i", "me", "we", "i'm", "i've"} or any(w in _VERBISH for w in words):
         return None

@@ -5,3 +5,8 @@
 ALTER TABLE interviewers ADD COLUMN job_title TEXT;
 ALTER TABLE interviewers ADD COLUMN address TEXT;
 ALTER TABLE referees ADD COLUMN address TEXT;
+-- What the user enjoyed hearing about from this interviewer, asked as "Finish the sentence: I
+-- enjoyed hearing about …" so that it fits the thank-you's sentence as typed.
+ALTER TABLE interviewers ADD COLUMN enjoyed TEXT;
+-- The two or three strengths the user picked for the referee briefings, one a line.
+ALTER TABLE interviews ADD COLUMN strengths TEXT;

@@ -198,7 +198,10 @@ def test_referee_briefing_covers_every_point() -> None:
     lines = body.splitlines()
     assert "- Who may call: Priya Shah or Tom Lee" in lines
     cared = next(x for x in lines if x.startswith("- What they cared about:"))
-    assert cared == "- What they cared about: Priya asked how I'd rebuild their weekly sales dashboard."
+    assert (
+        cared
+        == "- What they cared about: Priya asked how I'd rebuild their weekly sales dashboard."
+    )
     # Strengths are the ones the user picks, never a debrief answer pasted in.
     assert "SQL answer" not in body and not any("Strengths" in x for x in lines)
     assert "Could you let me know either way?" in body

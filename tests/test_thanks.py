@@ -112,11 +112,17 @@ async def test_no_interviewer_asks_a_name_first(chat: Chat) -> None:
     r = await chat.send("x" * 300)
     assert "under 200 characters" in chat.texts(r)
     assert await store.interviewers.for_interview(interview.id) == []
-    r = await chat.send("Dr <Ann> & Co")
+    # Not a name: nobody is added, and the question stays.
+    r = await chat.send("dunno yet")
+    assert "doesn't look like a name" in chat.texts(r)
+    assert await store.interviewers.for_interview(interview.id) == []
+    # The job title is kept apart from the name (and shown escaped).
+    r = await chat.send("Dr Ann Bell (R&D <lead>)")
     text = chat.texts(r)
-    assert "Added Dr <Ann> & Co" in text and "Thank-you note to Dr <Ann> & Co" in text
+    assert "Added Dr Ann Bell (R&D <lead>)" in text and "Thank-you note to Dr Ann Bell" in text
+    assert "Dear Dr Bell," in text
     (person,) = await store.interviewers.for_interview(interview.id)
-    assert person.name == "Dr <Ann> & Co"
+    assert (person.name, person.job_title) == ("Dr Ann Bell", "R&D <lead>")
 
 
 async def test_no_interviewer_skip_skips_the_step(chat: Chat) -> None:

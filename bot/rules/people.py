@@ -107,9 +107,16 @@ def read_people(text: str) -> list[Person]:
     if any(w.lower() in _REFUSALS for w in re.findall(r"[\w']+", text)):
         return []
     people: list[Person] = []
-    depth_safe = _BRACKET.sub(lambda m: m[0].replace(",", "‚").replace(" and ", " ＆ "), text)
-    for raw in _SPLIT.split(depth_safe):
-        piece = raw.replace("‚", ",").replace(" ＆ ", " and ").strip()
+    # Brackets hold a job title, which may have its own commas or "and": kept whole.
+    held: list[str] = []
+
+    def hold(found: re.Match[str]) -> str:
+        held.append(found[1])
+        return f"({len(held) - 1}⁂)"
+
+    masked = _BRACKET.sub(hold, text)
+    for raw in _SPLIT.split(masked):
+        piece = re.sub(r"\(([0-9]+)⁂\)", lambda m: f"({held[int(m[1])]})", raw).strip()
         if not piece:
             continue
         person = _one(piece)

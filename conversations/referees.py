@@ -27,6 +27,7 @@ from bot.texts import referees as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
+from conversations.changes import ask_address
 from conversations.common import (
     answered,
     conversation,
@@ -39,6 +40,7 @@ from conversations.common import (
     send_draft,
 )
 from conversations.general import show_next, stale_button
+from conversations.redraft import change_data
 from conversations.referees_adding import (
     detail_answer,
     name_answer,
@@ -102,6 +104,7 @@ async def brief(update: Update, ctx: Ctx) -> object:
     await answered(update, ctx)
     if not referee.permission:
         await say(update, ctx, t.URGENT.format(name=tc.esc(referee.name)))
+    await ask_address(update, ctx, drafts.DraftKind.REFEREE_BRIEFING, interview, referee)
     user = await current_user(update, ctx)
     facts = await draft_facts(ctx.store, user, interview)
     await send_draft(
@@ -109,7 +112,7 @@ async def brief(update: Update, ctx: Ctx) -> object:
         ctx,
         drafts.referee_briefing(facts, referee),
         sent=kb.data(NS, "sent", interview.id, referee.id),
-        change=None,
+        change=change_data(drafts.DraftKind.REFEREE_BRIEFING, interview.id, referee.id),
         review=kb.data("review", drafts.DraftKind.REFEREE_BRIEFING.value, interview.id, referee.id),
     )
     return None

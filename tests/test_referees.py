@@ -66,7 +66,7 @@ async def test_add_brief_and_finish(chat: Chat, app: AfterviewApplication) -> No
     draft = r[-1]
     assert draft.text.startswith("📋 Briefing for Dr Jane O'Doe")
     assert "Data Analyst" in draft.text
-    assert draft.labels == ["Sent it ✓", "Review mine"]
+    assert draft.labels == ["Sent it ✓", "Change something", "Review mine"]
     assert draft.button_data("Review mine") == f"review:briefing:{interview.id}:{jane.id}"
     changed: list[int] = []
 

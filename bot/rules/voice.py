@@ -313,3 +313,16 @@ def agreement_errors(text: str) -> list[str]:
         if wrong and not (_bare(word) == "i" and nxt == "was"):
             found.append(f"{word} {words[j]}")
     return found
+
+
+_CHANGE_REQUEST = re.compile(
+    r"\b(make it|shorter|longer|less formal|more formal|warmer|friendlier|more casual|"
+    r"rewrite|reword|remove|delete|change the|tone)\b",
+    re.I,
+)
+
+
+def is_change_request(text: str) -> bool:
+    """True when an answer asks to change the letter ("make it shorter and less formal pls")
+    rather than giving a point to add: it must never end up inside the letter."""
+    return bool(_CHANGE_REQUEST.search(text)) and not re.match(r"\s*I\b", text)

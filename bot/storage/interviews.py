@@ -30,6 +30,7 @@ class Interviews(Repo):
             "went_well",
             "not_landed",
             "forgot_to_say",
+            "strengths",
             "outcome",
             "outcome_at",
             "status",
@@ -203,6 +204,10 @@ class Interviewers(Repo):
         await self._run(
             "UPDATE interviewers SET address = ? WHERE id = ?", (address, interviewer_id)
         )
+
+    async def set_enjoyed(self, interviewer_id: int, text: str | None) -> None:
+        """The end of "I enjoyed hearing about …" for the thank-you to this interviewer."""
+        await self._run("UPDATE interviewers SET enjoyed = ? WHERE id = ?", (text, interviewer_id))
 
     async def set_extra_point(self, interviewer_id: int, text: str | None) -> None:
         await self._run(

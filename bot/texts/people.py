@@ -12,3 +12,4 @@ ASK_ADDRESS = (
     "If unsure, the title and surname is the safe choice."
 )
 ADDRESS_SET = "Got it: “Dear {address},” from now on."
+ADDRESS_SET_INFORMAL = "Got it: “Hi {address},” from now on."

@@ -83,7 +83,10 @@ async def target_of(update: Update, ctx: Ctx, kind: DraftKind, iid: int | None) 
 
 async def pressed(update: Update, ctx: Ctx) -> Target | None:
     """The draft named by the button pressed (kind, iid and who in its pattern), or None."""
-    return await target_of(update, ctx, DraftKind(matched(ctx, "kind")), matched_id(ctx, "iid"))
+    kind = matched(ctx, "kind")
+    if kind is None:
+        return None
+    return await target_of(update, ctx, DraftKind(kind), matched_id(ctx, "iid"))
 
 
 async def show(update: Update, ctx: Ctx, target: Target, style: Style = Style.STANDARD) -> None:
@@ -191,7 +194,7 @@ async def restyle(update: Update, ctx: Ctx) -> object:
         await answered(update, ctx, notice=t.GONE)
         await say(update, ctx, t.GONE)
         return None
-    style = Style(matched(ctx, "style"))
+    style = Style(matched(ctx, "style") or Style.STANDARD)
     await answered(update, ctx, t.LEADS[style.value])
     await show(update, ctx, target, style)
     return None

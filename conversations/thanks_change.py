@@ -11,7 +11,7 @@ import re
 from telegram import Update
 
 from bot.rules.models import Interview, Interviewer
-from bot.rules.voice import is_change_request
+from bot.rules.points import is_change_request
 from bot.terms import DraftKind
 from bot.texts import common as tc
 from bot.texts import drafts as td

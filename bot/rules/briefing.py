@@ -10,7 +10,8 @@ from __future__ import annotations
 from bot.rules import drafting as d
 from bot.rules.letter import Part
 from bot.rules.models import Referee
-from bot.rules.voice import reported, rough_topic
+from bot.rules.points import rough_topic
+from bot.rules.voice import reported
 from bot.texts import letters as w
 
 MAX_STRENGTHS = 3

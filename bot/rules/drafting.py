@@ -15,14 +15,8 @@ from bot.rules.letter import Addressee
 from bot.rules.models import Interview, Interviewer, Note, Referee
 from bot.rules.names import mentions
 from bot.rules.people import formal_address, informal_address
-from bot.rules.voice import (
-    FORGOT,
-    clause_for,
-    first_person_point,
-    question_topic,
-    rough_topic,
-    to_second_person,
-)
+from bot.rules.points import FORGOT, first_person_point, rough_topic
+from bot.rules.voice import clause_for, question_topic, to_second_person
 from bot.texts import letters as w
 
 LINKEDIN_LIMIT = 200  # free accounts

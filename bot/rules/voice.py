@@ -62,21 +62,6 @@ _OPENERS = frozenset({
     "team", "company", "role",
 })
 # fmt: on
-FORGOT = re.compile(
-    r"^(i\s+)?(forgot|didn'?t|did\s+not|never|should\s+have|wish\s+i'?d?)\s+"
-    r"(get\s+to\s+|got\s+to\s+|have\s+|to\s+)?"
-    r"(mention(ed)?|say|said|talk(ed)?\s+about|tell\s+them(\s+about)?|bring\s+up|brought\s+up|"
-    r"bring|add(ed)?|explain(ed)?)"
-    r"(\s+that)?\s+",
-    re.I,
-)
-# fmt: off
-_VERBISH = frozenset({
-    "was", "were", "is", "are", "went", "felt", "got", "did", "didn't", "didnt", "sounded",
-    "landed", "came", "seemed", "could", "couldn't", "rambled", "blanked", "froze", "forgot",
-    "messed",
-})
-# fmt: on
 
 
 def words_of(text: str) -> list[str]:
@@ -84,20 +69,21 @@ def words_of(text: str) -> list[str]:
     return text.split()
 
 
-def _bare(word: str) -> str:
+def bare(word: str) -> str:
+    """A word without its punctuation, in lower case."""
     return word.strip(".,;:!?\"'()“”").lower()
 
 
 def base_form(word: str) -> str | None:
     """The plural-subject form of a third-person singular verb ("cares" -> "care", "is" ->
     "are"), or None when `word` isn't one."""
-    bare = _bare(word)
-    if bare in _IRREGULAR:
-        return _IRREGULAR[bare]
-    if not bare.endswith("s") or len(bare) < 3:
+    plain = bare(word)
+    if plain in _IRREGULAR:
+        return _IRREGULAR[plain]
+    if not plain.endswith("s") or len(plain) < 3:
         return None
-    for lemma in getAllLemmas(bare, upos="VERB").get("VERB", ()):
-        if bare in getInflection(lemma, tag="VBZ") and lemma != bare:
+    for lemma in getAllLemmas(plain, upos="VERB").get("VERB", ()):
+        if plain in getInflection(lemma, tag="VBZ") and lemma != plain:
             return str(lemma)
     return None
 
@@ -115,15 +101,15 @@ def agree(text: str) -> str:
     words = words_of(text)
     subject_you = False
     for i, word in enumerate(words):
-        bare = _bare(word)
-        if bare in _CLAUSE_BREAKS or word.rstrip(".;:!?") != word:
+        plain = bare(word)
+        if plain in _CLAUSE_BREAKS or word.rstrip(".;:!?") != word:
             subject_you = False
-        if bare == "you" and word.rstrip(".,;:!?") == word:
+        if plain == "you" and word.rstrip(".,;:!?") == word:
             subject_you = True
-        elif not (subject_you and bare in {"and", "but", "or"}):
+        elif not (subject_you and plain in {"and", "but", "or"}):
             continue
         j = i + 1
-        while j < len(words) and _bare(words[j]) in _ADVERBS:
+        while j < len(words) and bare(words[j]) in _ADVERBS:
             j += 1
         if j < len(words):
             fixed = base_form(words[j])
@@ -142,8 +128,8 @@ def to_second_person(text: str, name: str, *, pronouns: bool = True) -> str:
     if pronouns:
         words = words_of(text)
         for i, word in enumerate(words):
-            new = _PRONOUNS.get(_bare(word))
-            if new == "your" and _bare(word) == "her" and _object_position(words, i):
+            new = _PRONOUNS.get(bare(word))
+            if new == "your" and bare(word) == "her" and _object_position(words, i):
                 new = "you"
             if new is not None:
                 words[i] = _keep_case(new, word.strip("\"'()“”"))
@@ -155,7 +141,7 @@ def _object_position(words: list[str], i: int) -> bool:
     """ "her" as an object (last word, or before a preposition or punctuation), not "her team"."""
     if words[i] != words[i].rstrip(".,;:!?") or i + 1 == len(words):
         return True
-    return _bare(words[i + 1]) in {"about", "that", "to", "for", "and", "how", "what", "with"}
+    return bare(words[i + 1]) in {"about", "that", "to", "for", "and", "how", "what", "with"}
 
 
 def clause_for(note: str, name: str, alone: bool) -> str | None:
@@ -169,7 +155,7 @@ def clause_for(note: str, name: str, alone: bool) -> str | None:
     reported = _REPORTED.match(text)
     if reported and len(reported["who"].split()) <= 5:
         text = reported["rest"]
-    first = _bare(text.split()[0])
+    first = bare(text.split()[0])
     about_them = any(
         re.match(rf"{re.escape(p)}\b", text, re.I) for p in name_parts(name) if len(p) > 1
     )
@@ -181,7 +167,7 @@ def clause_for(note: str, name: str, alone: bool) -> str | None:
     clause = re.sub(r"^(They|they)\b", "your team", clause)
     if clause.startswith("your team "):
         clause = _third_singular(clause)
-    lower = _bare(clause.split()[0]) in _OPENERS | {"you"}
+    lower = bare(clause.split()[0]) in _OPENERS | {"you"}
     return clause[0].lower() + clause[1:] if lower else clause
 
 
@@ -210,7 +196,7 @@ def reported(note: str, names: list[str]) -> str | None:
     text = " ".join(note.split()).rstrip(" .;:,!")
     if len(text.split()) < 3 or _SCAFFOLD.search(text) or _SELF.match(text):
         return None
-    first = _bare(text.split()[0])
+    first = bare(text.split()[0])
     named = any(
         re.match(rf"{re.escape(p)}\b", text, re.I)
         for name in names
@@ -229,7 +215,7 @@ def _third_singular(clause: str) -> str:
     """ "your team use" -> "your team uses" ("they" became a singular subject)."""
     words = clause.split()
     if len(words) > 2:
-        verb = _bare(words[2])
+        verb = bare(words[2])
         swap = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't"}
         if verb in swap:
             words[2] = swap[verb]
@@ -238,91 +224,19 @@ def _third_singular(clause: str) -> str:
     return " ".join(words)
 
 
-def first_person_point(text: str, *, adding: bool = False) -> str:
-    """The forgotten point as a first-person sentence: "forgot to mention my SQL project" ->
-    "I didn't get to mention my SQL project, which I'd be glad to tell you more about."; "i
-    didnt say I led the migration" -> "I'd also like to add that I led the migration."."""
-    text = " ".join(text.split()).rstrip(" .;:,!")
-    text = re.sub(r"\bi\b", "I", text)
-    text = re.sub(r"\b(didnt|dont|wasnt|Ive|Id|Im)\b", _apostrophe, text)
-    rest = FORGOT.sub("", text, count=1)
-    forgot = rest != text
-    first = _bare(rest.split()[0]) if rest else ""
-    if first in {"i", "we", "i'm", "i've", "i'd"}:
-        return f"I'd also like to add that {rest}." if forgot or adding else _capital(rest) + "."
-    if (
-        first
-        and getAllLemmas(first, upos="VERB")
-        and first in getInflection(getAllLemmas(first, upos="VERB")["VERB"][0], tag="VBD")
-    ):
-        return f"I'd also like to add that I {rest}."
-    if forgot or first in _DETERMINERS or not any(_bare(w) in _VERBISH for w in rest.split()):
-        return (
-            f"I didn't get to mention {_lower_first(rest)}, which I'd be glad to tell you "
-            "more about."
-        )
-    return f"I'd also like to add that {_lower_first(rest)}."
-
-
-_DETERMINERS = frozenset({"my", "the", "a", "an", "our", "some", "how", "why", "what"})
-
-
-def _apostrophe(match: re.Match[str]) -> str:
-    word = match[0]
-    return {"didnt": "didn't", "dont": "don't", "wasnt": "wasn't"}.get(
-        word, word[0] + "'" + word[1:]
-    )
-
-
-def _capital(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
-def _lower_first(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    if first.isupper() and len(first) > 1:  # "SQL", "AWS"
-        return text
-    return text[0].lower() + text[1:] if first != "I" else text
-
-
-def rough_topic(text: str) -> str | None:
-    """The rough answer as a short noun phrase for "Having thought more about …" ("the
-    salary question"), or None when it reads as a sentence and can't go in that frame."""
-    cleaned = " ".join(text.split()).rstrip(" .;:,!")
-    words = [_bare(w) for w in cleaned.split()]
-    if not words or len(words) > 8 or FORGOT.match(cleaned):
-        return None
-    if words[0] in {"i", "me", "we", "i'm", "i've"} or any(w in _VERBISH for w in words):
-        return None
-    return _lower_first(cleaned)
-
-
 def agreement_errors(text: str) -> list[str]:
     """Pieces of `text` where a plural subject (I, you, we, they) has a singular verb ("you
     cares"): for tests and checks; empty when there are none."""
     words = words_of(text)
     found = []
     for i, word in enumerate(words[:-1]):
-        if _bare(word) not in _SUBJECTS_PLURAL or word.rstrip(".,;:!?") != word:
+        if bare(word) not in _SUBJECTS_PLURAL or word.rstrip(".,;:!?") != word:
             continue
         j = i + 1
-        while j < len(words) - 1 and _bare(words[j]) in _ADVERBS:
+        while j < len(words) - 1 and bare(words[j]) in _ADVERBS:
             j += 1
-        nxt = _bare(words[j])
+        nxt = bare(words[j])
         wrong = nxt in _IRREGULAR or (nxt not in {"this", "us", "as"} and base_form(nxt))
-        if wrong and not (_bare(word) == "i" and nxt == "was"):
+        if wrong and not (bare(word) == "i" and nxt == "was"):
             found.append(f"{word} {words[j]}")
     return found
-
-
-_CHANGE_REQUEST = re.compile(
-    r"\b(make it|shorter|longer|less formal|more formal|warmer|friendlier|more casual|"
-    r"rewrite|reword|remove|delete|change the|tone)\b",
-    re.I,
-)
-
-
-def is_change_request(text: str) -> bool:
-    """True when an answer asks to change the letter ("make it shorter and less formal pls")
-    rather than giving a point to add: it must never end up inside the letter."""
-    return bool(_CHANGE_REQUEST.search(text)) and not re.match(r"\s*I\b", text)

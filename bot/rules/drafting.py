@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.rules.letter import Addressee
 from bot.rules.models import Interview, Interviewer, Note, Referee
 from bot.rules.names import mentions
-from bot.rules.people import formal_address, informal_address
+from bot.rules.people import first_of, formal_address, informal_address
 from bot.rules.points import FORGOT, first_person_point, rough_topic
 from bot.rules.voice import clause_for, question_topic, to_second_person
 from bot.texts import letters as w
@@ -205,7 +205,9 @@ def addressee(person: Interviewer | Referee | None) -> Addressee:
     if person is None or not person.name.strip():
         return Addressee(None, None)
     return Addressee(
-        formal_address(person.name, person.address), informal_address(person.name, person.address)
+        formal_address(person.name, person.address),
+        informal_address(person.name, person.address),
+        person.address or first_of(person.name),
     )
 
 

@@ -46,6 +46,7 @@ class Addressee:
 
     formal: str | None
     informal: str | None
+    warm: str | None = None  # the chosen address or the first name, for a warmer version
 
 
 def uncontracted(text: str) -> str:
@@ -76,6 +77,8 @@ def compose(
     the draft's usual register is "Hi …" (a referee); WARMER makes any draft informal,
     FORMAL any draft formal."""
     casual = (informal or style is Style.WARMER) and style is not Style.FORMAL
+    if style is Style.WARMER and to.warm:
+        to = Addressee(to.formal, to.warm)
     opening, sign_off = greeting(to, casual)
     kept = []
     for paragraph in paragraphs:

@@ -196,6 +196,9 @@ def reported(note: str, names: list[str]) -> str | None:
     text = " ".join(note.split()).rstrip(" .;:,!")
     if len(text.split()) < 3 or _SCAFFOLD.search(text) or _SELF.match(text):
         return None
+    said = _REPORTED.match(text)
+    if said and len(said["who"].split()) <= 5 and bare(said["rest"].split()[0]) in _OPENERS:
+        text = said["rest"]  # "They said the team is growing" -> "the team is growing"
     first = bare(text.split()[0])
     named = any(
         re.match(rf"{re.escape(p)}\b", text, re.I)

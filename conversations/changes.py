@@ -25,6 +25,7 @@ from bot.texts import redraft as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
+from conversations import strengths
 from conversations.common import (
     answered,
     conversation,
@@ -144,5 +145,8 @@ def handlers() -> Conversation:
             CallbackQueryHandler(menu, pattern=MENU),
             CallbackQueryHandler(restyle, pattern=STYLE),
             CallbackQueryHandler(address_chosen, pattern=ADDRESS),
+            CallbackQueryHandler(strengths.toggle, pattern=strengths.TOGGLE),
+            CallbackQueryHandler(strengths.done, pattern=strengths.DONE),
+            CallbackQueryHandler(strengths.open_picker, pattern=strengths.OPEN),
         ],
     )

@@ -175,6 +175,8 @@ async def change_menu(update: Update, ctx: Ctx, target: Target) -> None:
                 (t.BTN_ENJOYED, kb.data(NS, "enjoyed", target.interview.id, target.who)),
             ]
         )
+    if target.kind is DraftKind.REFEREE_BRIEFING:
+        rows.append([(t.BTN_STRENGTHS, kb.data(NS, "strengths", *where[1:]))])
     review = _review_data(target)
     rows.append([(t.BTN_OWN, review)])
     await say(update, ctx, t.ASK, kb.keyboard(rows))

@@ -57,6 +57,7 @@ from conversations.referees_view import (
     referee_of,
     show_overview,
 )
+from conversations.strengths import ask_strengths
 
 # Button data: referee ids (rid) and interview ids (iid) are row ids, checked against the
 # owner before use. Data of an older shape of these buttons (or garbled, in plain letters and
@@ -105,6 +106,8 @@ async def brief(update: Update, ctx: Ctx) -> object:
     if not referee.permission:
         await say(update, ctx, t.URGENT.format(name=tc.esc(referee.name)))
     await ask_address(update, ctx, drafts.DraftKind.REFEREE_BRIEFING, interview, referee)
+    if interview.strengths is None:
+        await ask_strengths(update, ctx, interview, referee.id)
     user = await current_user(update, ctx)
     facts = await draft_facts(ctx.store, user, interview)
     await send_draft(
@@ -138,7 +141,14 @@ async def briefed(update: Update, ctx: Ctx) -> object:
     message = t.BRIEFED.format(name=tc.esc(referee.name))
     if all(r.id in done_ids for r in everyone):
         await mark_step(ctx, interview.id, Step.REFEREES, StepState.DONE)
-        await say(update, ctx, f"{message}\n{t.ALL_BRIEFED.format(label=tc.esc(interview.label))}")
+        asking = [tc.esc(r.name) for r in everyone if not r.permission]
+        label = tc.esc(interview.label)
+        done = (
+            t.ALL_BRIEFED_ASKING.format(label=label, names=", ".join(asking))
+            if asking
+            else t.ALL_BRIEFED.format(label=label)
+        )
+        await say(update, ctx, f"{message}\n{done}")
         await show_next(update, ctx)
         return END
     return await show_overview(update, ctx, message)

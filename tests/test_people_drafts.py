@@ -130,3 +130,13 @@ async def test_a_referee_with_their_relationship_on_one_line(
     assert "Could you let me know either way?" in body
     assert "- Who may call: Priya Shah" in body
     assert "Change something" in r[-1].labels
+    # The strengths are picked from buttons (up to three), then go into the briefing.
+    assert "Strengths" not in body
+    await chat.press("Teamwork")
+    await chat.press("Communication")
+    r = await chat.press("Done")
+    assert "- Strengths you could mention: teamwork and communication" in r[-1].text
+    interview = await current(chat)
+    assert interview.strengths == "Teamwork\nCommunication"
+    r = await chat.press("Sent it ✓")
+    assert "Still to say yes: Dr Helen Ward" in chat.texts(r)

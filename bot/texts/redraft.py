@@ -24,3 +24,26 @@ ASK_ENJOYED = (
 ENJOYED_SAVED = "Added. Here's the note again:"
 BAD_ENJOYED = "Please finish the sentence in a few words, like <i>your plans for the team</i>."
 GONE = "That draft isn't there any more. Send /next to see what's next."
+
+# --- strengths for the referee briefing -----------------------------------------------------
+# *choice*: a short fixed list to pick from (buttons), so the briefing never lists a debrief
+# answer such as "good rapport with Priya" as a strength.
+STRENGTHS: tuple[str, ...] = (
+    "Reliability",
+    "Teamwork",
+    "Communication",
+    "Problem solving",
+    "Learning quickly",
+    "Attention to detail",
+    "Leadership",
+    "Technical skills",
+)
+BTN_STRENGTHS = "Pick the strengths"
+ASK_STRENGTHS = (
+    "Which two or three strengths should your referees stress? Tap up to three, then "
+    "<b>Done</b>. They go into every briefing for {label}."
+)
+PICKED = "Picked: {items}."
+PICKED_NONE = "None picked yet."
+PICKED_FULL = "That's three already: tap one again to drop it."
+BTN_DONE = "Done"

@@ -54,6 +54,11 @@ ALL_BRIEFED = (
     "✅ <b>All your referees are briefed</b> for {label}. They'll know what to say if the "
     "employer calls."
 )
+# Issue 14: a briefing to someone who hasn't said yes yet is a request, not a done deal.
+ALL_BRIEFED_ASKING = (
+    "✅ <b>All your referees are briefed</b> for {label}. Still to say yes: {names}. Wait for "
+    "their answer, and tap <b>✅ Asked … now</b> on /referees once they agree."
+)
 LATER = "OK. Your referees are saved; carry on any time with /referees."
 SKIPPED = "➖ Referees skipped for {label}. You can come back to it with /referees."
 GONE = "I can't find that referee any more. Here's your list as it stands."

@@ -140,3 +140,17 @@ async def test_a_referee_with_their_relationship_on_one_line(
     assert interview.strengths == "Teamwork\nCommunication"
     r = await chat.press("Sent it ✓")
     assert "Still to say yes: Dr Helen Ward" in chat.texts(r)
+
+
+async def test_next_round_is_prepared_from_the_first(chat: Chat) -> None:
+    await debriefed(chat, people=("Priya Shah",))
+    await chat.send("/notes")
+    await chat.send("Priya asked about <SQL> window functions")
+    await chat.send("/outcome")
+    await chat.press("➡️ Next round")
+    r = await chat.send("Friday 10am")
+    text = chat.texts(r)
+    assert "Your notes from round 1" in text
+    assert "• Priya asked about <SQL> window functions" in text
+    assert "Revise for the test" in text and "A case study with the team lead" in text
+    assert "📝 Debrief round 2" in chat.last.labels

@@ -30,12 +30,3 @@ def mentions(text: str, name: str) -> bool:
         for part in name_parts(name)
         if len(part) > 1
     )
-
-
-def to_you(text: str, name: str) -> str:
-    """A note about someone, rewritten to them: "Priya's team" -> "your team"."""
-    names = [name.strip(), *name_parts(name)]
-    for known in sorted({n for n in names if len(n) > 1}, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(known)}['’]s\b", "your", text, flags=re.I)
-        text = re.sub(rf"\b{re.escape(known)}\b", "you", text, flags=re.I)
-    return text

@@ -128,6 +128,9 @@ CASES = {
         ("priya's team is moving to dbt next quarter.", "He explained the on-call rota."),
         reply_by=date(2026, 11, 27),
     ),
+    "a panel and a note about the team": case(
+        "Anna Lee and Ben Cho", ("they use Power BI and SQL Server",), forgot_to_say="Nothing"
+    ),
     "rejected": case("Alex Morgan", ("The team uses Figma daily.",), outcome=Outcome.REJECTED),
     "offer": case("Ria Patel", ("She leads the design system work.",), outcome=Outcome.OFFER),
 }
@@ -222,6 +225,10 @@ def test_some_golden_sentences() -> None:
     assert "I have a forklift licence. I also trained two new starters." in body
     plain = drafts.thank_you(enjoyed, enjoyed.interviewers[0], Style.PLAIN).body
     assert "forklift" not in plain
+    team = CASES["a panel and a note about the team"]
+    body = drafts.thank_you(team, team.interviewers[0]).body
+    assert "I especially enjoyed hearing that your team uses Power BI and SQL Server." in body
+    assert "Nothing" not in body
 
 
 def test_the_briefing_is_written_for_the_referee() -> None:

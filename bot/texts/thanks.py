@@ -31,8 +31,8 @@ LATE_SKIPPED = "➖ Thank-you notes skipped. The follow-up is the next thing tha
 BTN_FOLLOWUP = "📅 Plan my follow-up"
 
 ASK_NAME = (
-    "Who interviewed you? Send one name and I'll draft a note to them. It's often in the "
-    "invitation email."
+    "Who interviewed you? Send a name, or several on one line, and I'll draft a note to each. "
+    "They're often in the invitation email."
 )
 NAME_SKIPPED = (
     "➖ Thank-you notes skipped. If you find a name later, send /thanks and I'll draft one."

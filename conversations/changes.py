@@ -52,9 +52,9 @@ async def ask_address(
     update: Update, ctx: Ctx, kind: DraftKind, interview: Interview, who: Interviewer | Referee
 ) -> None:
     """Ask how to greet `who`, unless the user chose already (buttons from the name)."""
-    if who.address:
-        return
     options = address_options(who.name)
+    if who.address or len(options) < 2:  # chosen already, or nothing to choose from ("Tom")
+        return
     buttons = [
         (option, kb.data(NS, "addr", kind.value, interview.id, who.id, n))
         for n, option in enumerate(options[:6])

@@ -154,3 +154,52 @@ async def test_next_round_is_prepared_from_the_first(chat: Chat) -> None:
     assert "• Priya asked about <SQL> window functions" in text
     assert "Revise for the test" in text and "A case study with the team lead" in text
     assert "📝 Debrief round 2" in chat.last.labels
+
+
+async def test_the_issue_cases_end_to_end(chat: Chat, app: AfterviewApplication) -> None:
+    await setup_user(chat)
+    for answer in ("/debrief", "Acme", "Data Analyst"):
+        await chat.send(answer)
+    await chat.press("Just now")
+    await chat.send("Priya Shah (Head of Analytics) and Tom O'Neill from HR")
+    await chat.press("That's everyone")
+    await chat.send("A case study with the team lead")
+    await chat.send("by Friday")
+    await chat.press("Nothing mentioned")
+    await chat.press("4")
+    await chat.send("good rapport with Priya")
+    r = await chat.send("forgot to mention my SQL project")
+    assert "Debrief saved" in chat.texts(r)
+    await chat.send("/notes")
+    await chat.send(
+        "Tom cares a lot about health and safety walk-rounds. Priya runs a team of 4 analysts. "
+        "they use Power BI and SQL Server"
+    )
+    await chat.send("Q: tell me about a conflict - went ok")
+    await chat.press("Done ✓")
+    await chat.press("Nothing to add")
+    r = await chat.send("/thanks")
+    priya = r[-1].text
+    assert "Dear Priya Shah," in priya and "Head of Analytics" not in priya.split("\n\n")[0]
+    assert "you run a team of 4 analysts" in priya and "you runs" not in priya
+    assert "I didn't get to mention my SQL project, which I'd be glad" in priya
+    assert "Having thought more about forgot" not in priya and "Q:" not in priya
+    r = await chat.press("Sent it ✓")
+    tom = r[-1].text
+    assert "Dear Tom O'Neill," in tom and "you care a lot about health and safety" in tom
+    assert "you cares" not in tom and "Power BI you SQL" not in tom
+    await chat.press("Change something")
+    await chat.press("Add a point I forgot")
+    r = await chat.send("i didnt say I led the migration to Azure")
+    assert "I'd also like to add that I led the migration to Azure." in r[-1].text
+    await chat.send("/referees")
+    await chat.send("Jo Brown, my old manager")
+    await chat.press("Skip")
+    await chat.press("Yes")
+    await chat.press("📋 Brief Jo Brown")
+    r = await chat.press("Jo")
+    body = r[-1].text
+    assert "Hi Jo," in body
+    assert "- Who may call: Priya Shah (Head of Analytics) or Tom O'Neill (HR)" in body
+    assert body.count("Tom O'Neill") == 1 and "rapport" not in body
+    assert "Thank you again for agreeing to be my referee." in body

@@ -18,6 +18,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 from bot.rules.models import Interview, Interviewer, Referee
 from bot.rules.numbers import whole_number
 from bot.rules.people import address_options
+from bot.rules.points import is_change_request
 from bot.terms import DraftKind
 from bot.texts import common as tc
 from bot.texts import people as tp
@@ -37,7 +38,18 @@ from conversations.common import (
     text_of,
     too_long,
 )
-from conversations.redraft import MENU, NS, STYLE, Target, menu, pressed, restyle, show, target_of
+from conversations.redraft import (
+    MENU,
+    NS,
+    STYLE,
+    Target,
+    change_menu,
+    menu,
+    pressed,
+    restyle,
+    show,
+    target_of,
+)
 
 ENJOYED = rf"^{NS}:enjoyed:(?P<iid>[0-9]+):(?P<who>[0-9]+)$"
 ADDRESS = rf"^{NS}:addr:(?P<kind>thanks|briefing):(?P<iid>[0-9]+):(?P<who>[0-9]+):(?P<n>[0-9])$"
@@ -107,6 +119,13 @@ async def enjoyed_answer(update: Update, ctx: Ctx) -> object:
     if await too_long(update, ctx, ENJOYED_LIMIT):
         return None
     text = " ".join(text_of(update).split()).strip(" .…")
+    if is_change_request(text):  # "make it shorter": a change, never a piece of the letter
+        owned = await owned_interviewer(
+            update, ctx, kept_id(ctx, "redo_iid"), kept_id(ctx, "redo_who")
+        )
+        if owned is not None:
+            await change_menu(update, ctx, Target(DraftKind.THANK_YOU, owned[0], person=owned[1]))
+            return END
     if len(text) < 3 or not any(ch.isalpha() for ch in text):
         await say(update, ctx, t.BAD_ENJOYED)
         return None

@@ -18,6 +18,7 @@ from bot.rules.coaching import Step
 from bot.rules.models import Interview
 from bot.rules.parsing import parse_timezone
 from bot.rules.timing import local_text, zone
+from bot.rules.zones import read_timezone
 from bot.texts import common as tc
 from bot.texts import debrief as t
 from bot.texts import start as ts
@@ -36,6 +37,7 @@ from conversations.debrief_answers import TEXT, answer_states
 from conversations.debrief_progress import advance, ask, current, first_open
 from conversations.debrief_questions import CHOICE, TZ_BUTTON, choice_keyboard
 from conversations.debrief_questions import Q as Q  # the states, for tests and other steps
+from conversations.start_places import zone_choices
 
 
 async def reask(update: Update, ctx: Ctx, state: Any) -> None:
@@ -108,15 +110,24 @@ async def choose(update: Update, ctx: Ctx) -> object:
 
 
 async def tz_answer(update: Update, ctx: Ctx) -> object:
-    """The time zone, asked before the first debrief: a button or typed (as in /start)."""
+    """The time zone, asked before the first debrief: a button, or typed as in /start (a
+    city, an abbreviation, a country); where several zones fit ("EST"), buttons to choose."""
+    user = await current_user(update, ctx)
     raw = (matched(ctx, "zone") or "") if update.callback_query else text_of(update)
-    name = parse_timezone(raw)
+    if update.callback_query:
+        name = parse_timezone(raw)
+    else:
+        found = read_timezone(raw, user.country)
+        if found is not None and found.zone is None:
+            which = ts.ASK_TZ_WHICH.format(text=tc.esc(raw[:60]))
+            await say(update, ctx, which, zone_choices(ctx.now(), found.choices, "debrief"))
+            return None
+        name = found.zone if found is not None else None
     if name is None:
         await answered(update, ctx)
         await say(update, ctx, ts.BAD_TZ.format(text=tc.esc(raw[:60])))
         return await ask(update, ctx, Q.TZ)
     await answered(update, ctx, name)
-    user = await current_user(update, ctx)
     async with ctx.store.single() as tx:
         await tx.users.update(user.id, tz=name)
     local = local_text(ctx.now(), zone(name))

@@ -8,13 +8,17 @@ open question.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.rules.dates import day_label, unstamp, when_choices
 from bot.rules.numbers import whole_number
-from bot.rules.parsing import parse_email, parse_reply_by, parse_when
+from bot.rules.parsing import parse_email
+from bot.rules.timelines import reply_by_choices
 from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
 from bot.texts import common as tc
 from bot.texts import debrief as t
@@ -39,9 +43,9 @@ from conversations.debrief_progress import (
     save,
 )
 from conversations.debrief_questions import (
+    AT,
     DIDNT_ASK,
     MORE,
-    NOT_SAID,
     NOTHING,
     NOW,
     RATE,
@@ -49,7 +53,10 @@ from conversations.debrief_questions import (
     SKIP,
     TEXT_FIELDS,
     Q,
+    reply_keyboard,
+    reply_label,
     skip_row,
+    when_keyboard,
 )
 from conversations.people import add_people
 
@@ -85,24 +92,44 @@ def text_answer(q: Q) -> Callback:
 
 
 async def when_answer(update: Update, ctx: Ctx) -> object:
-    """When the interview was: "Just now", or typed in the user's time zone. A time still to
-    come is its start: it is stored as its end (TYPICAL_LENGTH later)."""
+    """When the interview was: "Just now", a candidate's button, or typed in the user's time
+    zone (a phrase that reads two ways is asked about with a button for each). A time still
+    to come is its start: it is stored as its end (TYPICAL_LENGTH later)."""
     user = await current_user(update, ctx)
     tz = zone(user.tz)
     if update.callback_query:
-        await answered(update, ctx, t.BTN_JUST_NOW)
-        moment = ctx.now()
+        picked = matched(ctx, "at")  # a candidate's button, else "Just now"
+        moment = unstamp(picked, tz, ctx.now()) if picked else ctx.now()
+        if moment is None:  # forged, or over a year off
+            await answered(update, ctx)
+            return await ask(update, ctx, Q.WHEN)
+        await answered(update, ctx, day_label(moment, tz) if picked else t.BTN_JUST_NOW)
     else:
-        parsed = parse_when(text_of(update), tz, ctx.now())
-        if parsed is None:
-            await say(update, ctx, t.BAD_WHEN.format(text=tc.esc(text_of(update)[:60])))
-            return None
-        moment = parsed
+        moment = await _typed_when(update, ctx, tz, user.holidays)
+    if moment is None:
+        return None
     # T is when the interview ended: a future time is its start, so add a typical length.
     held_at = moment + TYPICAL_LENGTH if moment > ctx.now() else moment
     saved = await save(update, ctx, held_at=held_at)
     lead = t.WHEN_SET.format(when=local_text(moment, tz, ctx.now()))
     return await advance(update, ctx, saved, after=Q.WHEN, lead=lead)
+
+
+async def _typed_when(
+    update: Update, ctx: Ctx, tz: ZoneInfo, country: str | None
+) -> datetime | None:
+    """The moment typed (read in zone `tz`, dates in `country`'s order), or None once the
+    user has been asked again (unreadable) or asked which reading they meant."""
+    raw = text_of(update)
+    found = when_choices(raw, tz, ctx.now(), country)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        await say(update, ctx, t.BAD_WHEN.format(text=tc.esc(raw[:60])))
+    else:
+        which = t.WHICH_WHEN.format(text=tc.esc(raw[:60]))
+        await say(update, ctx, which, when_keyboard(found, tz))
+    return None
 
 
 # --- the interviewers: a name, its email, anyone else? ----------------------------------------
@@ -171,27 +198,32 @@ async def next_stage_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def reply_by_answer(update: Update, ctx: Ctx) -> object:
-    """When they'll reply: a button (REPLY_CHOICES) or typed, read in the user's time zone;
-    "within a week" counts from the interview when it is over, else from now."""
+    """When they'll reply: a button (REPLY_CHOICES, or a candidate date) or typed, read in the
+    user's time zone; "within a week" counts from the interview when it is over, else from
+    now. A phrase that reads two ways is asked about with a button for each date."""
     raw = (matched(ctx, "reply") or "") if update.callback_query else text_of(update)
     if update.callback_query:
-        await answered(update, ctx, raw if raw != NOT_SAID else t.BTN_NOT_SAID)
+        await answered(update, ctx, reply_label(raw))
     if await too_long(update, ctx, 200):
         return None
     user = await current_user(update, ctx)
     interview = await current(ctx)
     held_at = interview.held_at if interview else None
     anchor = held_at if held_at is not None and held_at <= ctx.now() else ctx.now()
-    result = parse_reply_by(raw, zone(user.tz), anchor)
-    if result is None:
-        await say(update, ctx, t.BAD_REPLY_BY.format(text=tc.esc(raw[:60])))
+    result = reply_by_choices(raw, zone(user.tz), anchor, user.holidays)
+    if result is not False and len(result) != 1:
+        shown = tc.esc(raw[:60])
+        if result:
+            await say(update, ctx, t.WHICH_REPLY_BY.format(text=shown), reply_keyboard(result))
+        else:
+            await say(update, ctx, t.BAD_REPLY_BY.format(text=shown))
         return None
     if result is False:
         saved = await save(update, ctx, reply_by=None, reply_text="not said")
         lead = t.REPLY_BY_NONE
     else:
-        saved = await save(update, ctx, reply_by=result, reply_text=raw)
-        lead = t.REPLY_BY_SET.format(date=result.strftime("%a %-d %b"))
+        saved = await save(update, ctx, reply_by=result[0], reply_text=raw)
+        lead = t.REPLY_BY_SET.format(date=result[0].strftime("%a %-d %b"))
     return await advance(update, ctx, saved, after=Q.REPLY_BY, lead=lead)
 
 
@@ -228,6 +260,7 @@ def answer_states() -> dict[StrEnum, Sequence[Handler]]:
         Q.WHEN: _with_skip(
             Q.WHEN,
             CallbackQueryHandler(when_answer, pattern=NOW),
+            CallbackQueryHandler(when_answer, pattern=AT),
             MessageHandler(TEXT, when_answer),
         ),
         Q.INTERVIEWER: _with_skip(Q.INTERVIEWER, MessageHandler(TEXT, interviewer_answer)),

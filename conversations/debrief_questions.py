@@ -8,10 +8,14 @@ to ask next (conversations/debrief_progress.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import date, datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
+from bot.rules.dates import day_label, stamp
 from bot.texts import common as tc
 from bot.texts import debrief as t
 from bot.texts import start as ts
@@ -79,9 +83,12 @@ SKIP = rf"^{NS}:skip$"
 TZ_BUTTON = rf"^{NS}:tz:(?P<zone>[^:]+)$"  # checked by parse_timezone
 CHOICE = rf"^{NS}:(?P<choice>resume|new)$"
 NOW = rf"^{NS}:now$"
+AT = rf"^{NS}:at:(?P<at>[0-9]{{12}})$"  # a candidate time, checked by dates.unstamp
 MORE = rf"^{NS}:more:(?P<more>yes|no)$"
 DIDNT_ASK = rf"^{NS}:didnt_ask$"
-REPLY = rf"^{NS}:reply:(?P<reply>{_one_of(tuple(v for _, v in REPLY_CHOICES))})$"
+# A fixed choice, or a candidate date (ISO, read back by parse_reply_by like a typed one).
+_ISO = "20[0-9]{2}-[0-9]{2}-[0-9]{2}"
+REPLY = rf"^{NS}:reply:(?P<reply>{_one_of(tuple(v for _, v in REPLY_CHOICES))}|{_ISO})$"
 NOTHING = rf"^{NS}:nothing$"
 RATE = rf"^{NS}:rate:(?P<rating>[0-9]+)$"  # checked by whole_number: 1 to 5
 
@@ -94,6 +101,28 @@ def skip_row() -> list[kb.Button]:
 def choice_keyboard() -> InlineKeyboardMarkup:
     """Carry on with the debrief in progress, or start a new one (data matched by CHOICE)."""
     return kb.keyboard([[(t.BTN_CONTINUE, kb.data(NS, "resume")), (t.BTN_NEW, kb.data(NS, "new"))]])
+
+
+def when_keyboard(moments: Sequence[datetime], tz: ZoneInfo) -> InlineKeyboardMarkup:
+    """One button per reading of an ambiguous time (data matched by AT), then Skip."""
+    rows = [[(day_label(m, tz), kb.data(NS, "at", stamp(m, tz)))] for m in moments]
+    return kb.keyboard([*rows, skip_row()])
+
+
+def reply_keyboard(days: Sequence[date]) -> InlineKeyboardMarkup:
+    """One button per reading of an ambiguous reply-by date (data matched by REPLY)."""
+    rows = [[(day_label(d), kb.data(NS, "reply", d.isoformat()))] for d in days]
+    return kb.keyboard([*rows, skip_row()])
+
+
+def reply_label(value: str) -> str:
+    """What a pressed reply-by button showed: its label ("Tue 1 Dec" for a date)."""
+    if value == NOT_SAID:
+        return t.BTN_NOT_SAID
+    try:
+        return day_label(date.fromisoformat(value))
+    except ValueError:
+        return value
 
 
 def _tz_keyboard() -> InlineKeyboardMarkup:

@@ -8,6 +8,7 @@ timeline, asked when the debrief didn't get it, because the due date depends on 
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -21,9 +22,10 @@ from telegram.ext import (
 
 from bot.rules import drafts
 from bot.rules.coaching import FINAL_OUTCOMES, MAX_FOLLOWUPS, Facts, followup_due
+from bot.rules.dates import day_label
 from bot.rules.models import Interview
 from bot.rules.numbers import whole_number
-from bot.rules.parsing import parse_reply_by
+from bot.rules.timelines import reply_by_choices
 from bot.rules.timing import local_text, zone
 from bot.storage.journey import draft_facts, facts_for
 from bot.texts import common as tc
@@ -48,6 +50,7 @@ from conversations.common import (
     text_of,
     too_long,
 )
+from conversations.debrief_questions import reply_label
 from conversations.general import stale_button
 from conversations.redraft import change_data
 
@@ -116,20 +119,31 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
     raw = matched(ctx, "when") or text_of(update)  # a button's words, or the user's
     if update.callback_query is None and await too_long(update, ctx, 200):
         return None
-    result = parse_reply_by(raw, zone(user.tz), ctx.now())
-    if result is None:
+    result = reply_by_choices(raw, zone(user.tz), ctx.now(), user.holidays)
+    if result is not False and len(result) != 1:
         await answered(update, ctx)  # a forged button: nothing to show as chosen
-        await say(update, ctx, t.BAD_REPLY_BY.format(text=tc.esc(raw[:60])))
+        await _unsure(update, ctx, raw, result)
         return None
-    await answered(update, ctx, raw if raw != "none" else tdb.BTN_NOT_SAID)
+    await answered(update, ctx, reply_label(raw))
     values: dict[str, Any] = {"reply_by": None, "reply_text": "not said"}
-    if not isinstance(result, bool):
-        values = {"reply_by": result, "reply_text": raw}
+    if result is not False:
+        values = {"reply_by": result[0], "reply_text": raw}
     async with ctx.store.transaction() as tx:
         await tx.interviews.update(interview.id, **values)
     refreshed = await ctx.store.interviews.get(interview.id)
     assert refreshed is not None
     return await show(update, ctx, refreshed)
+
+
+async def _unsure(update: Update, ctx: Ctx, raw: str, found: list[date]) -> None:
+    """Asked again: which of two readings was meant (a button each), or a hint if none."""
+    shown = tc.esc(raw[:60])
+    if not found:
+        await say(update, ctx, t.BAD_REPLY_BY.format(text=shown))
+        return
+    rows = [[(day_label(d), kb.data(NS, "reply", d.isoformat()))] for d in found]
+    rows.append([kb.skip_button(NS)])
+    await say(update, ctx, tdb.WHICH_REPLY_BY.format(text=shown), kb.keyboard(rows))
 
 
 async def skip_reply_by(update: Update, ctx: Ctx) -> object:
@@ -222,7 +236,7 @@ def handlers() -> Conversation:
     text = filters.TEXT & ~filters.COMMAND
     states: dict[StrEnum, list[Any]] = {
         Q.REPLY_BY: [
-            CallbackQueryHandler(reply_by_answer, pattern=rf"^{NS}:reply:(?P<when>[a-z0-9 ]+)$"),
+            CallbackQueryHandler(reply_by_answer, pattern=rf"^{NS}:reply:(?P<when>[a-z0-9 -]+)$"),
             MessageHandler(text, reply_by_answer),
             CommandHandler("skip", skip_reply_by),
             CallbackQueryHandler(skip_reply_by, pattern=rf"^{NS}:skip$"),

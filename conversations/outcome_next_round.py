@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup, Update
 
+from bot.rules.dates import parse_when
 from bot.rules.models import Interview
-from bot.rules.parsing import parse_when
 from bot.rules.rounds import notes_to_show, test_to_revise
 from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
 from bot.terms import Step, StepState

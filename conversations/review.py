@@ -97,6 +97,7 @@ async def load_target(
         other_people=[p.name for p in others],
         known_words=_known_words(facts),
         other_notes=other_notes,
+        country=user.country,
     )
     return Target(kind, interview.id, person_id, recipient, review_facts)
 

@@ -4,6 +4,12 @@ Serves `POST /bot<token>/<method>` with the same `FakeTelegram` core as the in-p
 Threaded, so long polling and sends can overlap like they do against Telegram. Takes the
 bodies Telegram takes: application/json, multipart/form-data and urlencoded forms; counts the
 content types it got in `content_types`.
+
+Tests that kill the bot mid-request hook into it: `before(method, fields)` runs before the
+fake handles a request (returning False drops it: no answer, the connection closed, as if
+Telegram never got it); `after(method, fields, status, answer)` runs once the fake has handled
+it, before the answer is written. `quiet=True`: a client that hangs up mid-request (a killed
+bot) prints no traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import json
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,13 +27,18 @@ from urllib.parse import parse_qsl
 
 from tests.fakeapi import FakeTelegram
 
+# (API method, its decoded form fields) -> whether to handle it; False drops the request.
+Before = Callable[[str, dict[str, Any]], bool]
+# (API method, its form fields, the fake's status and JSON answer), before the answer goes out.
+After = Callable[[str, dict[str, Any], int, dict[str, Any]], None]
+
 
 def _form(content_type: str, body: bytes) -> dict[str, Any]:
     if content_type.startswith("application/json"):
-        fields = json.loads(body) if body else {}
-        if not isinstance(fields, dict):
+        parsed = json.loads(body) if body else {}
+        if not isinstance(parsed, dict):
             raise ValueError("the JSON body is not an object")
-        return fields
+        return parsed
     if content_type.startswith("multipart/form-data"):
         message = BytesParser(policy=HTTP).parsebytes(
             f"Content-Type: {content_type}\r\n\r\n".encode() + body
@@ -36,15 +48,19 @@ def _form(content_type: str, body: bytes) -> dict[str, Any]:
             name = part.get_param("name", header="content-disposition")
             filename = part.get_filename()
             payload = part.get_payload(decode=True) or b""
+            if not isinstance(payload, bytes):
+                raise ValueError("a multipart body nested in a part")
             fields[str(name)] = (filename, payload) if filename else payload.decode()
         return fields
     return dict(parse_qsl(body.decode(), keep_blank_values=True))
 
 
 class FakeBotServer:
-    def __init__(self, fake: FakeTelegram, token: str) -> None:
+    def __init__(self, fake: FakeTelegram, token: str, *, quiet: bool = False) -> None:
         self.fake = fake
         self.token = token
+        self.before: Before | None = None
+        self.after: After | None = None
         self.requests = 0
         self.connections = 0
         # Media type of each request body ("" for none), e.g. {"application/json": 3}.
@@ -93,11 +109,16 @@ class FakeBotServer:
                         fields[key] = fields.get(value.removeprefix("attach://"), value)
                 if server.fake.delay:
                     time.sleep(server.fake.delay)
+                if server.before is not None and not server.before(method, fields):
+                    self.close_connection = True
+                    return
                 try:
                     status, payload = server.fake.handle(method, fields)
                 except ConnectionError:
                     self.close_connection = True
                     return
+                if server.after is not None:
+                    server.after(method, fields, status, payload)
                 self._reply(status, payload)
 
             def _reply(self, status: int, payload: dict[str, Any]) -> None:
@@ -110,6 +131,8 @@ class FakeBotServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
+        if quiet:
+            self.httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

@@ -19,7 +19,7 @@ from tests.chat import Chat
 from tests.conftest import Clock
 from tests.fakeapi import Sent
 
-LONDON = ("🇬🇧 London", "🇬🇧 UK")
+LONDON = ("🇬🇧 London", "🇬🇧 UK", "England")
 
 
 def utc(
@@ -30,11 +30,12 @@ def utc(
 
 
 # --- users -----------------------------------------------------------------------------------
-async def setup_user(chat: Chat, place: tuple[str, str] = LONDON) -> None:
-    """/start, then the time zone and country buttons (London, UK unless `place` says)."""
+async def setup_user(chat: Chat, place: Sequence[str] = LONDON) -> None:
+    """/start, then the buttons of time zone, country and region if any (London, UK, England
+    unless `place` says; a region left out stays asked)."""
     await chat.send("/start")
-    await chat.press(place[0])
-    await chat.press(place[1])
+    for button in place:
+        await chat.press(button)
 
 
 def stranger(chat: Chat) -> Chat:
@@ -111,7 +112,7 @@ async def debriefed(
     company: str = "Acme",
     role: str = "Data Analyst",
     reply: str | None = "by Friday",
-    place: tuple[str, str] = LONDON,
+    place: Sequence[str] = LONDON,
     first: bool = True,
 ) -> Interview:
     """A user (in London unless `place` says; set up first unless `first` is False) with a

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -40,3 +41,28 @@ def wait_for(condition: Callable[[], bool], timeout: float = 20.0) -> bool:
             return True
         time.sleep(0.05)
     return condition()
+
+
+def kill_bot(proc: subprocess.Popen[str]) -> str:
+    """SIGKILL (no shutdown, no flush: a crash), wait for it; returns what it wrote to stderr."""
+    proc.send_signal(signal.SIGKILL)
+    return proc.communicate(timeout=10)[1]
+
+
+def stop_bot(proc: subprocess.Popen[str], timeout: float = 20) -> str:
+    """SIGINT, as a service manager stops the bot, and wait; SIGKILL if it hangs. Returns what
+    it wrote to stderr."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        return proc.communicate(timeout=timeout)[1]
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        return proc.communicate()[1]
+
+
+def rss_bytes(pid: int) -> int:
+    """A process's resident memory (VmRSS in /proc/PID/status, Linux), in bytes."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise LookupError(f"no VmRSS for process {pid}")

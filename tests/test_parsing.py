@@ -5,8 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.rules import parsing
-from bot.rules.parsing import parse_country, parse_email, parse_reply_by, parse_timezone, parse_when
+from bot.rules import parsing, places, quickdates, zones
+from bot.rules.dates import parse_when
+from bot.rules.parsing import parse_country, parse_email, parse_timezone
+from bot.rules.timelines import parse_reply_by
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 21, 15, 0, tzinfo=LONDON)  # Saturday afternoon
@@ -141,7 +143,7 @@ def test_fast_path_matches_dateparser(
         for fn in (parse_when, parse_reply_by)
         for text in PHRASES
     }
-    monkeypatch.setattr(parsing, "_quick", lambda text, base, prefer: None)  # dateparser only
+    monkeypatch.setattr(quickdates, "quick", lambda text, base, prefer: None)  # dateparser only
     slow = {
         (fn.__name__, text): _exactly(fn(text, tz, now))
         for fn in (parse_when, parse_reply_by)
@@ -154,21 +156,17 @@ def test_fast_path_matches_dateparser(
 @pytest.mark.parametrize(
     "text",
     [
-        *("friday", "fri", "next friday", "this tues", "last sunday", "on friday", "sat"),
-        *("friday 10am", "mon 2 pm", "wednesday at 9:30", "thu 14:00", "fri 10.30"),
-        *("today", "tomorrow", "yesterday", "tomorrow 10am", "today at 14:30"),
-        *("next week", "in 2 days", "in two days", "in a week", "in 3 weeks", "in an day"),
-        *("2026-12-04", "2026-1-5"),
-        *("4 dec", "dec 4", "4 december", "4th december", "december 4th", "the 4th of dec"),
-        *("4 of sept", "on 3 dec 14:00", "dec 3rd 2pm", "friday  10am", "next\tweek"),
+        *("2026-12-04", "2026-1-5", "4 dec", "dec 4", "4 december", "4th december"),
+        *("december 4th", "the 4th of dec", "4 of sept", "on 3 dec", "dec 3rd", "1 jan"),
     ],
 )
 def test_fast_path_reads_common_shapes(text: str) -> None:
     # Without this the comparison above would pass with a fast path that reads nothing.
-    assert parsing._quick(text, datetime(2026, 11, 23, 14, 0), "future") is not None
+    assert quickdates.quick(text, datetime(2026, 11, 23, 14, 0), "future") is not None
 
 
 def test_warm_up() -> None:
     parsing.warm_up()
-    assert parsing._countries.cache_info().currsize == 1
-    assert parsing._zones.cache_info().currsize == 1
+    assert places._countries.cache_info().currsize == 1
+    assert zones._cities.cache_info().currsize == 1
+    assert zones._abbreviations.cache_info().currsize == 1

@@ -19,6 +19,7 @@ async def test_settings_buttons_and_forged_ones(chat: Chat, fake: FakeTelegram) 
     await chat.send("/start")
     await chat.press("🇬🇧 London")
     await chat.press("🇬🇧 UK")
+    await chat.press("England")
     r = await chat.send("/settings")
     assert "Time zone: Europe/London" in chat.texts(r)
     r = await chat.press_data("setup:change:²")  # no button of ours: the menu again

@@ -206,7 +206,8 @@ def test_a_full_debrief_in_a_pseudo_terminal(tmp_path: Path) -> None:
     try:
         term.expect("Which time zone")
         term.type("1", "Which country")
-        term.type("1", "All set")
+        term.type("1", "Which nation")  # UK
+        term.type("1", "All set")  # England
         term.type("1", "Which company")  # the "Debrief an interview" button
         term.type("Acme <Ltd> & Co", "What's the role")
         term.type("Data Analyst", "When was it")

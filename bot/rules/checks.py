@@ -22,7 +22,7 @@ from bot.rules.pasted import Letter as Letter
 from bot.rules.pasted import parse as parse
 from bot.rules.pasted import sentences as sentences
 from bot.rules.pasted import words as words
-from bot.rules.spelling import in_dictionary, skip_word, suggest
+from bot.rules.spelling import corrections, in_dictionary, skip_word
 from bot.terms import DraftKind
 
 MIN_WORDS = 40
@@ -69,6 +69,7 @@ class ReviewFacts:
     # The other interviewers' notes (theirs as drafted or as pasted), to spot a copy.
     other_notes: Mapping[str, Sequence[str]] = field(default_factory=dict)
     limit: int = LINKEDIN_LIMIT
+    country: str | None = None  # the user's ISO code: its spelling is the right one ("GB")
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ def sign_off(letter: Letter, facts: ReviewFacts) -> Finding | None:
 
 
 def spelling(letter: Letter, facts: ReviewFacts) -> Finding | None:
-    """No spelling mistakes; names, the company and the user's own words excluded."""
+    """No spelling mistakes for the user's country (en-GB, en-CA); names, the company and the
+    user's own words excluded."""
     known = {w.lower() for w in words(" ".join(facts.known_words))}
     known |= {p.lower() for p in name_parts(facts.recipient or "")}
     wrong: list[str] = []
@@ -180,13 +182,17 @@ def spelling(letter: Letter, facts: ReviewFacts) -> Finding | None:
             token = word.strip("'’-")
             if not token or skip_word(token, position, known):
                 continue
-            if not in_dictionary(token.lower()) and token not in wrong:
+            if not in_dictionary(token, facts.country) and token not in wrong:
                 wrong.append(token)
     if not wrong:
         return None
     shown = wrong[:MAX_SPELLING]
-    fixes = [f"{w} → {suggest(w)}" if suggest(w) else w for w in shown]
+    fixes = map(_with_fix, shown, corrections(shown, facts.country))
     return Finding("spelling", {"words": ", ".join(fixes)})
+
+
+def _with_fix(word: str, fix: str | None) -> str:
+    return f"{word} → {fix}" if fix else word
 
 
 def near_duplicate(letter: Letter, facts: ReviewFacts) -> Finding | None:

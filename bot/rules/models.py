@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.rules.places import holiday_area
 from bot.terms import Outcome, Step, StepState
 
 
@@ -19,6 +20,9 @@ class User(_Row):
     first_name: str = ""
     tz: str | None = None
     country: str | None = None
+    # The holidays subdivision ("ENG", "ON"); "" when asked and left at the whole country,
+    # None when never asked (users from before regions were asked; see conversations.start).
+    region: str | None = None
     quiet_start: str = "21:00"
     quiet_end: str = "08:00"
     reminders_on: bool = True
@@ -27,6 +31,11 @@ class User(_Row):
     current_interview_id: int | None = None
     created_at: datetime
     updated_at: datetime
+
+    @property
+    def holidays(self) -> str | None:
+        """The calendar business days count with: "GB-ENG", "CA", or None (weekends only)."""
+        return holiday_area(self.country, self.region or None)
 
 
 class Interview(_Row):

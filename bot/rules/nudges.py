@@ -12,13 +12,15 @@ one is nudged on its own only once the first is out of the way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.rules.coaching import KEEP_IN_TOUCH_AFTER, Facts, Outcome, Step, StepPlan, StepState
+from bot.rules.quiet import NO_QUIET as NO_QUIET  # re-exported: quiet hours' old home
+from bot.rules.quiet import hhmm as hhmm
+from bot.rules.quiet import parse_quiet_hours as parse_quiet_hours
 from bot.rules.timing import at_local, defer_past_quiet, in_quiet_hours, parse_hhmm
 
 # A nudge never interrupts what the user is doing: one whose time has already passed when it
@@ -190,42 +192,3 @@ def snooze_days(now: datetime, quiet: Quiet, count: int = 6) -> list[date]:
 
 def on_day(day: date, quiet: Quiet) -> datetime:
     return at_local(day, quiet.morning, quiet.tz)
-
-
-# --- quiet hours as people type them ---------------------------------------------------------
-_CLOCK = r"(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?"
-_RANGE = re.compile(rf"^\s*{_CLOCK}\s*(?:-|–|—|to|until|till)\s*{_CLOCK}\s*$", re.IGNORECASE)
-_OFF = frozenset({"off", "none", "no", "never", "no quiet hours"})
-NO_QUIET = (time(0, 0), time(0, 0))
-
-
-def _clock(hours: str, minutes: str | None, half: str | None) -> time | None:
-    h, m = int(hours), int(minutes or 0)
-    if half:
-        if not 1 <= h <= 12:
-            return None
-        h = h % 12 + (12 if half.lower() == "pm" else 0)
-    if h == 24 and m == 0:
-        h = 0
-    if not (0 <= h <= 23 and 0 <= m <= 59):
-        return None
-    return time(h, m)
-
-
-def parse_quiet_hours(text: str) -> tuple[time, time] | None:
-    """ "22:00-07:30", "22-7", "10pm to 7am", or "off" (as 00:00-00:00); None if unreadable."""
-    cleaned = " ".join(text.strip().lower().split())
-    if cleaned in _OFF:
-        return NO_QUIET
-    match = _RANGE.match(cleaned)
-    if match is None:
-        return None
-    start = _clock(match[1], match[2], match[3])
-    end = _clock(match[4], match[5], match[6])
-    if start is None or end is None:
-        return None
-    return start, end
-
-
-def hhmm(value: time) -> str:
-    return value.strftime("%H:%M")

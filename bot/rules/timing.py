@@ -23,16 +23,39 @@ def zone(name: str | None) -> ZoneInfo:
     return ZoneInfo(name) if name else UTC
 
 
+# *choice*: optional holidays (the `holidays` package's "optional" category) that most offices
+# still close for, so a follow-up shouldn't land on them: Ontario's Civic Holiday (and the
+# same August holiday where a province lists it as optional).
+_CLOSED_OPTIONAL = {"CA": frozenset({"Civic Holiday"})}
+
+
 @lru_cache(maxsize=64)
-def _holidays(country: str) -> holidays.HolidayBase:
-    # Built lazily per year by the library; cached so a burst of nudges doesn't rebuild it.
-    return holidays.country_holidays(country)
+def _holidays(area: str) -> tuple[holidays.HolidayBase, holidays.HolidayBase | None]:
+    """The public holidays of `area`, a country code ("GB") or a country and its region
+    ("GB-ENG", "CA-ON"), and its optional ones if some of them close offices. Built lazily per
+    year by the library; cached so a burst of nudges doesn't rebuild them."""
+    country, _, region = area.partition("-")
+    public = holidays.country_holidays(country, subdiv=region or None)
+    if country not in _CLOSED_OPTIONAL:
+        return public, None
+    return public, holidays.country_holidays(country, subdiv=region or None, categories="optional")
+
+
+def is_holiday(day: date, country: str) -> bool:
+    """Whether `day` is a day off in `country` ("GB", or "GB-ENG" with the region)."""
+    public, optional = _holidays(country)
+    if day in public:
+        return True
+    names = optional.get_list(day) if optional is not None else []
+    return any(name in _CLOSED_OPTIONAL[country.partition("-")[0]] for name in names)
 
 
 def is_business_day(day: date, country: str | None) -> bool:
+    """False on weekends and on the public holidays of `country` ("GB", or "GB-ENG" with the
+    region); None counts weekends only."""
     if day.weekday() >= 5:
         return False
-    return not (country and day in _holidays(country))
+    return not (country and is_holiday(day, country))
 
 
 def add_business_days(moment: datetime, days: int, tz: ZoneInfo, country: str | None) -> datetime:

@@ -30,7 +30,7 @@ def _facts(
         held_at=held_at,
         logged_at=interview.created_at,
         tz=zone(user.tz),
-        country=user.country,
+        country=user.holidays,
         reply_by=interview.reply_by,
         states=states,
         followups_sent=followups,

@@ -30,6 +30,7 @@ class Users(Repo):
         {
             "tz",
             "country",
+            "region",
             "quiet_start",
             "quiet_end",
             "reminders_on",
@@ -41,7 +42,7 @@ class Users(Repo):
 
     # Settings the nudges derive from: zone and holidays (due times), quiet hours, switches.
     _MOVES_NUDGES = frozenset(
-        {"tz", "country", "quiet_start", "quiet_end", "reminders_on", "weekly_on"}
+        {"tz", "country", "region", "quiet_start", "quiet_end", "reminders_on", "weekly_on"}
     )
 
     async def update(self, user_id: int, **values: Any) -> None:

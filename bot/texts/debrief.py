@@ -19,6 +19,7 @@ BAD_WHEN = (
 )
 BTN_JUST_NOW = "Just now"
 WHEN_SET = "Got it: {when}."
+WHICH_WHEN = "“{text}” could mean either of these. Which one?"
 ASK_INTERVIEWER = (
     "Who interviewed you? Send a name, or a panel on one line, like “Priya Shah (Head of "
     "Analytics) and Tom O'Neill from HR”. Names help with your thank-you notes."
@@ -53,6 +54,7 @@ BTN_WITHIN_WEEK = "Within a week"
 BTN_TWO_WEEKS = "Within two weeks"
 BTN_NOT_SAID = "They didn't say"
 BAD_REPLY_BY = "I couldn't read “{text}” as a date. Try “by Friday”, “in 2 weeks” or “15 Dec”."
+WHICH_REPLY_BY = "“{text}” could mean either of these. Which one?"
 REPLY_BY_SET = "Noted: they'll reply by <b>{date}</b>."
 REPLY_BY_NONE = "Noted: no timeline given. That's common."
 ASK_PROCESS = "Anything about the process? Other candidates, a second round, a test to prepare for?"

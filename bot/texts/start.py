@@ -1,4 +1,4 @@
-"""Texts of /start and /settings: time zone and country."""
+"""Texts of /start and /settings: time zone, country and region, quiet hours."""
 
 from __future__ import annotations
 
@@ -8,12 +8,27 @@ BAD_TZ = (
     "<code>America/Toronto</code> or a big city near you."
 )
 TZ_SET = "Time zone: <b>{tz}</b> (it's {local} there now)."
+ASK_TZ_WHICH = "“{text}” could be one of these. Which is yours? Tap it, or type a city near you."
+# A zone to choose between: its city and the time there now, e.g. "Toronto · 09:00".
+ZONE_CHOICE = "{city} · {clock}"
 ASK_COUNTRY = (
     "Which country are you in? I skip its public holidays when I count business days. "
     "Tap one, type it, or skip."
 )
 BAD_COUNTRY = "I don't know the country “{text}”. Try its name or a code like <code>GB</code>."
 COUNTRY_SET = "Country: <b>{country}</b>."
+COUNTRY_REGION_SET = "Country: <b>{country}</b> ({region})."
+# Asked after the country where bank holidays differ within it (keyed by country code).
+ASK_REGION = {
+    "GB": "Which nation? Bank holidays differ (Easter Monday in England, St Andrew's Day in Scotland…). Tap it, or type it.",
+    "CA": "Which province or territory? Holidays differ (Family Day, Civic Holiday…). Tap it, or type it.",
+}
+ASK_REGION_AGAIN = "One thing first: I now count your region's own holidays."
+BAD_REGION = (
+    "I don't know “{text}” as a region of {country}. Tap one of the buttons, or type its name."
+)
+BTN_WHOLE_COUNTRY = "Skip"
+REGION_NONE = "I'll count the holidays of the whole country."
 COUNTRY_NONE = "No country: I'll count only weekends as days off."
 SETUP_DONE = (
     "All set! After your next interview, tap <b>Debrief</b>. You can change this in /settings."
@@ -33,6 +48,9 @@ ASK_QUIET = (
 )
 BAD_QUIET = (
     "I couldn't read “{text}” as quiet hours. Try <code>22:00-07:30</code> or <code>off</code>."
+)
+ASK_QUIET_WHICH = (
+    "Did you mean one of these? Tap it, or type the hours with am/pm (e.g. <code>10pm-7am</code>)."
 )
 QUIET_SET = "Quiet hours: <b>{quiet}</b>. Nudges due then wait for the morning."
 QUIET_OFF_LABEL = "off"

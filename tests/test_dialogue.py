@@ -115,6 +115,9 @@ async def test_state_and_scratch_data_live_in_the_database_not_in_memory(chat: C
     assert [(name, state) for name, state, _ in rows] == [("debrief", "debrief.role")]
     assert '"debrief_id"' in rows[0][2]
     assert chat.app.user_data == {} and chat.app.chat_data == {}  # PTB keeps nothing per user
+    # ...not even the ids it would flush to a persistence (memory would grow with every user).
+    assert not chat.app._user_ids_to_be_updated_in_persistence
+    assert not chat.app._chat_ids_to_be_updated_in_persistence
 
 
 async def test_a_button_press_is_answered_exactly_once_even_when_its_handler_says_nothing(

@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from telegram import BotCommand
-from telegram.ext import Application, ExtBot, JobQueue
+from telegram.ext import Application, ExtBot, Job, JobQueue
 
 from bot.texts import common as tc
 from bot.tg.context import Ctx
@@ -33,6 +33,14 @@ class AfterviewApplication(AppBase):
             await self.runtime.dispatcher.recover()  # nudges a crash left in flight
         # Replies a crash kept from going out (committed with their answers, see outbox.py).
         await send_left_over(self.bot, self.runtime.store)
+
+    def _mark_for_persistence_update(
+        self, *, update: object | None = None, job: Job[Ctx] | None = None
+    ) -> None:
+        """PTB notes every user and chat it sees for its persistence's next flush, and only a
+        flush forgets them. This bot has no PTB persistence (conversations live in our own
+        tables), so the notes would only grow, with every user who ever wrote."""
+        return None
 
     async def start(self) -> None:
         await super().start()

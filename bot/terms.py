@@ -56,6 +56,16 @@ class DraftKind(StrEnum):
     REFEREE_THANKS = "refthanks"
 
 
+class Style(StrEnum):
+    """A variant of a draft the user asked for with "Change something" (issue 14)."""
+
+    STANDARD = "standard"
+    SHORTER = "short"
+    WARMER = "warm"  # less formal: "Hi Priya," … "Kind regards,"
+    FORMAL = "formal"  # "Dear Ms Shah," … no contractions
+    PLAIN = "plain"  # without the extra point (the forgotten point, the smoothed answer)
+
+
 @dataclass(frozen=True)
 class Draft:
     """A draft to copy: plain text, with who it is for and its subject line or limit."""

@@ -1,7 +1,7 @@
 """The debrief's interviewers: a name, its email, anyone else? (The table of which handler
 waits at which question is in conversations/debrief_answers.py.)
 
-"Anyone else on the panel?" takes its buttons or words: a name is the next interviewer,
+"Anyone else on the panel?" takes its buttons or words: names are the next interviewers,
 "no" goes on (case L13, `bot.rules.names.more_people`).
 """
 
@@ -18,21 +18,27 @@ from bot.tg.context import Ctx
 from conversations.common import answered, matched, say, text_of, too_long
 from conversations.debrief_progress import advance, ask, ensure_id, person_id
 from conversations.debrief_questions import Q, skip_row
+from conversations.people import add_people
 
 
 async def interviewer_answer(update: Update, ctx: Ctx) -> object:
-    """One interviewer's name (up to 200 characters); then their email is asked for."""
+    """One interviewer's name, or a panel on one line (up to 200 characters); then the
+    email of one interviewer is asked for, or (a panel) "anyone else?"."""
     if await too_long(update, ctx, 200):
         return None
-    return await _add_interviewer(update, ctx, text_of(update))
+    return await _add_interviewers(update, ctx, text_of(update))
 
 
-async def _add_interviewer(update: Update, ctx: Ctx, name: str) -> object:
+async def _add_interviewers(update: Update, ctx: Ctx, text: str) -> object:
+    """The people named in `text` added; then the email of one, or "anyone else?"."""
     interview_id = await ensure_id(update, ctx)
-    async with ctx.store.single() as tx:
-        person = await tx.interviewers.add(interview_id, name)
-    ctx.udata["debrief_person"] = person.id
-    return await ask(update, ctx, Q.EMAIL, name=person.name)
+    added = await add_people(update, ctx, interview_id, text)
+    if not added:
+        return None
+    if len(added) > 1:  # a panel on one line: emails can come later, one each
+        return await _interviewers_so_far(update, ctx)
+    ctx.udata["debrief_person"] = added[0].id
+    return await ask(update, ctx, Q.EMAIL, name=added[0].name)
 
 
 async def email_answer(update: Update, ctx: Ctx) -> object:
@@ -70,8 +76,8 @@ async def more_answer(update: Update, ctx: Ctx) -> object:
 
 
 async def more_typed(update: Update, ctx: Ctx) -> object:
-    """ "Anyone else?" answered in words (case L13): a name is the next interviewer ("Yes, Tom
-    Baker"), "no" or "that's everyone" goes on, a bare "yes" asks for the name; when the
+    """ "Anyone else?" answered in words (case L13): names are the next interviewers ("Yes,
+    Tom Baker"), "no" or "that's everyone" goes on, a bare "yes" asks for the name; when the
     meaning isn't clear, the user is told the question needs a button, and it is asked again."""
     reading = more_people(text_of(update))
     if reading == NO_MORE:
@@ -81,4 +87,6 @@ async def more_typed(update: Update, ctx: Ctx) -> object:
     if reading is None:
         await say(update, ctx, tc.TAP_A_BUTTON)
         return await ask(update, ctx, Q.MORE)
-    return await _add_interviewer(update, ctx, reading)
+    if await too_long(update, ctx, 200):
+        return None
+    return await _add_interviewers(update, ctx, reading)

@@ -52,6 +52,7 @@ from conversations.common import (
 )
 from conversations.debrief_questions import reply_label
 from conversations.general import stale_button
+from conversations.redraft import change_data
 
 NS = "followup"
 _FOLLOWUP_ID = "followup_id"  # scratch data: the interview the question is about
@@ -189,7 +190,7 @@ async def show(update: Update, ctx: Ctx, interview: Interview) -> object:
         ctx,
         draft,
         sent=kb.data(NS, "sent", interview.id, number),
-        change=None,
+        change=change_data(drafts.DraftKind.FOLLOW_UP, interview.id, number),
         review=kb.data("review", drafts.DraftKind.FOLLOW_UP, interview.id),
     )
     return END

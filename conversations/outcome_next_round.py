@@ -11,13 +11,22 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.rules.dates import parse_when
 from bot.rules.models import Interview
+from bot.rules.rounds import notes_to_show, test_to_revise
 from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
+from bot.terms import Step, StepState
 from bot.texts import common as tc
 from bot.texts import outcome as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END
-from conversations.common import answered, current_user, say, stored_interview, text_of
+from conversations.common import (
+    answered,
+    current_user,
+    owned_interview,
+    say,
+    stored_interview,
+    text_of,
+)
 from conversations.outcome_common import NS, Q
 
 # parse_when prefers the past ("Friday" = last Friday); these words mean the user meant it.
@@ -61,6 +70,8 @@ async def start_next_round(update: Update, ctx: Ctx, interview: Interview) -> ob
             logged_at=ctx.now(),
         )
         await tx.interviews.update(interview.id, status="closed")  # `new` is current now
+        # The company's pages were followed for round 1: no second "follow them" step.
+        await tx.interviews.set_step(new.id, Step.SOCIAL, StepState.NOT_APPLICABLE)
     ctx.udata[_NEXT_ID] = new.id
     await say(update, ctx, t.NEXT_ROUND.format(round=new.round))
     return await _ask_when(update, ctx, new)
@@ -101,12 +112,39 @@ async def when_answer(update: Update, ctx: Ctx) -> object:
     async with ctx.store.transaction() as tx:
         await tx.interviews.update(new.id, held_at=held_at)
     when = local_text(moment, tz, now)
-    if moment > now:
-        text = t.UPCOMING.format(round=new.round, when=when)
-    else:
+    if moment <= now:
         text = t.ALREADY_HAPPENED.format(round=new.round, when=when)
-    await say(update, ctx, text, _debrief_button(new))
+        await say(update, ctx, text, _debrief_button(new))
+        return END
+    await say(update, ctx, t.UPCOMING.format(round=new.round, when=when, previous=new.round - 1))
+    await _preparation(update, ctx, new)
     return END
+
+
+async def _preparation(update: Update, ctx: Ctx, new: Interview) -> None:
+    """The earlier round's notes, and its test as a revision step, with the debrief button."""
+    earlier = await owned_interview(update, ctx, new.parent_id)
+    previous = new.round - 1
+    parts = []
+    if earlier is not None:
+        notes = notes_to_show(await ctx.store.notes.for_interview(earlier.id))
+        lines = "\n".join(t.PREP_NOTE_LINE.format(text=tc.esc(n)) for n in notes)
+        parts.append(
+            t.PREP_NOTES.format(previous=previous, notes=lines)
+            if notes
+            else t.PREP_NO_NOTES.format(previous=previous)
+        )
+        if earlier.forgot_to_say and earlier.forgot_to_say.strip():
+            parts.append(t.PREP_FORGOT.format(text=tc.esc(earlier.forgot_to_say.strip())))
+        test = test_to_revise(earlier)
+        if test is not None:
+            parts.append(t.PREP_REVISE.format(previous=previous, test=tc.esc(test)))
+    await say(
+        update,
+        ctx,
+        "\n\n".join(parts) or t.PREP_NO_NOTES.format(previous=previous),
+        _debrief_button(new),
+    )
 
 
 async def skip_when(update: Update, ctx: Ctx) -> object:
@@ -115,5 +153,6 @@ async def skip_when(update: Update, ctx: Ctx) -> object:
     new = await stored_interview(update, ctx, _NEXT_ID)
     if new is None:
         return END
-    await say(update, ctx, t.UPCOMING_NO_WHEN.format(round=new.round), _debrief_button(new))
+    await say(update, ctx, t.UPCOMING_NO_WHEN.format(round=new.round))
+    await _preparation(update, ctx, new)
     return END

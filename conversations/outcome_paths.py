@@ -25,6 +25,7 @@ from bot.tg.dialogue import END
 from conversations.common import current_user, say, send_draft
 from conversations.outcome_common import NS, done_buttons
 from conversations.outcome_next_round import start_next_round
+from conversations.redraft import change_data
 
 
 async def follow_path(update: Update, ctx: Ctx, interview: Interview, outcome: Outcome) -> object:
@@ -64,7 +65,7 @@ async def _linkedin_notes(update: Update, ctx: Ctx, facts: drafts.DraftFacts) ->
             ctx,
             drafts.linkedin_note(facts, person),
             sent=kb.data(NS, "sent", interview_id, "li"),
-            change=None,
+            change=change_data(drafts.DraftKind.LINKEDIN, interview_id, person.id),
             review=kb.data("review", drafts.DraftKind.LINKEDIN, interview_id, person.id),
         )
 
@@ -85,7 +86,7 @@ async def _rejected(update: Update, ctx: Ctx, interview: Interview) -> object:
         ctx,
         drafts.rejection_reply(facts),
         sent=kb.data(NS, "sent", interview.id, "reply"),
-        change=None,
+        change=change_data(drafts.DraftKind.REJECTION_REPLY, interview.id),
         review=kb.data("review", drafts.DraftKind.REJECTION_REPLY, interview.id),
     )
     if facts.interviewers:
@@ -113,7 +114,7 @@ async def _offer(update: Update, ctx: Ctx, interview: Interview) -> object:
                 ctx,
                 drafts.referee_thanks(facts, referee),
                 sent=kb.data(NS, "sent", interview.id, "ref"),
-                change=None,
+                change=change_data(drafts.DraftKind.REFEREE_THANKS, interview.id, referee.id),
                 review=kb.data("review", drafts.DraftKind.REFEREE_THANKS, interview.id, referee.id),
             )
         number = 2

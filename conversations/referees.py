@@ -27,6 +27,7 @@ from bot.texts import referees as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
+from conversations.changes import ask_address
 from conversations.common import (
     answered,
     conversation,
@@ -39,6 +40,7 @@ from conversations.common import (
     send_draft,
 )
 from conversations.general import show_next, stale_button
+from conversations.redraft import change_data
 from conversations.referees_adding import (
     detail_answer,
     name_answer,
@@ -55,6 +57,7 @@ from conversations.referees_view import (
     referee_of,
     show_overview,
 )
+from conversations.strengths import ask_strengths
 
 # Button data: referee ids (rid) and interview ids (iid) are row ids, checked against the
 # owner before use. Data of an older shape of these buttons (or garbled, in plain letters and
@@ -102,6 +105,9 @@ async def brief(update: Update, ctx: Ctx) -> object:
     await answered(update, ctx)
     if not referee.permission:
         await say(update, ctx, t.URGENT.format(name=tc.esc(referee.name)))
+    await ask_address(update, ctx, drafts.DraftKind.REFEREE_BRIEFING, interview, referee)
+    if interview.strengths is None:
+        await ask_strengths(update, ctx, interview, referee.id)
     user = await current_user(update, ctx)
     facts = await draft_facts(ctx.store, user, interview)
     await send_draft(
@@ -109,7 +115,7 @@ async def brief(update: Update, ctx: Ctx) -> object:
         ctx,
         drafts.referee_briefing(facts, referee),
         sent=kb.data(NS, "sent", interview.id, referee.id),
-        change=None,
+        change=change_data(drafts.DraftKind.REFEREE_BRIEFING, interview.id, referee.id),
         review=kb.data("review", drafts.DraftKind.REFEREE_BRIEFING.value, interview.id, referee.id),
     )
     return None
@@ -135,7 +141,14 @@ async def briefed(update: Update, ctx: Ctx) -> object:
     message = t.BRIEFED.format(name=tc.esc(referee.name))
     if all(r.id in done_ids for r in everyone):
         await mark_step(ctx, interview.id, Step.REFEREES, StepState.DONE)
-        await say(update, ctx, f"{message}\n{t.ALL_BRIEFED.format(label=tc.esc(interview.label))}")
+        asking = [tc.esc(r.name) for r in everyone if not r.permission]
+        label = tc.esc(interview.label)
+        done = (
+            t.ALL_BRIEFED_ASKING.format(label=label, names=", ".join(asking))
+            if asking
+            else t.ALL_BRIEFED.format(label=label)
+        )
+        await say(update, ctx, f"{message}\n{done}")
         await show_next(update, ctx)
         return END
     return await show_overview(update, ctx, message)

@@ -12,6 +12,7 @@ from typing import Any
 from telegram import Update
 
 from bot.rules.coaching import Step, StepState
+from bot.rules.people import read_referee
 from bot.texts import common as tc
 from bot.texts import referees as t
 from bot.tg.context import Ctx
@@ -60,12 +61,17 @@ async def name_answer(update: Update, ctx: Ctx) -> object:
     """A new referee's name: stored at once (the details follow, each skippable)."""
     if await too_long(update, ctx, NAME_LIMIT):
         return None
-    name = " ".join(text_of(update).split())
-    if not name:
+    read = read_referee(text_of(update))
+    if read is None:
+        if text_of(update).strip():
+            await say(update, ctx, t.NOT_A_NAME.format(text=tc.esc(text_of(update)[:60])))
         return await ask(update, ctx, R.NAME)
+    name, relationship = read
     user = await current_user(update, ctx)
     async with ctx.store.transaction() as tx:
         referee = await tx.referees.add(user.id, name)
+        if relationship:
+            await tx.referees.update(referee.id, relationship=relationship)
     ctx.udata[NEW_KEY] = referee.id
     return await ask(update, ctx, R.CONTACT)
 
@@ -95,6 +101,8 @@ def detail_answer(field: str, following: R) -> Callback:
         else:
             async with ctx.store.single() as tx:
                 await tx.referees.update(referee.id, **{field: text_of(update)})
+        if following is R.RELATIONSHIP and referee.relationship:
+            return await ask(update, ctx, R.PERMISSION)  # given with the name already
         return await ask(update, ctx, following)
 
     return handle

@@ -45,6 +45,7 @@ from conversations.common import (
     too_long,
 )
 from conversations.general import show_next
+from conversations.redraft import change_data
 
 NS = "social"
 PAGE_LIMIT = 300  # a page name or a link
@@ -135,7 +136,7 @@ async def _personal(update: Update, ctx: Ctx, interview: Interview) -> None:
             ctx,
             drafts.linkedin_note(facts, person),
             sent=kb.data(NS, "sent", interview.id, person.id),
-            change=None,
+            change=change_data(drafts.DraftKind.LINKEDIN, interview.id, person.id),
             review=kb.data("review", drafts.DraftKind.LINKEDIN.value, interview.id, person.id),
         )
 

@@ -30,10 +30,10 @@ from conversations.common import (
     mark_step,
     matched,
     say,
-    text_of,
     too_long,
 )
 from conversations.general import show_next
+from conversations.people import add_people, who
 from conversations.thanks_change import ask_change, change, change_answer, clear, keep
 from conversations.thanks_notes import (
     CHANGE_PATTERN,
@@ -116,13 +116,14 @@ async def name_answer(update: Update, ctx: Ctx) -> object:
     if interview is None:
         await say(update, ctx, t.NO_PERSON)
         return END
-    name = " ".join(text_of(update).split())
+    added = await add_people(update, ctx, interview.id)
+    if not added:
+        return None
     async with ctx.store.transaction() as tx:
-        await tx.interviewers.add(interview.id, name)
         # A new person means the step is open again until they're thanked too.
         if (await tx.interviews.steps(interview.id)).get(Step.THANKS) is StepState.DONE:
             await tx.interviews.set_step(interview.id, Step.THANKS, StepState.PENDING)
-    await say(update, ctx, t.NAME_ADDED.format(name=tc.esc(name)))
+    await say(update, ctx, t.NAME_ADDED.format(name=who(added)))
     return await next_draft(update, ctx, interview)
 
 

@@ -11,6 +11,8 @@ import re
 from telegram import Update
 
 from bot.rules.models import Interview, Interviewer
+from bot.rules.points import is_change_request
+from bot.terms import DraftKind
 from bot.texts import common as tc
 from bot.texts import drafts as td
 from bot.texts import thanks as t
@@ -19,6 +21,7 @@ from bot.tg.context import Ctx
 from bot.tg.dialogue import END
 from conversations.common import answered, say, text_of
 from conversations.general import stale_button
+from conversations.redraft import Target, change_menu
 from conversations.thanks_notes import button_person, send_note
 from conversations.thanks_scratch import NS, Q, remember, saved_person
 
@@ -84,6 +87,12 @@ def _material(text: str) -> str:
 
 async def change_answer(update: Update, ctx: Ctx) -> object:
     """The addition, typed: checked, stored, and the note shown again."""
+    if is_change_request(text_of(update)):
+        owned = await saved_person(update, ctx)
+        if owned is not None:
+            await say(update, ctx, t.CHANGE_REQUEST)
+            await change_menu(update, ctx, Target(DraftKind.THANK_YOU, owned[0], person=owned[1]))
+            return None
     problem = addition_problem(text_of(update))
     if problem is not None:
         await say(update, ctx, problem)

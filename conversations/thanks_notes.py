@@ -12,17 +12,17 @@ from zoneinfo import ZoneInfo
 
 from telegram import Update
 
-from bot.rules import drafts
 from bot.rules.coaching import THANKS_DEADLINE, THANKS_TOO_LATE, Step, StepState
 from bot.rules.models import Interview, Interviewer
 from bot.rules.timing import local_text, zone
-from bot.storage.journey import draft_facts
+from bot.terms import DraftKind
 from bot.texts import common as tc
 from bot.texts import drafts as td
 from bot.texts import thanks as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END
+from conversations.changes import ask_address
 from conversations.common import (
     answered,
     current_user,
@@ -32,9 +32,9 @@ from conversations.common import (
     owned_interview,
     owned_interviewer,
     say,
-    send_draft,
 )
 from conversations.general import show_next, stale_button
+from conversations.redraft import Target, show
 from conversations.thanks_scratch import NS, Q, held, remember, saved_interview
 
 SENT_PATTERN = rf"^{NS}:sent:(?P<iid>[0-9]+):(?P<pid>[0-9]+)$"
@@ -126,16 +126,8 @@ async def _passed_some(
 
 async def send_note(update: Update, ctx: Ctx, interview: Interview, person: Interviewer) -> None:
     """The note to `person` with its Sent it / Change something / Review mine buttons."""
-    user = await current_user(update, ctx)
-    facts = await draft_facts(ctx.store, user, interview)
-    await send_draft(
-        update,
-        ctx,
-        drafts.thank_you(facts, person),
-        sent=kb.data(NS, "sent", interview.id, person.id),
-        change=kb.data(NS, "change", interview.id, person.id),
-        review=kb.data("review", drafts.DraftKind.THANK_YOU, interview.id, person.id),
-    )
+    await ask_address(update, ctx, DraftKind.THANK_YOU, interview, person)
+    await show(update, ctx, Target(DraftKind.THANK_YOU, interview, person=person))
 
 
 # --- the buttons and /skip -------------------------------------------------------------------

@@ -64,6 +64,11 @@ def plain(html: str) -> str:
     return check_html(html).partition("{")[0]
 
 
+def interviewer(uid: int) -> str:
+    """The name of user `uid`'s interviewer ("Ann Gbaaac" for 610002): a name has no digits."""
+    return "Ann " + "".join(chr(ord("a") + int(d)) for d in str(uid)).capitalize()
+
+
 def walk(n: int) -> list[Step]:
     """Person n's answers, each with the reply that acknowledges it."""
     uid = FIRST_USER + n
@@ -80,7 +85,7 @@ def walk(n: int) -> list[Step]:
         (f"Company {uid}", False, td.ASK_ROLE),
         (f"Role {uid}", False, td.ASK_WHEN),
         ("yesterday 3pm", False, td.ASK_INTERVIEWER),
-        (f"Person {uid}", False, td.ASK_INTERVIEWER_EMAIL),
+        (interviewer(uid), False, td.ASK_INTERVIEWER_EMAIL),
         (f"person{uid}@example.com", False, td.ASK_MORE_INTERVIEWERS),
         (td.BTN_NO_MORE, True, td.ASK_NEXT_STAGE),
         (f"Next stage {uid}", False, td.ASK_REPLY_BY),
@@ -106,7 +111,7 @@ def expected(n: int) -> dict[str, Any]:
         "company": f"Company {uid}",
         "role": f"Role {uid}",
         "held": "yesterday 15:00",
-        "interviewers": [(f"Person {uid}", f"person{uid}@example.com")],
+        "interviewers": [(interviewer(uid), f"person{uid}@example.com")],
         "next_stage": f"Next stage {uid}",
         "asked_next_stage": 1,
         "reply_text": REPLY_OPTIONS[n % 2][1],

@@ -125,8 +125,11 @@ def test_thank_you_to_priya_field_by_field() -> None:
     assert parts[0] == "Dear Priya Shah,"
     assert parts[1].startswith("Thank you for taking the time to meet me on Monday 23 November")
     assert "the Data Analyst role at Acme" in parts[1]
-    # The specific detail is hers, rewritten to her: "Priya asked" -> "you asked".
-    assert "you asked how I'd rebuild their weekly sales dashboard." in parts[1]
+    # The specific detail is hers, rewritten to her: "Priya asked" -> "your question".
+    assert (
+        "I enjoyed thinking through your question about how I'd rebuild your weekly sales "
+        "dashboard." in parts[1]
+    )
     assert "dbt" not in draft.body and "Tom" not in draft.body
     # The rough answer is smoothed in one sentence.
     assert parts[2] == (
@@ -165,10 +168,7 @@ def test_extra_point_wins_over_the_rough_answer() -> None:
     )
     facts = DraftFacts(ACME.interview, [PRIYA, tom], ACME.notes, "Sam", LONDON)
     body = drafts.thank_you(facts, tom).body
-    assert (
-        "One thing I didn't get to mention: I have three years of Tableau. And I mentor juniors."
-        in body
-    )
+    assert "\n\nI have three years of Tableau. And I mentor juniors.\n\n" in body
     assert "Also X" not in body  # one or two sentences, no more
     assert "salary" not in body
     assert "salary" in drafts.thank_you(facts, PRIYA).body
@@ -196,10 +196,15 @@ def test_referee_briefing_covers_every_point() -> None:
     # Permission was never asked: the briefing asks for it first.
     assert "would you be happy to be my referee?" in body
     lines = body.splitlines()
-    assert "- Who may call: Priya Shah and Tom Lee" in lines
+    assert "- Who may call: Priya Shah or Tom Lee" in lines
     cared = next(x for x in lines if x.startswith("- What they cared about:"))
-    assert "weekly sales dashboard" in cared and "dbt" in cared
-    assert "- Strengths worth stressing: my SQL answer" in lines
+    assert (
+        cared
+        == "- What they cared about: Priya asked how I'd rebuild their weekly sales dashboard."
+    )
+    # Strengths are the ones the user picks, never a debrief answer pasted in.
+    assert "SQL answer" not in body and not any("Strengths" in x for x in lines)
+    assert "Could you let me know either way?" in body
     assert "- Something you could help smooth over: the salary question" in lines
     assert "- Next stage: a case study" in lines
     assert "- Likely timing: they plan to decide by Friday 27 November" in lines
@@ -278,8 +283,8 @@ def test_rejected_linkedin_and_referee_thanks() -> None:
 
 def test_thank_you_with_the_forgotten_point_and_a_shared_note() -> None:
     body = drafts.thank_you(BETA, ALEX).body
-    assert "They want someone who can present work to clients." in body
-    assert "One thing I didn't get to mention: I ran the redesign of our booking flow." in body
+    assert "I especially enjoyed hearing that your team wants someone who can present work" in body
+    assert "I'd also like to add that I ran the redesign of our booking flow." in body
     assert "the Junior Designer role at Beta Studio" in body
 
 
@@ -331,7 +336,7 @@ def test_details_naming_nobody_are_dealt_out_in_turn() -> None:
     )
     priya, tom = drafts.thank_you(facts, PRIYA).body, drafts.thank_you(facts, TOM).body
     assert "moving everything to the cloud" in priya and "cloud" not in tom
-    assert "They value clear written updates." in tom and "written" not in priya
+    assert "your team values clear written updates." in tom and "written" not in priya
     # A third interviewer gets no copy of someone else's detail, just different wording.
     third = person(9, "Ann Bell")
     facts3 = DraftFacts(facts.interview, [PRIYA, TOM, third], facts.notes, "Sam", LONDON)
@@ -357,7 +362,7 @@ def test_nothing_to_add_and_self_notes_stay_out_of_the_letter() -> None:
     body = drafts.thank_you(facts, PRIYA).body
     assert "Nothing" not in body and "didn't get to mention" not in body
     assert "I forgot" not in body
-    assert "The team uses Figma daily" in body
+    assert "that the team uses Figma daily." in body
 
 
 def test_forgotten_point_is_said_once_not_twice() -> None:

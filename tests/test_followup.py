@@ -33,7 +33,7 @@ async def test_wait_then_two_follow_ups_then_move_on(chat: Chat, clock: Clock) -
     r = await chat.send("/followup")
     text = chat.texts(r)
     assert "Time to follow up" in text and "Follow-up to Priya Shah" in text
-    assert chat.last.labels == ["Sent it ✓", "Review mine"]
+    assert chat.last.labels == ["Sent it ✓", "Change something", "Review mine"]
     assert chat.last.button_data("Review mine") == f"review:followup:{interview.id}"
     assert await store.interviews.followups(interview.id) == []
     r = await chat.press("Sent it ✓")

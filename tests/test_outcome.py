@@ -168,7 +168,12 @@ async def test_next_round_is_a_new_linked_interview(chat: Chat, clock: Clock) ->
     assert steps[Step.PREPARE].state is StepState.PENDING
     assert steps[Step.PREPARE].due_at == datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
     assert steps[Step.DEBRIEF].state is StepState.PENDING
-    assert await store.interviews.steps(new.id) == {}
+    # The company's pages were followed in round 1: no second follow step (issue 14).
+    assert await store.interviews.steps(new.id) == {Step.SOCIAL: StepState.NOT_APPLICABLE}
+    assert Step.SOCIAL not in {s.step for s in steps.values() if s.is_open}
+    # Round 1's test becomes a revision step; its notes (none here) are offered.
+    assert "Revise for the test" in text and "A case study with the team lead" in text
+    assert "no notes from round 1" in text
 
     # The debrief button carries on with round 2 instead of starting a third record.
     r = await chat.press("📝 Debrief round 2")

@@ -72,7 +72,7 @@ async def test_personal_connections_after_the_decision(
     people = await app.runtime.store.interviewers.for_interview(interview.id)
     for sent, person in zip(notes, people, strict=True):
         assert "/200 characters" in sent.text
-        assert sent.labels == ["Sent it ✓", "Review mine"]
+        assert sent.labels == ["Sent it ✓", "Change something", "Review mine"]
         assert sent.button_data("Review mine") == f"review:linkedin:{interview.id}:{person.id}"
     # The last message is still the question; "Sent it" doesn't end the conversation.
     assert "Which other pages" in r[-1].text

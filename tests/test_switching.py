@@ -63,7 +63,8 @@ async def test_starting_button_ends_the_question_it_interrupts(chat: Chat) -> No
     await chat.press("Yes")
     await chat.press("📋 Brief Jane Doe")
     await chat.send("/thanks")
-    await chat.press("Change something")  # thanks now waits for an addition
+    await chat.press("Change something")
+    await chat.press("Add a point I forgot")  # thanks now waits for an addition
     # "Sent it" under the earlier briefing opens the referees list: thanks must end.
     briefing = next(s for s in reversed(chat.history) if "Briefing for" in s.text)
     data = briefing.button_data("Sent it ✓")

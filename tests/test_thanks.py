@@ -41,10 +41,25 @@ async def test_two_interviewers_one_at_a_time(chat: Chat, clock: Clock) -> None:
     priya, _tom = await store.interviewers.for_interview(interview.id)
     assert chat.last.button_data("Review mine") == f"review:thanks:{interview.id}:{priya.id}"
 
-    # Change something: one or two sentences, checked, stored, redrafted.
+    # Change something: the variants; adding a point takes one or two sentences, checked,
+    # stored, redrafted.
     r = await chat.press("Change something")
+    assert chat.last.labels == [
+        "Shorter",
+        "More formal",
+        "Warmer, less formal",
+        "Without the extra point",
+        "Add a point I forgot",
+        "Say what I enjoyed",
+        "I'll paste my own version",
+    ]
+    r = await chat.press("Add a point I forgot")
     text = chat.texts(r)
-    assert "One or two sentences" in text and "The salary question" in text
+    assert "In a sentence or two" in text and "The salary question" in text
+    # A change request is never put into the letter: the variants are offered instead.
+    r = await chat.send("make it shorter and less formal pls")
+    assert "left the note as it is" in chat.texts(r) and chat.last.labels[0] == "Shorter"
+    assert (await store.interviewers.get(priya.id)).extra_point is None  # type: ignore[union-attr]
     r = await chat.send("First point. Second point here. And a third one too.")
     assert "That's 3 sentences" in chat.texts(r)
     assert (await store.interviewers.get(priya.id)).extra_point is None  # type: ignore[union-attr]
@@ -112,11 +127,17 @@ async def test_no_interviewer_asks_a_name_first(chat: Chat) -> None:
     r = await chat.send("x" * 300)
     assert "under 200 characters" in chat.texts(r)
     assert await store.interviewers.for_interview(interview.id) == []
-    r = await chat.send("Dr <Ann> & Co")
+    # Not a name: nobody is added, and the question stays.
+    r = await chat.send("dunno yet")
+    assert "doesn't look like a name" in chat.texts(r)
+    assert await store.interviewers.for_interview(interview.id) == []
+    # The job title is kept apart from the name (and shown escaped).
+    r = await chat.send("Dr Ann Bell (R&D <lead>)")
     text = chat.texts(r)
-    assert "Added Dr <Ann> & Co" in text and "Thank-you note to Dr <Ann> & Co" in text
+    assert "Added Dr Ann Bell (R&D <lead>)" in text and "Thank-you note to Dr Ann Bell" in text
+    assert "Dear Dr Bell," in text
     (person,) = await store.interviewers.for_interview(interview.id)
-    assert person.name == "Dr <Ann> & Co"
+    assert (person.name, person.job_title) == ("Dr Ann Bell", "R&D <lead>")
 
 
 async def test_no_interviewer_skip_skips_the_step(chat: Chat) -> None:
@@ -272,12 +293,13 @@ async def test_bad_input_while_changing(chat: Chat) -> None:
     await debriefed(chat)
     await chat.send("/thanks")
     await chat.press("Change something")
+    await chat.press("Add a point I forgot")
     text = await sticker(chat)
-    assert "only read text" in text and "What would you like to add" in text
+    assert "only read text" in text and "what would you add" in text
     r = await chat.send("y" * 5000)
     assert "characters" in chat.texts(r)
     r = await chat.press_data("thanks:keep:forged")
-    assert "What would you like to add" in chat.texts(r)
+    assert "what would you add" in chat.texts(r)
     r = await chat.press("Keep it as it is")
     assert "No change" in chat.texts(r) and "Thank-you note to Priya Shah" in chat.texts(r)
 
@@ -287,8 +309,10 @@ async def test_remove_the_addition(chat: Chat) -> None:
     store = chat.app.runtime.store
     await chat.send("/thanks")
     await chat.press("Change something")
+    await chat.press("Add a point I forgot")
     await chat.send("I forgot to mention my Python certificate.")
-    r = await chat.press("Change something")
+    await chat.press("Change something")
+    r = await chat.press("Add a point I forgot")
     assert "Your addition now" in chat.texts(r)
     r = await chat.press("Remove my addition")
     assert "Removed" in chat.texts(r)

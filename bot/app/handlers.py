@@ -17,6 +17,7 @@ from bot.tg.dispatcher import Dispatcher
 from bot.tg.errors import on_error
 from bot.tg.logs import log_update
 from conversations import (
+    changes,
     debrief,
     followup,
     general,
@@ -47,6 +48,7 @@ STEPS = (
     thanks,
     followup,
     outcome,
+    changes,
     privacy,
     review,
     reminders,

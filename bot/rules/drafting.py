@@ -11,8 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot.rules.letter import Addressee
 from bot.rules.models import Interview, Interviewer, Note, Referee
-from bot.rules.names import mentions, to_you
+from bot.rules.names import mentions
+from bot.rules.people import first_of, formal_address, informal_address
+from bot.rules.points import FORGOT, first_person_point, rough_topic
+from bot.rules.voice import clause_for, question_topic, to_second_person
 from bot.texts import letters as w
 
 LINKEDIN_LIMIT = 200  # free accounts
@@ -46,12 +50,6 @@ _LOWER_STARTS = frozenset(
 _NOTHING = re.compile(r"^(nothing|none|no|nope|n/?a|-+|nothing to add|not really)[.!]*$", re.I)
 # Notes about oneself ("I forgot...", "I should have...") are for the user, not to quote back.
 _SELF_NOTE = re.compile(r"^i (forgot|didn't|did not|should have|wish|was|felt|think)\b", re.I)
-# "I forgot to mention my portfolio" -> "my portfolio": the letter says "didn't get to mention".
-_FORGOT_PREFIX = re.compile(
-    r"^i (forgot|didn't get|did not get|never got) to (mention|say|talk about|tell them about)"
-    r"( that)?\s+",
-    re.I,
-)
 
 
 def given(text: str | None) -> str | None:
@@ -133,48 +131,84 @@ def details(notes: Iterable[Note], interview: Interview) -> list[str]:
 
 
 def detail_for(facts: DraftFacts, person: Interviewer) -> str | None:
-    """The one specific thing from the notes for this interviewer.
+    """The one specific sentence from the notes for this interviewer, in the second person
+    ("It was good to hear that you care a lot about safety."; "I enjoyed your question about
+    …"); None when no note fits a frame (jottings are never quoted).
 
     A detail that names them is theirs; otherwise details naming nobody else are dealt out in
     interviewer order, so that each one gets a different detail (or none rather than a copy).
     """
-    pool = details(facts.notes, facts.interview)
-    own = [d for d in pool if mentions(d, person.name)]
-    if own:
-        return to_you(own[0], person.name)
-    others = [p for p in facts.interviewers if p.id != person.id]
-    neutral = [d for d in pool if not any(mentions(d, o.name) for o in others)]
+    alone = len(facts.interviewers) <= 1
+    i = index_of(facts, person)
+    pool = [d for d in details(facts.notes, facts.interview) if _framed(d, person.name, True, i)]
+    for line in (d for d in pool if mentions(d, person.name)):
+        framed = _framed(line, person.name, alone, i)
+        if framed is not None:
+            return framed
+    neutral = [d for d in pool if not any(mentions(d, p.name) for p in facts.interviewers)]
+    neutral = [d for d in neutral if _framed(d, person.name, alone, i) is not None]
     without_own = [p for p in facts.interviewers if not any(mentions(d, p.name) for d in pool)] or [
         person
     ]
-    rank = next((i for i, p in enumerate(without_own) if p.id == person.id), 0)
-    return neutral[rank] if rank < len(neutral) else None
+    rank = next((n for n, p in enumerate(without_own) if p.id == person.id), 0)
+    return _framed(neutral[rank], person.name, alone, i) if rank < len(neutral) else None
+
+
+def _framed(line: str, name: str, alone: bool, i: int) -> str | None:
+    """A note in the thank-you's frame for the `i`-th interviewer, or None when it fits none."""
+    topic = question_topic(line, name, alone)
+    if topic is not None:
+        return w.THANKS_QUESTION.format(topic=topic)
+    clause = clause_for(line, name, alone)
+    if clause is None:
+        return None
+    return w.THANKS_DETAILS[i % len(w.THANKS_DETAILS)].format(detail=clause)
+
+
+def enjoyed(person: Interviewer) -> str | None:
+    """What the user enjoyed hearing about, as they finished the sentence, to the person:
+    "Tom's plans for the depot" -> "your plans for the depot"."""
+    text = given(person.enjoyed)
+    if text is None:
+        return None
+    text = _ENJOYED_PREFIX.sub("", " ".join(text.split())).rstrip(" .;:,!…")
+    return to_second_person(text, person.name) if text else None
+
+
+_ENJOYED_PREFIX = re.compile(
+    r"^(\.\.\.|…)?\s*(i\s+)?(especially\s+)?(enjoyed\s+)?"
+    r"(hearing\s+|learning\s+)?(about\s+)?",
+    re.I,
+)
 
 
 def addition(facts: DraftFacts, person: Interviewer) -> str | None:
-    """The optional one-point addition: the person's own, else the forgotten point, else an
-    offer to expand on the answer that didn't land."""
-    point = given(person.extra_point) or given(facts.interview.forgot_to_say)
+    """The optional one-point addition in the first person, one or two sentences: the
+    person's own, else the forgotten point, else the rough answer smoothed over."""
+    own = given(person.extra_point)
+    point = own or given(facts.interview.forgot_to_say)
     if point is not None:
-        point = _FORGOT_PREFIX.sub("", point)
         lines = sentences(point)[:ADDITION_SENTENCES]
-        return w.THANKS_ADDITION.format(point=" ".join(sentence(s) for s in lines))
+        rest = [sentence(re.sub(r"\bi\b", "I", s)) for s in lines[1:]]
+        return " ".join([first_person_point(lines[0], adding=own is None), *rest])
     rough = given(facts.interview.not_landed)
-    return w.THANKS_SMOOTH.format(point=phrase(rough)) if rough else None
+    if rough is None:
+        return None
+    topic = rough_topic(rough)
+    if topic is not None:
+        return w.THANKS_SMOOTH.format(point=topic)
+    return first_person_point(rough) if FORGOT.match(rough) else w.THANKS_SMOOTH_ANY
 
 
-def letter(greeting: str, paragraphs: Iterable[str], sign_off: str, sender: str) -> str:
-    """The whole letter: greeting, the non-empty paragraphs, sign-off and the sender's name."""
-    body = "\n\n".join(p for p in paragraphs if p)
-    closing = f"{sign_off}\n{sender}" if sender.strip() else sign_off
-    return f"{greeting}\n\n{body}\n\n{closing}"
-
-
-def formal(name: str | None) -> tuple[str, str]:
-    """Greeting and matching sign-off: sincerely after a name, faithfully after Sir or Madam."""
-    if name and name.strip():
-        return w.GREETING_NAMED.format(name=name.strip()), w.SIGN_OFF_NAMED
-    return w.GREETING_UNKNOWN, w.SIGN_OFF_UNKNOWN
+def addressee(person: Interviewer | Referee | None) -> Addressee:
+    """How a draft greets `person` (None: nobody named, "Dear Sir or Madam")."""
+    if person is None or not person.name.strip():
+        return Addressee(None, None)
+    return Addressee(
+        formal_address(person.name, person.address),
+        informal_address(person.name, person.address),
+        person.address or first_of(person.name),
+    )
 
 
 def main_contact(facts: DraftFacts) -> Interviewer | None:

@@ -11,6 +11,7 @@ over the facts in `bot.rules.drafting`.
 from __future__ import annotations
 
 from bot.rules import drafting as d
+from bot.rules.briefing import briefing_paragraphs
 from bot.rules.drafting import (
     LINKEDIN_LIMIT,
     LINKEDIN_PREMIUM_LIMIT,
@@ -19,9 +20,10 @@ from bot.rules.drafting import (
     detail_for,
     role_name,
 )
+from bot.rules.letter import Part, compose
 from bot.rules.models import Interviewer, Referee
 from bot.rules.names import first_name, name_parts
-from bot.terms import Draft, DraftKind, Outcome
+from bot.terms import Draft, DraftKind, Outcome, Style
 from bot.texts import letters as w
 
 # Callers import the draft vocabulary from here.
@@ -43,40 +45,48 @@ __all__ = [
     "role_name",
     "thank_you",
 ]
+STANDARD = Style.STANDARD
 
 
-def thank_you(facts: DraftFacts, person: Interviewer) -> Draft:
-    """One per interviewer: greeting by name, thanks for their time on DATE, one specific thing
-    from the notes, restated interest, the optional one-point addition (person.extra_point),
-    "Yours sincerely" after a name."""
+def thank_you(facts: DraftFacts, person: Interviewer, style: Style = STANDARD) -> Draft:
+    """One per interviewer: greeting as the user addresses them, thanks for their time on
+    DATE, one specific thing (what the user enjoyed hearing about, else a note turned to the
+    second person), restated interest, the optional one-point addition in the first person
+    (left out of the PLAIN and SHORTER versions), "Yours sincerely" after a name."""
     i = d.index_of(facts, person)
     interview = facts.interview
     the_role, at_company = d.the_role(interview), d.at_company(interview)
     opening = w.THANKS_OPENINGS[i % len(w.THANKS_OPENINGS)].format(
         on_date=d.on_date(facts), role=the_role, at_company=at_company
     )
-    detail = detail_for(facts, person)
-    if detail is not None:
-        template = w.THANKS_DETAILS[i % len(w.THANKS_DETAILS)]
-        specific = template.format(detail=d.sentence(detail, d.DETAIL_CHARS))
-    else:
-        specific = w.THANKS_NO_DETAIL[i % len(w.THANKS_NO_DETAIL)]
+    specific = _specific(facts, person, i)
     company = d.given(interview.company)
     interest = w.THANKS_INTEREST[i % len(w.THANKS_INTEREST)].format(
         role=the_role, to_company=w.TO_COMPANY.format(company=company) if company else ""
     )
-    greeting, sign_off = d.formal(person.name)
-    body = d.letter(
-        greeting,
-        [f"{opening} {specific}", d.addition(facts, person) or "", interest],
-        sign_off,
-        facts.sender,
-    )
+    extra = None if style is Style.PLAIN else d.addition(facts, person)
+    paragraphs: list[list[Part]] = [
+        [(opening, False), (specific, False)],
+        [(extra or "", True)],
+        [(interest, False)],
+    ]
+    body = compose(d.addressee(person), paragraphs, facts.sender, style)
     subject = d.subject(role_name(interview), w.THANKS_SUBJECT, w.THANKS_SUBJECT_NO_ROLE)
     return Draft(DraftKind.THANK_YOU, person.name, body, subject=subject)
 
 
-def follow_up(facts: DraftFacts, number: int) -> Draft:
+def _specific(facts: DraftFacts, person: Interviewer, i: int) -> str:
+    """The thank-you's one specific sentence; a general one when nothing fits the frame."""
+    about = d.enjoyed(person)
+    if about is not None:
+        return w.THANKS_ENJOYED.format(about=about)
+    detail = detail_for(facts, person)
+    if detail is not None:
+        return detail
+    return w.THANKS_NO_DETAIL[i % len(w.THANKS_NO_DETAIL)]
+
+
+def follow_up(facts: DraftFacts, number: int, style: Style = STANDARD) -> Draft:
     """number 1 or 2. 3–4 sentences to the main contact (first interviewer): status check only."""
     contact = d.main_contact(facts)
     interview = facts.interview
@@ -97,42 +107,23 @@ def follow_up(facts: DraftFacts, number: int) -> Draft:
         about = w.FOLLOWUP_2_ABOUT.format(role=the_role, of_date=of_date)
         ask = w.FOLLOWUP_2_ASK
         subject = d.subject(role, w.FOLLOWUP_SUBJECT_2, w.FOLLOWUP_SUBJECT_2_NO_ROLE)
-    greeting, sign_off = d.formal(contact.name if contact else None)
-    text = f"{w.FOLLOWUP_HOPE} {about} {ask} {w.FOLLOWUP_INTEREST}"
-    body = d.letter(greeting, [text], sign_off, facts.sender)
+    parts = [(w.FOLLOWUP_HOPE, True), (about, False), (ask, False), (w.FOLLOWUP_INTEREST, False)]
+    body = compose(d.addressee(contact), [parts], facts.sender, style)
     recipient = contact.name if contact else w.UNKNOWN_RECIPIENT
     return Draft(DraftKind.FOLLOW_UP, recipient, body, subject=subject)
 
 
-def referee_briefing(facts: DraftFacts, referee: Referee) -> Draft:
-    """Role, company, who may call, what the interviewer cared about, strengths to stress,
-    anything awkward to smooth, likely timing."""
+def referee_briefing(facts: DraftFacts, referee: Referee, style: Style = STANDARD) -> Draft:
+    """Written for the referee (`bot.rules.briefing`): role, company, who may call and when,
+    the strengths the user picked, what the interviewers cared about in one sentence."""
     interview = facts.interview
     the_role, at_company = d.the_role(interview), d.at_company(interview)
-    names = [p.name.strip() for p in facts.interviewers if p.name.strip()]
-    lines = [w.BRIEFING_WHO.format(who=d.and_list(names)) if names else w.BRIEFING_WHO_UNKNOWN]
-    found = d.details(facts.notes, interview)[:3]
-    cared = [d.phrase(d.sentence(item, d.DETAIL_CHARS)) for item in found]
-    if cared:
-        lines.append(w.BRIEFING_CARED.format(items="; ".join(cared)))
-    given = (d.given(interview.went_well), d.given(interview.forgot_to_say))
-    strengths = [d.phrase(s) for s in given if s]
-    if strengths:
-        lines.append(w.BRIEFING_STRENGTHS.format(items="; ".join(strengths)))
-    rough = d.given(interview.not_landed)
-    if rough:
-        lines.append(w.BRIEFING_SMOOTH.format(point=d.phrase(rough)))
-    next_stage = d.given(interview.next_stage)
-    if next_stage:
-        lines.append(w.BRIEFING_NEXT_STAGE.format(text=d.phrase(next_stage)))
-    lines.append(d.timing(facts))
-    opening = w.BRIEFING_THANKS if referee.permission else w.BRIEFING_ASK
-    context = w.BRIEFING_CONTEXT.format(role=the_role, at_company=at_company)
-    body = d.letter(
-        w.GREETING_INFORMAL.format(name=first_name(referee.name)),
-        [f"{opening} {context}", "\n".join(lines), w.BRIEFING_CLOSE],
-        w.SIGN_OFF_INFORMAL,
+    body = compose(
+        d.addressee(referee),
+        briefing_paragraphs(facts, referee),
         facts.sender,
+        style,
+        informal=True,
     )
     subject = w.BRIEFING_SUBJECT.format(role=the_role, at_company=at_company)
     return Draft(
@@ -140,13 +131,20 @@ def referee_briefing(facts: DraftFacts, referee: Referee) -> Draft:
     )
 
 
-def linkedin_note(facts: DraftFacts, person: Interviewer, premium: bool = False) -> Draft:
-    """A connection note ≤ 200 characters (300 premium); only offered after a decision."""
+def linkedin_note(
+    facts: DraftFacts, person: Interviewer, premium: bool = False, style: Style = STANDARD
+) -> Draft:
+    """A connection note ≤ 200 characters (300 premium); only offered after a decision.
+    SHORTER takes the shortest wording; FORMAL greets with "Dear"."""
     limit = LINKEDIN_PREMIUM_LIMIT if premium else LINKEDIN_LIMIT
     interview = facts.interview
     variants = w.LINKEDIN_OFFER if interview.outcome is Outcome.OFFER else w.LINKEDIN_OTHER
+    if style is Style.SHORTER:
+        variants = variants[-1:]
+    to = d.addressee(person)
+    hello = w.LINKEDIN_FORMAL if style is Style.FORMAL else w.LINKEDIN_HI
     values = {
-        "first": first_name(person.name),
+        "hello": hello.format(name=(to.formal if style is Style.FORMAL else to.informal) or ""),
         "role": role_name(interview) or "",
         "at_company": d.at_company(interview),
         "sender": facts.sender.strip(),
@@ -163,44 +161,34 @@ def linkedin_note(facts: DraftFacts, person: Interviewer, premium: bool = False)
     return Draft(DraftKind.LINKEDIN, person.name, body, limit=limit)
 
 
-def rejection_reply(facts: DraftFacts) -> Draft:
+def rejection_reply(facts: DraftFacts, style: Style = STANDARD) -> Draft:
     """Thanks, accepts the decision, one feedback question, open to future roles."""
     contact = d.main_contact(facts)
     interview = facts.interview
     who = w.REJECTION_WHO_PANEL if len(facts.interviewers) > 1 else w.REJECTION_WHO_ONE
-    text = " ".join(
-        [
-            w.REJECTION_THANKS.format(who=who),
-            w.REJECTION_ACCEPT,
-            w.REJECTION_QUESTION,
-            w.REJECTION_FUTURE.format(at_company=d.at_company(interview)),
-        ]
-    )
-    greeting, sign_off = d.formal(contact.name if contact else None)
-    body = d.letter(greeting, [text], sign_off, facts.sender)
+    parts = [
+        (w.REJECTION_THANKS.format(who=who), False),
+        (w.REJECTION_ACCEPT, True),
+        (w.REJECTION_QUESTION, False),
+        (w.REJECTION_FUTURE.format(at_company=d.at_company(interview)), False),
+    ]
+    body = compose(d.addressee(contact), [parts], facts.sender, style)
     subject = d.subject(role_name(interview), w.REJECTION_SUBJECT, w.REJECTION_SUBJECT_NO_ROLE)
     recipient = contact.name if contact else w.UNKNOWN_RECIPIENT
     return Draft(DraftKind.REJECTION_REPLY, recipient, body, subject=subject)
 
 
-def referee_thanks(facts: DraftFacts, referee: Referee) -> Draft:
+def referee_thanks(facts: DraftFacts, referee: Referee, style: Style = STANDARD) -> Draft:
     """After the outcome: thank a referee and tell them how it went."""
     interview = facts.interview
     outcome = interview.outcome.value if interview.outcome else "waiting"
     thanks = w.REFTHANKS_THANKS.format(
         role=d.the_role(interview), at_company=d.at_company(interview)
     )
-    text = " ".join(
-        [
-            thanks,
-            w.REFTHANKS_OUTCOME.get(outcome, w.REFTHANKS_OUTCOME["waiting"]),
-            w.REFTHANKS_CLOSE,
-        ]
-    )
-    body = d.letter(
-        w.GREETING_INFORMAL.format(name=first_name(referee.name)),
-        [text],
-        w.SIGN_OFF_INFORMAL,
-        facts.sender,
-    )
+    parts = [
+        (thanks, False),
+        (w.REFTHANKS_OUTCOME.get(outcome, w.REFTHANKS_OUTCOME["waiting"]), False),
+        (w.REFTHANKS_CLOSE, True),
+    ]
+    body = compose(d.addressee(referee), [parts], facts.sender, style, informal=True)
     return Draft(DraftKind.REFEREE_THANKS, referee.name, body, subject=w.REFTHANKS_SUBJECT)

@@ -55,6 +55,7 @@ class Interview(_Row):
     went_well: str | None = None
     not_landed: str | None = None
     forgot_to_say: str | None = None
+    strengths: str | None = None  # the strengths the user picked for referees, one a line
     outcome: Outcome | None = None
     outcome_at: datetime | None = None
     status: str = "active"
@@ -76,6 +77,9 @@ class Interviewer(_Row):
     name: str
     email: str | None = None
     extra_point: str | None = None
+    job_title: str | None = None
+    enjoyed: str | None = None  # "I enjoyed hearing about …", finished by the user
+    address: str | None = None  # how the drafts greet them ("Priya", "Dr Ward"), asked once
     thanks_sent_at: datetime | None = None
     created_at: datetime
 
@@ -101,6 +105,7 @@ class Referee(_Row):
     contact: str | None = None
     relationship: str | None = None
     permission: bool = False
+    address: str | None = None  # how the drafts greet them ("Helen", "Dr Ward"), asked once
     created_at: datetime
 
 

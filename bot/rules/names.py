@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.rules.people import read_people
+
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"})
 
 
@@ -32,15 +34,6 @@ def mentions(text: str, name: str) -> bool:
     )
 
 
-def to_you(text: str, name: str) -> str:
-    """A note about someone, rewritten to them: "Priya's team" -> "your team"."""
-    names = [name.strip(), *name_parts(name)]
-    for known in sorted({n for n in names if len(n) > 1}, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(known)}['’]s\b", "your", text, flags=re.I)
-        text = re.sub(rf"\b{re.escape(known)}\b", "you", text, flags=re.I)
-    return text
-
-
 # --- "Anyone else?" answered in words -------------------------------------------------------
 NO_MORE = "no"  # what `more_people` returns for "no", "that's everyone"...
 ONE_MORE = "yes"  # ... and for a bare "yes" (a name is still to come)
@@ -55,25 +48,15 @@ _YES = re.compile(
     r"(?:(?:yes|yeah|yep|yup|y|sure)(?: please)?|also|and|plus|one more|another)\b[\s,.:;!–—-]*",
     re.I,
 )
-_NAME = re.compile(r"[^\W\d_][^\W\d_.'\- ]*(?:[.'\- ]+[^\W\d_]+)*\.?", re.I)
-_NOT_NAMES = frozenset(
-    {"help", "next", "skip", "cancel", "stop", "back", "menu", "ok", "okay", "thanks", "hi"}
-    | {"hello", "hey", "maybe", "sent it", "not sure", "add another", "please"}
-)
-# A sentence, not a name, starts with one of these.
-_SENTENCE_STARTS = frozenset(
-    {"i", "i'm", "im", "we", "they", "it", "there", "the", "a", "an", "my", "our", "what"}
-    | {"who", "why", "how", "when", "where", "not", "maybe", "is", "are", "can", "do"}
-)
-NAME_MAX_WORDS = 6
-NAME_MAX_CHARS = 100
+# Words for the bot, not anyone's name, typed alone.
+_NOT_NAMES = frozenset({"help", "next", "skip", "cancel", "stop", "back", "menu", "add another"})
 
 
 def more_people(text: str) -> str | None:
     """A typed answer to "Anyone else on the panel?": NO_MORE ("no", "that's everyone"),
-    ONE_MORE (a bare "yes"), the next person's name ("Yes, Tom Baker" or "Tom Baker": up to
-    NAME_MAX_WORDS words and NAME_MAX_CHARS characters of letters, dots, hyphens and
-    apostrophes), or None when the meaning isn't clear (a question, a number, a sentence)."""
+    ONE_MORE (a bare "yes"), the part that names the next people ("Yes, Tom Baker" -> "Tom
+    Baker"; `bot.rules.people.read_people` reads it into people), or None when the meaning
+    isn't clear (a question, a number, a sentence)."""
     typed = " ".join(text.replace("’", "'").split())
     if _NO.fullmatch(typed):
         return NO_MORE
@@ -81,13 +64,6 @@ def more_people(text: str) -> str | None:
     rest = typed[yes.end() :] if yes else typed
     if yes and not rest:
         return ONE_MORE
-    words = rest.lower().split()
-    if (
-        not words
-        or len(rest) > NAME_MAX_CHARS
-        or rest.lower() in _NOT_NAMES
-        or len(words) > NAME_MAX_WORDS
-        or words[0] in _SENTENCE_STARTS
-    ):
+    if rest.lower() in _NOT_NAMES:
         return None
-    return rest if _NAME.fullmatch(rest) else None
+    return rest if read_people(rest) else None

@@ -30,6 +30,7 @@ class Interviews(Repo):
             "went_well",
             "not_landed",
             "forgot_to_say",
+            "strengths",
             "outcome",
             "outcome_at",
             "status",
@@ -170,11 +171,17 @@ class Interviews(Repo):
 
 
 class Interviewers(Repo):
-    async def add(self, interview_id: int, name: str, email: str | None = None) -> Interviewer:
+    async def add(
+        self,
+        interview_id: int,
+        name: str,
+        email: str | None = None,
+        job_title: str | None = None,
+    ) -> Interviewer:
         rows = await self._returning(
-            "INSERT INTO interviewers (interview_id, name, email, created_at) VALUES (?, ?, ?, ?)"
-            " RETURNING *",
-            (interview_id, name, email, iso(utcnow())),
+            "INSERT INTO interviewers (interview_id, name, email, job_title, created_at)"
+            " VALUES (?, ?, ?, ?, ?) RETURNING *",
+            (interview_id, name, email, job_title, iso(utcnow())),
         )
         self._touch(interview_id)
         return Interviewer.model_validate(dict(rows[0]))
@@ -191,6 +198,16 @@ class Interviewers(Repo):
 
     async def set_email(self, interviewer_id: int, email: str | None) -> None:
         await self._run("UPDATE interviewers SET email = ? WHERE id = ?", (email, interviewer_id))
+
+    async def set_address(self, interviewer_id: int, address: str | None) -> None:
+        """How the drafts greet the interviewer ("Priya", "Dr Ward"); None: not chosen."""
+        await self._run(
+            "UPDATE interviewers SET address = ? WHERE id = ?", (address, interviewer_id)
+        )
+
+    async def set_enjoyed(self, interviewer_id: int, text: str | None) -> None:
+        """The end of "I enjoyed hearing about …" for the thank-you to this interviewer."""
+        await self._run("UPDATE interviewers SET enjoyed = ? WHERE id = ?", (text, interviewer_id))
 
     async def set_extra_point(self, interviewer_id: int, text: str | None) -> None:
         await self._run(

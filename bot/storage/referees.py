@@ -35,7 +35,7 @@ class Referees(Repo):
         rows = await self._all("SELECT * FROM referees WHERE user_id = ? ORDER BY id", (user_id,))
         return [Referee.model_validate(dict(r)) for r in rows]
 
-    _SETTABLE = frozenset({"name", "contact", "relationship", "permission"})
+    _SETTABLE = frozenset({"name", "contact", "relationship", "permission", "address"})
 
     async def update(self, referee_id: int, **values: Any) -> None:
         unknown = set(values) - self._SETTABLE

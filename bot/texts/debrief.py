@@ -21,8 +21,8 @@ BTN_JUST_NOW = "Just now"
 WHEN_SET = "Got it: {when}."
 WHICH_WHEN = "“{text}” could mean either of these. Which one?"
 ASK_INTERVIEWER = (
-    "Who interviewed you? Send one name (you can add more next). "
-    "Names help with your thank-you notes."
+    "Who interviewed you? Send a name, or a panel on one line, like “Priya Shah (Head of "
+    "Analytics) and Tom O'Neill from HR”. Names help with your thank-you notes."
 )
 ASK_INTERVIEWER_EMAIL = "Do you have {name}'s email? Send it, or skip."
 BAD_EMAIL = "That doesn't look like an email address. Send it again, or skip."

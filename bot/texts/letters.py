@@ -31,19 +31,28 @@ THANKS_OPENINGS: tuple[str, ...] = (
     "Thank you for your time{on_date} and for talking me through {role}{at_company}.",
     "Many thanks for meeting me{on_date} about {role}{at_company}.",
 )
+# {detail} is a clause in the second person ("you care a lot about safety walk-rounds"),
+# made from the notes by bot/rules/voice.py; never a note pasted in as typed.
 THANKS_DETAILS: tuple[str, ...] = (
-    "One thing that stayed with me from our conversation: {detail}",
-    "I especially appreciated this part of our discussion: {detail}",
-    "I enjoyed hearing more about this: {detail}",
+    "I especially enjoyed hearing that {detail}.",
+    "It was good to hear that {detail}.",
+    "I was glad to learn that {detail}.",
 )
+# {topic}: what the interviewer asked the user about ("how I'd rebuild the dashboard").
+THANKS_QUESTION = "I enjoyed thinking through your question about {topic}."
+# {about}: the user's own ending of "I enjoyed hearing about …", turned to the second person.
+THANKS_ENJOYED = "I especially enjoyed hearing about {about}."
 THANKS_NO_DETAIL: tuple[str, ...] = (
     "I enjoyed learning more about the team and how the role fits into it.",
     "It was good to hear your perspective on the work and what matters most in it.",
     "Our conversation gave me a much clearer picture of the day-to-day work.",
 )
-THANKS_ADDITION = "One thing I didn't get to mention: {point}"
 THANKS_SMOOTH = (
     "Having thought more about {point}, I'd be glad to expand on my answer if that would help."
+)
+# A rough answer that isn't a short topic ("my answer on X went badly") stays out of the frame.
+THANKS_SMOOTH_ANY = (
+    "I've thought more about one of my answers, and I'd be glad to expand on it if that would help."
 )
 THANKS_INTEREST: tuple[str, ...] = (
     "I remain very interested in {role} and look forward to hearing from you.",
@@ -75,14 +84,19 @@ BRIEFING_THANKS = "Thank you again for agreeing to be my referee."
 BRIEFING_ASK = (
     "I'm sorry I didn't ask you before the interview: would you be happy to be my referee?"
 )
+BRIEFING_IF_SO = (
+    "Please say if you'd rather not; I'll understand. If you're happy to, here's the background."
+)
 BRIEFING_CONTEXT = (
     "I've just interviewed for {role}{at_company}, and they may contact you. A few notes so "
     "nothing comes as a surprise:"
 )
+BRIEFING_CLOSE_ASKING = "Could you let me know either way? Thank you so much."
+OR = "or"
 BRIEFING_WHO = "- Who may call: {who}"
 BRIEFING_WHO_UNKNOWN = "- Who may call: someone from the hiring team"
-BRIEFING_CARED = "- What they cared about: {items}"
-BRIEFING_STRENGTHS = "- Strengths worth stressing: {items}"
+BRIEFING_CARED = "- What they cared about: {text}"
+BRIEFING_STRENGTHS = "- Strengths you could mention: {items}"
 BRIEFING_SMOOTH = "- Something you could help smooth over: {point}"
 BRIEFING_TIMING_DATE = "- Likely timing: they plan to decide by {date}"
 BRIEFING_TIMING_TEXT = "- Likely timing: {text}"
@@ -91,19 +105,21 @@ BRIEFING_NEXT_STAGE = "- Next stage: {text}"
 BRIEFING_CLOSE = "Thank you so much for your help."
 
 # --- LinkedIn (each list runs from the fullest wording to the shortest) ---------------------
+LINKEDIN_HI = "Hi {name}"
+LINKEDIN_FORMAL = "Dear {name}"
 LINKEDIN_OFFER: tuple[str, ...] = (
-    "Hi {first}, thank you again for the {role} interview{at_company}. I'm delighted to be "
+    "{hello}, thank you again for the {role} interview{at_company}. I'm delighted to be "
     "joining and look forward to working with you. {sender}",
-    "Hi {first}, thank you again for the interview. I'm delighted to be joining and look "
+    "{hello}, thank you again for the interview. I'm delighted to be joining and look "
     "forward to working with you. {sender}",
-    "Hi {first}, delighted to be joining. Looking forward to working with you. {sender}",
+    "{hello}, delighted to be joining. Looking forward to working with you. {sender}",
 )
 LINKEDIN_OTHER: tuple[str, ...] = (
-    "Hi {first}, thank you for meeting me about the {role} role{at_company}. I enjoyed our "
+    "{hello}, thank you for meeting me about the {role} role{at_company}. I enjoyed our "
     "conversation and would like to stay in touch. {sender}",
-    "Hi {first}, thank you for the interview{at_company}. I enjoyed our conversation and would "
+    "{hello}, thank you for the interview{at_company}. I enjoyed our conversation and would "
     "like to stay in touch. {sender}",
-    "Hi {first}, thank you for the interview. I'd like to stay in touch. {sender}",
+    "{hello}, thank you for the interview. I'd like to stay in touch. {sender}",
 )
 
 # --- rejection reply ------------------------------------------------------------------------

@@ -100,9 +100,18 @@ UPCOMING = (
     "called.\n"
     "2. <b>At the end, ask: “What's the next stage of the process?”</b> It shows you're "
     "engaged and tells you where things are going.\n"
-    "Use your notes from round 1 to prepare. I'll remind you the evening before; afterwards, "
-    "tap the button below and we'll debrief it. Good luck!"
+    "Your notes from round {previous} are below to prepare with. I'll remind you the evening "
+    "before; afterwards, tap the button below and we'll debrief it. Good luck!"
 )
+# Issue 14: the earlier round's notes shown, and the test it mentioned made a revision step.
+PREP_NOTES = "<b>Your notes from round {previous}</b>\n{notes}"
+PREP_NO_NOTES = "You have no notes from round {previous}; /notes adds what you remember now."
+PREP_NOTE_LINE = "• {text}"
+PREP_REVISE = (
+    "📚 <b>Revise for the test</b>: round {previous} said the next stage is “{test}”. Ask the "
+    "recruiter what it covers if you don't know, and practise under time pressure."
+)
+PREP_FORGOT = "Worth making this time: <i>{text}</i>"
 UPCOMING_NO_WHEN = (
     "Two things to do before round {round}:\n"
     "1. <b>Tell your referees</b> it's moving forward and check they're still happy to be "

@@ -14,6 +14,10 @@ INTRO_NONE = (
     "awkward."
 )
 ASK_NAME = "What's your referee's name?"
+NOT_A_NAME = (
+    "“{text}” doesn't look like a name, so I haven't added it. Send your referee's name, "
+    "like <i>Dr Helen Ward, my dissertation supervisor</i>."
+)
 ASK_CONTACT = "How can {name} be reached? A phone number or email (you can skip this)."
 ASK_RELATIONSHIP = "How do you know {name}? E.g. “my manager at Acme”, “my course tutor”."
 ASK_PERMISSION = "Have you asked {name}'s permission to give their name as a referee?"
@@ -49,6 +53,11 @@ PERMISSION_NOTED = "Noted: {name} has given permission ✓"
 ALL_BRIEFED = (
     "✅ <b>All your referees are briefed</b> for {label}. They'll know what to say if the "
     "employer calls."
+)
+# Issue 14: a briefing to someone who hasn't said yes yet is a request, not a done deal.
+ALL_BRIEFED_ASKING = (
+    "✅ <b>All your referees are briefed</b> for {label}. Still to say yes: {names}. Wait for "
+    "their answer, and tap <b>✅ Asked … now</b> on /referees once they agree."
 )
 LATER = "OK. Your referees are saved; carry on any time with /referees."
 SKIPPED = "➖ Referees skipped for {label}. You can come back to it with /referees."

@@ -31,8 +31,8 @@ LATE_SKIPPED = "➖ Thank-you notes skipped. The follow-up is the next thing tha
 BTN_FOLLOWUP = "📅 Plan my follow-up"
 
 ASK_NAME = (
-    "Who interviewed you? Send one name and I'll draft a note to them. It's often in the "
-    "invitation email."
+    "Who interviewed you? Send a name, or several on one line, and I'll draft a note to each. "
+    "They're often in the invitation email."
 )
 NAME_SKIPPED = (
     "➖ Thank-you notes skipped. If you find a name later, send /thanks and I'll draft one."
@@ -40,17 +40,21 @@ NAME_SKIPPED = (
 NAME_ADDED = "Added <b>{name}</b>."
 
 DRAFT_HINT = (
-    "Tap <b>Sent it</b> once you've sent the note to {name}, <b>Change something</b> to add a "
-    "point, or <b>Review mine</b> to check your own version. /skip moves on to the next person."
+    "Tap <b>Sent it</b> once you've sent the note to {name}, <b>Change something</b> for a "
+    "shorter, warmer or more formal version or to add a point, or <b>Review mine</b> to check "
+    "your own version. /skip moves on to the next person."
 )
 MARKED_SENT = "✅ Noted: your thank-you to {name} is sent."
 ALREADY_SENT = "✅ Your thank-you to {name} was already marked sent."
 
 ASK_CHANGE = (
-    "What would you like to add to the note to {name}? One point you forgot to make, or a "
-    "better version of an answer that didn't land. One or two sentences, like: "
-    "<i>“I'd also like to add that I led our move to cloud reporting, which cut month-end "
-    "by two days.”</i>"
+    "In a sentence or two, what would you add to the note to {name}? Start with <i>I…</i>: "
+    "one point you forgot to make, or a better version of an answer that didn't land. Like: "
+    "<i>“I led our move to cloud reporting, which cut month-end by two days.”</i>"
+)
+CHANGE_REQUEST = (
+    "That sounds like a change to the note rather than a point to add, so I've left the note "
+    "as it is. Pick a change below, or send the point itself, starting with <i>I…</i>"
 )
 CHANGE_MATERIAL = "From your debrief:\n{lines}"
 MATERIAL_NOT_LANDED = "• didn't land: <i>{text}</i>"

@@ -128,6 +128,7 @@ FITTING: dict[str, tuple[str, ...]] = {
     "setup.tz": ("Europe/London", "London", "America/Toronto", "Mars/Olympus"),
     "setup.country": ("UK", "GB", "Canada", "Narnia"),
     "setup.region": ("England", "Scotland", "Ontario", "QC", "Atlantis", "wales"),
+    "redo.enjoyed": ("the team's plans for next year", "how you use dbt", "make it shorter"),
     "social.pages": ("Acme on Instagram", "https://x.com/acme", "their blog"),
     "setup.quiet": ("22:00-07:30", "off", "25:00-26:00", *ODD_TIMES),
     "debrief.tz": ("Europe/London", "Toronto"),

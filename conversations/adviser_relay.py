@@ -56,13 +56,13 @@ async def _open(bot: Bot, runtime: Runtime, link: Link, first_name: str) -> Link
     assert staff is not None
     if link.staff_chat_id == staff:
         return link
-    topic_id: int | None
-    try:
-        topic = await bot.create_forum_topic(staff, t.topic_name(first_name, link.number))
-        topic_id = topic.message_thread_id
-    except BadRequest as exc:  # "the chat is not a forum": reply to the copies instead
-        log.info("adviser group without topics (%s)", exc.message)
-        topic_id = None
+    topic_id: int | None = None
+    if (await bot.get_chat(staff)).is_forum:
+        try:
+            topic = await bot.create_forum_topic(staff, t.topic_name(first_name, link.number))
+            topic_id = topic.message_thread_id
+        except BadRequest as exc:  # no right to manage topics: reply to the copies instead
+            log.warning("adviser: no topic made (%s); staff reply to the copies", exc.message)
     async with runtime.store.single() as tx:
         await tx.adviser.set_topic(link.user_id, staff, topic_id)
     opened = await runtime.store.adviser.get(link.user_id)

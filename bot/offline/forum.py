@@ -48,6 +48,19 @@ class ForumApi:
             raise TelegramRejects("Bad Request: message thread not found")
         return key[1]
 
+    def api_getChat(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = int(params["chat_id"])
+        if chat_id > 0:
+            return {"id": chat_id, "type": "private", "accent_color_id": 0, "max_reaction_count": 0}
+        return {
+            "id": chat_id,
+            "type": "supergroup",
+            "title": "Advisers",
+            "is_forum": chat_id in self.forum.forums,
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+        }
+
     def api_createForumTopic(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id, name = int(params["chat_id"]), str(params.get("name", ""))
         if chat_id not in self.forum.forums:

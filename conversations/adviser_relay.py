@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, Message
+from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.rules.models import User
@@ -152,3 +152,15 @@ async def tell_staff(bot: Bot, link: Link, text: str) -> None:
 
 def configured(settings: Settings) -> bool:
     return settings.adviser_chat_id is not None
+
+
+def ask_rows(settings: Settings) -> list[list[kb.Button]]:
+    """The "Ask an adviser" row under drafts and at the journey's ends, when there are
+    advisers to ask ([] when ADVISER_CHAT_ID is unset)."""
+    return [[(t.BTN_ASK, kb.open_step("adviser"))]] if configured(settings) else []
+
+
+def ask_markup(settings: Settings) -> InlineKeyboardMarkup | None:
+    """Just the "Ask an adviser" button, or None."""
+    rows = ask_rows(settings)
+    return kb.keyboard(rows) if rows else None

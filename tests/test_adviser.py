@@ -4,12 +4,14 @@ real Application and the fake Bot API."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from bot.app import AfterviewApplication
+from bot.offline.terminal import run_chat
 from bot.rules.office_hours import next_opening
 from bot.settings import Settings
 from tests import updates
@@ -51,7 +53,11 @@ async def consented(chat: Chat, button: str = "Yes, share my messages") -> None:
 
 
 async def staff_says(
-    chat: Chat, text: str, *, thread_id: int | None = None, reply_to: Sent | None = None,
+    chat: Chat,
+    text: str,
+    *,
+    thread_id: int | None = None,
+    reply_to: Sent | None = None,
     chat_id: int = STAFF,
 ) -> list[Sent]:
     return await chat.feed(
@@ -72,10 +78,14 @@ async def test_consent_is_asked_once_and_nothing_goes_before_it(
     await setup_user(chat)
     r = await chat.send("/adviser")
     text = chat.texts(r)
+    assert "the advisers at Job Hub" in text
     assert "your first name and the messages you send" in text
     assert "Never your username or phone number" in text
-    assert chat.last.labels == ["Yes, share my messages", "Yes, and a summary of my interviews",
-                                "Not now"]
+    assert chat.last.labels == [
+        "Yes, share my messages",
+        "Yes, and a summary of my interviews",
+        "Not now",
+    ]
     await chat.send("Can you look at my CV?")  # before agreeing: asked again, nothing copied
     assert not forum.method_calls("copyMessage") and not staff_sent(forum)
     await chat.press("Yes, share my messages")
@@ -161,8 +171,9 @@ async def test_photos_and_documents_are_copied(chat: Chat, forum: FakeTelegram) 
     cv["message"]["document"] = {"file_id": "cv", "file_unique_id": "cv1", "file_name": "cv.pdf"}
     await chat.feed(cv)
     assert [s.media for s in staff_sent(forum)[1:]] == ["photo", "document"]
-    photo = updates.staff_message(STAFF, ADVISER, "Looks good", thread_id=topic_of(forum),
-                                  photo=True)
+    photo = updates.staff_message(
+        STAFF, ADVISER, "Looks good", thread_id=topic_of(forum), photo=True
+    )
     (reply,) = await chat.feed(photo)
     assert reply.chat_id == chat.user_id and reply.media == "photo"
     assert reply.text == "💬 Job Hub\nLooks good"
@@ -228,9 +239,7 @@ async def test_forget_removes_the_link_and_tells_the_staff(
     assert await staff_says(chat, "Hello?", thread_id=thread) == []
 
 
-async def test_a_client_who_blocked_the_bot_is_reported(
-    chat: Chat, forum: FakeTelegram
-) -> None:
+async def test_a_client_who_blocked_the_bot_is_reported(chat: Chat, forum: FakeTelegram) -> None:
     await consented(chat)
     await chat.send("Hi")
     forum.blocked.add(chat.user_id)
@@ -256,3 +265,22 @@ async def test_without_a_staff_group(chat: Chat, app: AfterviewApplication) -> N
     await setup_user(chat)
     r = await chat.send("/adviser")
     assert "no advisers to write to" in chat.texts(r)
+
+
+async def test_the_terminal_plays_the_advisers_with_a_flag(tmp_path: Path, clock: Clock) -> None:
+    settings = make_settings(tmp_path, adviser_chat_id=None)
+    out = io.StringIO()
+    lines = "/adviser\n1\nHello there\n>> Hi from us\n/quit\n"
+    await run_chat(settings, stdin=io.StringIO(lines), stdout=out, clock=clock, adviser=True)
+    screen = out.getvalue()
+    assert "[advisers · topic 500] 👤 Sam · client 1\nShared: first name and messages" in screen
+    assert "[advisers · topic 500] Hello there" in screen
+    assert "💬 our team\nHi from us" in screen
+
+
+async def test_ask_an_adviser_under_a_draft(chat: Chat, forum: FakeTelegram) -> None:
+    await debriefed(chat, people=("Priya Shah",))
+    await chat.send("/thanks")
+    assert chat.last.labels == ["Sent it ✓", "Change something", "Review mine", "💬 Ask an adviser"]
+    r = await chat.press("💬 Ask an adviser")
+    assert "What they will see" in chat.texts(r)

@@ -23,8 +23,7 @@ NOT_SET_UP = (
 )
 CONSENT = (
     "💬 <b>Ask an adviser</b>\n"
-    "You can write to the advisers at <b>{org}</b> here, and their answers will come to this "
-    "chat.\n\n"
+    "You can write to {advisers} here, and their answers will come to this chat.\n\n"
     "<b>What they will see:</b> your first name and the messages you send them (text, photos, "
     "documents such as your CV). Never your username or phone number.\n"
     "If you like, they can also see a short summary of your interviews and next steps, so "
@@ -58,7 +57,9 @@ def org(settings: Settings) -> str:
 
 
 def consent_text(settings: Settings) -> str:
-    return CONSENT.format(org=org(settings))
+    name = esc(settings.operator_name)
+    advisers = f"the advisers at <b>{name}</b>" if name else "our advisers"
+    return CONSENT.format(advisers=advisers)
 
 
 def from_org(settings: Settings, adviser: str | None) -> str:

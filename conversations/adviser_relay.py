@@ -20,6 +20,7 @@ from bot.storage.journey import pick_next, plans_for_user
 from bot.texts import adviser as t
 from bot.texts.common import STEP_NAMES
 from bot.tg import keyboards as kb
+from bot.tg.limits import split_message
 from bot.tg.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -74,30 +75,48 @@ async def _open(bot: Bot, runtime: Runtime, link: Link, first_name: str) -> Link
 
 async def to_staff(bot: Bot, runtime: Runtime, user_id: int, message: Message) -> bool:
     """Copy a client's message into their topic (or, without topics, under a line saying
-    whose it is); False when it could not be passed on (logged)."""
+    whose it is); False when it could not be passed on (logged). A topic the staff deleted
+    is made again, with its card."""
     store = runtime.store
-    link, user = await store.adviser.get(user_id), await store.users.get(user_id)
-    if link is None or link.consent is None or user is None:
-        return False
-    try:
-        link = await _open(bot, runtime, link, user.first_name)
-        staff, topic = link.staff_chat_id, link.topic_id
-        assert staff is not None
-        marks = []
-        if topic is None:
-            header = t.staff(t.FROM_CLIENT, user.first_name, link.number)
-            marks.append((await bot.send_message(staff, header)).message_id)
-        copy = await bot.copy_message(
-            staff, message.chat_id, message.message_id, message_thread_id=topic
-        )
-        marks.append(copy.message_id)
-    except TelegramError as exc:
-        log.warning("adviser: a client's message was not passed on: %s", exc)
-        return False
-    async with store.transaction() as tx:
-        for mark in marks:
-            await tx.adviser.copied(user_id, staff, mark)
-    return True
+    for _attempt in range(2):
+        link, user = await store.adviser.get(user_id), await store.users.get(user_id)
+        if link is None or link.consent is None or user is None:
+            return False
+        try:
+            link = await _open(bot, runtime, link, user.first_name)
+            staff = link.staff_chat_id
+            assert staff is not None
+            marks = await _copy(bot, link, user.first_name, message)
+        except BadRequest as exc:
+            if "thread not found" not in exc.message.lower() or link.topic_id is None:
+                log.warning("adviser: a client's message was not passed on: %s", exc)
+                return False
+            async with store.single() as tx:  # the topic is gone: open a new one
+                await tx.adviser.set_topic(user_id, None, None)
+            continue
+        except TelegramError as exc:
+            log.warning("adviser: a client's message was not passed on: %s", exc)
+            return False
+        async with store.transaction() as tx:
+            for mark in marks:
+                await tx.adviser.copied(user_id, staff, mark)
+        return True
+    return False
+
+
+async def _copy(bot: Bot, link: Link, first_name: str, message: Message) -> list[int]:
+    """Copy the message to the staff group; returns the ids of what was posted there."""
+    staff, topic = link.staff_chat_id, link.topic_id
+    assert staff is not None
+    marks = []
+    if topic is None:
+        header = t.staff(t.FROM_CLIENT, first_name, link.number)
+        marks.append((await bot.send_message(staff, header)).message_id)
+    copy = await bot.copy_message(
+        staff, message.chat_id, message.message_id, message_thread_id=topic
+    )
+    marks.append(copy.message_id)
+    return marks
 
 
 async def to_client(bot: Bot, runtime: Runtime, link: Link, message: Message) -> None:
@@ -115,9 +134,10 @@ async def to_client(bot: Bot, runtime: Runtime, link: Link, message: Message) ->
     markup = kb.keyboard([[(t.BTN_REPLY, REPLY)]])
     try:
         if message.text is not None:
-            await bot.send_message(
-                user.chat_id, f"{header}\n{message.text_html}", reply_markup=markup
-            )
+            *parts, last = split_message(f"{header}\n{message.text_html}")
+            for part in parts:
+                await bot.send_message(user.chat_id, part)
+            await bot.send_message(user.chat_id, last, reply_markup=markup)
         else:
             caption = f"{header}\n{message.caption_html or ''}".strip()
             await bot.copy_message(
@@ -134,6 +154,7 @@ async def to_client(bot: Bot, runtime: Runtime, link: Link, message: Message) ->
         return
     except TelegramError as exc:
         log.warning("adviser: a reply was not passed on: %s", exc)
+        await tell_staff(bot, link, t.NOT_DELIVERED)
         return
     if link.blocked:
         async with store.single() as tx:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from telegram import Update
 
 from bot.app import AfterviewApplication
 from bot.offline.terminal import run_chat
@@ -284,3 +285,37 @@ async def test_ask_an_adviser_under_a_draft(chat: Chat, forum: FakeTelegram) -> 
     assert chat.last.labels == ["Sent it ✓", "Change something", "Review mine", "💬 Ask an adviser"]
     r = await chat.press("💬 Ask an adviser")
     assert "What they will see" in chat.texts(r)
+
+
+async def test_a_deleted_topic_is_made_again(chat: Chat, forum: FakeTelegram) -> None:
+    await consented(chat)
+    await chat.send("Hi")
+    forum.delete_topic(STAFF, topic_of(forum))
+    before = len(forum.outbox)
+    update = updates.message(chat.user_id, "Are you there?")
+    forum.remember(update)
+    await chat.app.process_update(Update.de_json(update, chat.app.bot))
+    assert forum.unexpected == ["copyMessage: Bad Request: message thread not found"]
+    forum.unexpected.clear()  # (what Telegram answers for a deleted topic: the point here)
+    assert "couldn't pass that on" not in chat.texts(forum.outbox[before:])
+    assert len(forum.method_calls("createForumTopic")) == 2
+    card, copy = staff_sent(forum)[-2:]
+    assert card.thread_id == copy.thread_id != staff_sent(forum)[0].thread_id
+    assert "client 1" in card.text and copy.text == "Are you there?"
+
+
+async def test_a_reply_telegram_refuses_is_reported(chat: Chat, forum: FakeTelegram) -> None:
+    await consented(chat)
+    await chat.send("Hi")
+    forum.fail("sendMessage", "bad_request", chat_id=chat.user_id)
+    (note,) = await staff_says(chat, "Hello", thread_id=topic_of(forum))
+    assert note.chat_id == STAFF and "didn't take that reply" in note.text
+
+
+async def test_a_long_reply_arrives_in_parts(chat: Chat, forum: FakeTelegram) -> None:
+    await consented(chat)
+    await chat.send("Hi")
+    long = "\n\n".join(["A paragraph of advice. " * 40] * 6)
+    parts = await staff_says(chat, long, thread_id=topic_of(forum))
+    assert len(parts) > 1 and all(p.chat_id == chat.user_id for p in parts)
+    assert parts[-1].labels == ["↩️ Reply"] and not parts[0].labels

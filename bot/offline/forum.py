@@ -38,6 +38,10 @@ class ForumApi:
         if message is not None:
             self.forum.incoming[(message["chat"]["id"], message["message_id"])] = message
 
+    def delete_topic(self, chat_id: int, thread_id: int) -> None:
+        """Staff deleted a topic (as in Telegram's app)."""
+        self.forum.topics.pop((chat_id, thread_id), None)
+
     def thread_of(self, params: dict[str, Any]) -> int | None:
         """The topic a send goes to; raises TelegramRejects for one the chat doesn't have."""
         thread = params.get("message_thread_id")

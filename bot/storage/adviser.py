@@ -80,8 +80,11 @@ class AdviserLinks(Repo):
         assert link is not None
         return link
 
-    async def set_topic(self, user_id: int, staff_chat_id: int, topic_id: int | None) -> None:
-        """The client's topic in this staff group (None: the group has no topics)."""
+    async def set_topic(
+        self, user_id: int, staff_chat_id: int | None, topic_id: int | None
+    ) -> None:
+        """The client's topic in this staff group (None: the group has no topics; both None:
+        to be opened again)."""
         await self._run(
             "UPDATE adviser_links SET staff_chat_id = ?, topic_id = ?, updated_at = ?"
             " WHERE user_id = ?",

@@ -93,6 +93,7 @@ FORGOTTEN = (
     "🗑 {name} · client {number} used /forget: everything the bot kept about them is gone. "
     "Replies here can't reach them."
 )
+NOT_DELIVERED = "⚠️ Telegram didn't take that reply (too long, or a kind of message it can't copy)."
 CARD_ONLY_IN_TOPIC = "/card works in a client's topic."
 
 

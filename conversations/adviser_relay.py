@@ -46,7 +46,7 @@ async def post_card(bot: Bot, runtime: Runtime, link: Link, topic_id: int | None
     if user is None or link.staff_chat_id is None:
         return
     lines = await summary(store, user, runtime) if link.summary else None
-    text = t.card(user.first_name, link.number, settings, lines)
+    text = t.card(user.first_name, link.number, settings, lines, stopped=link.consent is None)
     await bot.send_message(link.staff_chat_id, text, message_thread_id=topic_id)
 
 

@@ -220,6 +220,8 @@ async def test_adviser_stop(chat: Chat, forum: FakeTelegram) -> None:
     assert "stopped sharing" in staff_sent(forum)[-1].text
     assert await staff_says(chat, "Still there?", thread_id=thread) == [staff_sent(forum)[-1]]
     assert "wasn't passed on" in staff_sent(forum)[-1].text
+    await staff_says(chat, "/card", thread_id=thread)
+    assert "Shared:</b> nothing now" in staff_sent(forum)[-1].html
     r = await chat.send("/adviser")
     assert "What they will see" in chat.texts(r)  # asked again after stopping
 

@@ -36,7 +36,7 @@ WRITE = (
     "goes to our advisers, until you pick something else (/cancel to stop)."
 )
 SENT = "✅ Sent to our advisers. Their answer will arrive in this chat."
-AFTER_HOURS = "Our advisers are in {hours}, so expect an answer from {when}."
+AFTER_HOURS = "🕘 Our advisers answer {hours} ({zone} time), so expect an answer from {when}."
 STOPPED = (
     "Sharing with our advisers is off: nothing more goes to them, and their replies no "
     "longer reach you. Send /adviser to start again."
@@ -73,7 +73,9 @@ def from_org(settings: Settings, adviser: str | None) -> str:
 def after_hours(settings: Settings, opening: datetime) -> str:
     """When to expect an answer: "Monday 09:00" in the office's zone."""
     when = opening.strftime("%A %H:%M")
-    return AFTER_HOURS.format(hours=esc(settings.adviser_hours), when=when)
+    return AFTER_HOURS.format(
+        hours=esc(settings.adviser_hours), zone=esc(settings.adviser_zone), when=when
+    )
 
 
 # --- the staff group -----------------------------------------------------------------------
@@ -81,6 +83,7 @@ TOPIC_NAME = "{name} · client {number}"
 CARD = "👤 <b>{name}</b> · client {number}\n<b>Shared:</b> {shared}"
 SHARED_MESSAGE = "first name and messages"
 SHARED_SUMMARY = "first name, messages and a summary of interviews and steps"
+SHARED_NOTHING = "nothing now: they stopped sharing (/adviser stop)"
 CARD_INTERVIEWS = "<b>Active interviews:</b>\n{lines}"
 CARD_NO_INTERVIEWS = "<b>Active interviews:</b> none"
 CARD_NEXT = "<b>Next step:</b> {step} · {label}{due}"
@@ -107,9 +110,12 @@ def card(
     number: int,
     settings: Settings,
     summary: Sequence[str] | None,
+    *,
+    stopped: bool = False,
 ) -> str:
     """The card opening a client's topic; `summary` (lines, escaped) only when shared."""
     shared = SHARED_SUMMARY if summary is not None else SHARED_MESSAGE
+    shared = SHARED_NOTHING if stopped else shared
     parts = [CARD.format(name=esc(first_name), number=number, shared=shared)]
     if summary is not None:
         parts.extend(summary)

@@ -110,7 +110,7 @@ async def decline(update: Update, ctx: Ctx) -> object:
 
 async def write(update: Update, ctx: Ctx) -> object:
     """A message for the advisers: copied to the staff group once the update is committed;
-    the first of a sitting is acknowledged (with office hours, outside them)."""
+    the first of a sitting is acknowledged."""
     message = update.message
     user_id = _user_id(update)
     link = await ctx.store.adviser.get(user_id)
@@ -125,7 +125,7 @@ async def write(update: Update, ctx: Ctx) -> object:
     outbox(ctx).later(relay_it)
     if not ctx.udata.get(ACK):
         ctx.udata[ACK] = True
-        await say(update, ctx, joined(t.SENT, _hours_note(ctx)))
+        await say(update, ctx, t.SENT)  # (office hours were told when they started)
     return None
 
 

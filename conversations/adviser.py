@@ -8,10 +8,12 @@ once the update is committed (conversations/adviser_relay.py). `/adviser stop` e
 
 from __future__ import annotations
 
+import contextlib
 from enum import StrEnum
 from typing import Any
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.rules.office_hours import next_opening
@@ -24,7 +26,6 @@ from conversations import adviser_relay as relay
 from conversations.common import answered, conversation, joined, matched, outbox, say
 
 NS = "adviser"
-ACK = "adviser_acknowledged"  # scratch data: this sitting's first message was answered
 
 
 class A(StrEnum):
@@ -73,7 +74,8 @@ async def adviser(update: Update, ctx: Ctx) -> object:
 
 async def writing(update: Update, ctx: Ctx) -> object:
     """Ask for the message (a new sitting: its first message is acknowledged)."""
-    ctx.udata.pop(ACK, None)
+    async with ctx.store.single() as tx:
+        await tx.adviser.new_sitting(_user_id(update))
     await say(update, ctx, joined(t.WRITE, _hours_note(ctx)))
     return A.WRITING
 
@@ -110,7 +112,7 @@ async def decline(update: Update, ctx: Ctx) -> object:
 
 async def write(update: Update, ctx: Ctx) -> object:
     """A message for the advisers: copied to the staff group once the update is committed;
-    the first of a sitting is acknowledged."""
+    the first of a sitting is acknowledged once it is there (a failure is always told)."""
     message = update.message
     user_id = _user_id(update)
     link = await ctx.store.adviser.get(user_id)
@@ -119,13 +121,15 @@ async def write(update: Update, ctx: Ctx) -> object:
     bot, runtime = ctx.bot, ctx.runtime
 
     async def relay_it() -> None:
-        if not await relay.to_staff(bot, runtime, user_id, message):
-            await bot.send_message(message.chat_id, t.NOT_RELAYED)
+        passed_on = await relay.to_staff(bot, runtime, user_id, message)
+        if passed_on:
+            async with runtime.store.single() as tx:
+                if not await tx.adviser.acknowledge(user_id):
+                    return  # said once a sitting (office hours were told when it started)
+        with contextlib.suppress(TelegramError):  # they blocked the bot, or the network
+            await bot.send_message(message.chat_id, t.SENT if passed_on else t.NOT_RELAYED)
 
     outbox(ctx).later(relay_it)
-    if not ctx.udata.get(ACK):
-        ctx.udata[ACK] = True
-        await say(update, ctx, t.SENT)  # (office hours were told when they started)
     return None
 
 

@@ -308,6 +308,16 @@ async def test_a_deleted_topic_is_made_again(chat: Chat, forum: FakeTelegram) ->
     assert "client 1" in card.text and copy.text == "Are you there?"
 
 
+async def test_a_message_not_passed_on_is_told(chat: Chat, forum: FakeTelegram) -> None:
+    await consented(chat)
+    forum.fail("getChat", "network")  # the staff group can't be reached
+    r = await chat.send("Hello?")
+    assert "couldn't pass that on" in chat.texts(r) and "Sent to" not in chat.texts(r)
+    assert not staff_sent(forum)
+    r = await chat.send("Hello again")
+    assert "Sent to our advisers" in chat.texts(r) and staff_sent(forum)[-1].text == "Hello again"
+
+
 async def test_a_reply_telegram_refuses_is_reported(chat: Chat, forum: FakeTelegram) -> None:
     await consented(chat)
     await chat.send("Hi")

@@ -98,6 +98,19 @@ class AdviserLinks(Repo):
             (iso(utcnow()) if blocked else None, iso(utcnow()), user_id),
         )
 
+    async def new_sitting(self, user_id: int) -> None:
+        """The client opened /adviser: their next message passed on is acknowledged."""
+        await self._run("UPDATE adviser_links SET acknowledged = 0 WHERE user_id = ?", (user_id,))
+
+    async def acknowledge(self, user_id: int) -> bool:
+        """True the first time since `new_sitting` (tell the client it went), then False."""
+        rows = await self._returning(
+            "UPDATE adviser_links SET acknowledged = 1 WHERE user_id = ? AND acknowledged = 0"
+            " RETURNING user_id",
+            (user_id,),
+        )
+        return bool(rows)
+
     async def copied(self, user_id: int, staff_chat_id: int, message_id: int) -> None:
         """A message of the client's now in the staff group (to find them from a reply)."""
         await self._run(

@@ -12,6 +12,7 @@ CREATE TABLE adviser_links (
     topic_id        INTEGER,
     blocked_at      TEXT,                         -- when Telegram said they blocked the bot
     stopped_at      TEXT,                         -- /adviser stop
+    acknowledged    INTEGER NOT NULL DEFAULT 0,   -- told "sent" since /adviser last opened
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
 );

@@ -8,12 +8,10 @@ once the update is committed (conversations/adviser_relay.py). `/adviser stop` e
 
 from __future__ import annotations
 
-import contextlib
 from enum import StrEnum
 from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.rules.office_hours import next_opening
@@ -118,18 +116,10 @@ async def write(update: Update, ctx: Ctx) -> object:
     link = await ctx.store.adviser.get(user_id)
     if message is None or link is None or link.consent is None:
         return await ask_consent(update, ctx)
+    async with ctx.store.single() as tx:  # committed with the update: a crash loses none
+        queued = await tx.adviser.queue(user_id, message.chat_id, message.message_id)
     bot, runtime = ctx.bot, ctx.runtime
-
-    async def relay_it() -> None:
-        passed_on = await relay.to_staff(bot, runtime, user_id, message)
-        if passed_on:
-            async with runtime.store.single() as tx:
-                if not await tx.adviser.acknowledge(user_id):
-                    return  # said once a sitting (office hours were told when it started)
-        with contextlib.suppress(TelegramError):  # they blocked the bot, or the network
-            await bot.send_message(message.chat_id, t.SENT if passed_on else t.NOT_RELAYED)
-
-    outbox(ctx).later(relay_it)
+    outbox(ctx).later(lambda: relay.pass_on(bot, runtime, queued))
     return None
 
 

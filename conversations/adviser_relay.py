@@ -7,6 +7,7 @@ transactions of its own and sends with the bot; Telegram's errors are logged, ne
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from telegram import Bot, InlineKeyboardMarkup, Message
@@ -15,7 +16,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.rules.models import User
 from bot.settings import Settings
 from bot.storage import Store
-from bot.storage.adviser import Link
+from bot.storage.adviser import Link, Queued
 from bot.storage.journey import pick_next, plans_for_user
 from bot.texts import adviser as t
 from bot.texts.common import STEP_NAMES
@@ -73,11 +74,29 @@ async def _open(bot: Bot, runtime: Runtime, link: Link, first_name: str) -> Link
     return opened
 
 
-async def to_staff(bot: Bot, runtime: Runtime, user_id: int, message: Message) -> bool:
+async def pass_on(bot: Bot, runtime: Runtime, queued: Queued) -> None:
+    """Pass a client's queued message on, and tell them: that it went (once a sitting:
+    office hours were told when it started), or that it could not go. Raises nothing."""
+    passed_on = await to_staff(bot, runtime, queued)
+    async with runtime.store.transaction() as tx:
+        await tx.adviser.tried(queued.id)
+        if passed_on and not await tx.adviser.acknowledge(queued.user_id):
+            return
+    with contextlib.suppress(TelegramError):  # they blocked the bot, or the network
+        await bot.send_message(queued.chat_id, t.SENT if passed_on else t.NOT_RELAYED)
+
+
+async def pass_on_left_over(bot: Bot, runtime: Runtime) -> None:
+    """At start-up: the clients' messages a crash kept from being passed on."""
+    for queued in await runtime.store.adviser.queued():
+        await pass_on(bot, runtime, queued)
+
+
+async def to_staff(bot: Bot, runtime: Runtime, queued: Queued) -> bool:
     """Copy a client's message into their topic (or, without topics, under a line saying
     whose it is); False when it could not be passed on (logged). A topic the staff deleted
     is made again, with its card."""
-    store = runtime.store
+    store, user_id = runtime.store, queued.user_id
     for _attempt in range(2):
         link, user = await store.adviser.get(user_id), await store.users.get(user_id)
         if link is None or link.consent is None or user is None:
@@ -86,7 +105,7 @@ async def to_staff(bot: Bot, runtime: Runtime, user_id: int, message: Message) -
             link = await _open(bot, runtime, link, user.first_name)
             staff = link.staff_chat_id
             assert staff is not None
-            marks = await _copy(bot, link, user.first_name, message)
+            marks = await _copy(bot, link, user.first_name, queued)
         except BadRequest as exc:
             if "thread not found" not in exc.message.lower() or link.topic_id is None:
                 log.warning("adviser: a client's message was not passed on: %s", exc)
@@ -104,7 +123,7 @@ async def to_staff(bot: Bot, runtime: Runtime, user_id: int, message: Message) -
     return False
 
 
-async def _copy(bot: Bot, link: Link, first_name: str, message: Message) -> list[int]:
+async def _copy(bot: Bot, link: Link, first_name: str, queued: Queued) -> list[int]:
     """Copy the message to the staff group; returns the ids of what was posted there."""
     staff, topic = link.staff_chat_id, link.topic_id
     assert staff is not None
@@ -112,9 +131,7 @@ async def _copy(bot: Bot, link: Link, first_name: str, message: Message) -> list
     if topic is None:
         header = t.staff(t.FROM_CLIENT, first_name, link.number)
         marks.append((await bot.send_message(staff, header)).message_id)
-    copy = await bot.copy_message(
-        staff, message.chat_id, message.message_id, message_thread_id=topic
-    )
+    copy = await bot.copy_message(staff, queued.chat_id, queued.message_id, message_thread_id=topic)
     marks.append(copy.message_id)
     return marks
 

@@ -17,7 +17,7 @@ from bot.rules.office_hours import next_opening
 from bot.settings import Settings
 from tests import updates
 from tests.chat import Chat
-from tests.conftest import Clock, make_settings
+from tests.conftest import Apps, Clock, make_settings
 from tests.fakeapi import FakeTelegram, Sent
 from tests.journeys import debriefed, setup_user, utc
 
@@ -333,3 +333,20 @@ async def test_a_long_reply_arrives_in_parts(chat: Chat, forum: FakeTelegram) ->
     parts = await staff_says(chat, long, thread_id=topic_of(forum))
     assert len(parts) > 1 and all(p.chat_id == chat.user_id for p in parts)
     assert parts[-1].labels == ["↩️ Reply"] and not parts[0].labels
+
+
+async def test_a_message_a_crash_kept_back_is_passed_on_at_start_up(
+    apps: Apps, forum: FakeTelegram
+) -> None:
+    app = await apps.start()
+    chat = Chat(app, forum)
+    await consented(chat)
+    update = updates.message(chat.user_id, "Before the crash")
+    forum.remember(update)
+    async with app.runtime.store.single() as tx:  # as committed by the update, then a crash
+        await tx.adviser.queue(chat.user_id, chat.user_id, update["message"]["message_id"])
+    await apps.crash(app)
+    await apps.start()
+    assert staff_sent(forum)[-1].text == "Before the crash"
+    assert "Sent to our advisers" in chat.last.text
+    assert not await apps.built[-1].runtime.store.adviser.queued()

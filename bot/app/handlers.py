@@ -9,6 +9,8 @@ order their handlers are tried.
 
 from __future__ import annotations
 
+from functools import partial
+
 from telegram import Update
 from telegram.ext import TypeHandler
 
@@ -19,6 +21,7 @@ from bot.tg.errors import on_error
 from bot.tg.logs import log_update
 from conversations import (
     adviser,
+    adviser_relay,
     adviser_staff,
     debrief,
     followup,
@@ -72,6 +75,7 @@ def register(app: AfterviewApplication) -> None:
     )
     app.runtime.dispatcher = dispatcher
     app.runtime.facts_listeners.append(dispatcher.on_facts_changed)
+    app.runtime.start_up.append(partial(adviser_relay.pass_on_left_over, app.bot, app.runtime))
     app.add_handler(TypeHandler(Update, log_update), group=LOG_GROUP)
     app.add_handler(adviser_staff.handler(), group=ADVISER_GROUP)
     app.add_handler(guards.handler(), group=GUARD_GROUP)

@@ -13,6 +13,16 @@ Consent = Literal["message", "summary"]
 
 
 @dataclass(frozen=True)
+class Queued:
+    """A client's message waiting to be passed on (`id`: its row)."""
+
+    id: int
+    user_id: int
+    chat_id: int
+    message_id: int
+
+
+@dataclass(frozen=True)
 class Link:
     """A client's link: `number` is what staff see ("client 3"); `consent` None: not given
     (or taken back); `topic_id` None: no topic yet, or a group without topics."""
@@ -97,6 +107,23 @@ class AdviserLinks(Repo):
             "UPDATE adviser_links SET blocked_at = ?, updated_at = ? WHERE user_id = ?",
             (iso(utcnow()) if blocked else None, iso(utcnow()), user_id),
         )
+
+    async def queue(self, user_id: int, chat_id: int, message_id: int) -> Queued:
+        """Keep a message to pass on (committed with the update that took it)."""
+        rows = await self._returning(
+            "INSERT INTO adviser_queue (user_id, chat_id, message_id, created_at)"
+            " VALUES (?, ?, ?, ?) RETURNING id",
+            (user_id, chat_id, message_id, iso(utcnow())),
+        )
+        return Queued(int(rows[0]["id"]), user_id, chat_id, message_id)
+
+    async def queued(self) -> list[Queued]:
+        """The messages a crash kept from being passed on, oldest first."""
+        rows = await self._all("SELECT * FROM adviser_queue ORDER BY id")
+        return [Queued(r["id"], r["user_id"], r["chat_id"], r["message_id"]) for r in rows]
+
+    async def tried(self, queued_id: int) -> None:
+        await self._run("DELETE FROM adviser_queue WHERE id = ?", (queued_id,))
 
     async def new_sitting(self, user_id: int) -> None:
         """The client opened /adviser: their next message passed on is acknowledged."""

@@ -18,6 +18,16 @@ CREATE TABLE adviser_links (
 );
 CREATE UNIQUE INDEX adviser_links_topic ON adviser_links (staff_chat_id, topic_id);
 
+-- A client's message to pass on, committed with the update that took it and deleted once it
+-- was tried: what a crash left here is passed on at start-up.
+CREATE TABLE adviser_queue (
+    id              INTEGER PRIMARY KEY,
+    user_id         INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    chat_id         INTEGER NOT NULL,             -- the client's chat and message to copy
+    message_id      INTEGER NOT NULL,
+    created_at      TEXT NOT NULL
+);
+
 -- The client's messages as copied into the staff group, so that a reply to one of them (in a
 -- group without topics) finds its client.
 CREATE TABLE adviser_messages (

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -17,6 +18,17 @@ TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 # What Telegram accepts as a webhook secret token (sent back in a header with each update).
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
 UserIds = Annotated[frozenset[int], NoDecode]
+# ADVISER_HOURS: "Mon-Fri 09:00-17:00", several spans joined by ";" ("Mon-Thu 09:00-17:00;
+# Fri 09:00-13:00"); days are a day or a range of days, comma-separated. Read by
+# bot/rules/office_hours.py; checked here so that a typo fails at start-up.
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY = "(?:" + "|".join(DAY_NAMES) + ")"
+_DAYS = rf"{_DAY}(?:\s*-\s*{_DAY})?(?:\s*,\s*{_DAY}(?:\s*-\s*{_DAY})?)*"
+HOURS_SPAN = re.compile(
+    rf"^\s*(?P<days>{_DAYS})\s+(?P<start>[0-2][0-9]:[0-5][0-9])\s*-\s*"
+    r"(?P<end>[0-2][0-9]:[0-5][0-9])\s*$",
+    re.IGNORECASE,
+)
 
 
 class Settings(BaseSettings):
@@ -70,6 +82,21 @@ class Settings(BaseSettings):
     )
     admin_user_ids: UserIds = Field(default=frozenset(), description="Who may use /stats.")
 
+    # --- the organisation's advisers (issue 17) ------------------------------------------------
+    adviser_chat_id: int | None = Field(
+        default=None,
+        description="The staff supergroup (topics on, the bot an admin) that /adviser writes to.",
+    )
+    adviser_hours: str = Field(
+        default="", description='Office hours, e.g. "Mon-Fri 09:00-17:00"; empty: any time.'
+    )
+    adviser_timezone: str = Field(
+        default="", description="The zone of ADVISER_HOURS; empty: DEFAULT_TIMEZONE."
+    )
+    adviser_show_names: bool = Field(
+        default=False, description="Show the adviser's first name with their replies."
+    )
+
     @field_validator("telegram_bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
@@ -118,6 +145,26 @@ class Settings(BaseSettings):
             return frozenset(int(part) for part in parts)
         return value
 
+    @field_validator("adviser_hours")
+    @classmethod
+    def _hours(cls, value: str) -> str:
+        spans = [span for span in value.split(";") if span.strip()]
+        for span in spans:
+            match = HOURS_SPAN.match(span)
+            if match is None or not match["start"] < match["end"] <= "24:00":
+                raise ValueError('must be like "Mon-Fri 09:00-17:00" (spans joined by ";")')
+        return value.strip()
+
+    @field_validator("adviser_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        if value:
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise ValueError("must be a time zone name such as Europe/London") from exc
+        return value
+
     @model_validator(mode="after")
     def _webhook_complete(self) -> Settings:
         if self.update_mode == "webhook" and (
@@ -125,6 +172,11 @@ class Settings(BaseSettings):
         ):
             raise ValueError("UPDATE_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET_TOKEN")
         return self
+
+    @property
+    def adviser_zone(self) -> str:
+        """The zone office hours are read in (ADVISER_TIMEZONE, else DEFAULT_TIMEZONE)."""
+        return self.adviser_timezone or self.default_timezone
 
     @property
     def token(self) -> str:

@@ -19,6 +19,7 @@ from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation, Handler, Reask
 from bot.tg.outbox import OnSent, Outbox
+from conversations.adviser_relay import ask_rows
 
 Callback = Callable[[Update, Ctx], Coroutine[Any, Any, object]]
 
@@ -288,7 +289,7 @@ async def send_draft(
         update,
         ctx,
         td.render(draft, LINKEDIN_PREMIUM_LIMIT),
-        kb.keyboard([row, [(td.BTN_REVIEW, review)]]),
+        kb.keyboard([row, [(td.BTN_REVIEW, review)], *ask_rows(ctx.runtime.settings)]),
     )
 
 

@@ -13,6 +13,7 @@ from bot.texts import journey as tj
 from bot.texts import operator as to
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from conversations.adviser_relay import ask_markup
 from conversations.common import answered, current_user, say
 
 # Steps without a conversation of their own: "Start" shows the advice with Done / Skip.
@@ -56,7 +57,9 @@ async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> Non
     found = pick_next(await plans_for_user(ctx.store, user, now), now)
     if found is None:
         # The end of the journey: like the seed articles, close with who can help next.
-        await say(update, ctx, to.with_contact(tj.NEXT_NOTHING, ctx.runtime.settings), lead=lead)
+        settings = ctx.runtime.settings
+        ask = ask_markup(settings)  # the organisation's advisers, if any
+        await say(update, ctx, to.with_contact(tj.NEXT_NOTHING, settings), ask, lead=lead)
         return
     interview, nxt = found
     step = nxt.plan.step

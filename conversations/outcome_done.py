@@ -14,6 +14,7 @@ from bot.texts import outcome as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END
+from conversations.adviser_relay import ask_markup
 from conversations.common import answered, current_user, mark_step, matched, say
 from conversations.general import stale_button
 from conversations.outcome_common import NS, button_interview, say_closed
@@ -62,7 +63,9 @@ async def done(update: Update, ctx: Ctx) -> object:
     label = tc.esc(interview.label)
     if is_finished(steps):
         await _close(ctx, interview, [])
-        await say(update, ctx, _finished(interview).format(label=label))
+        await say(
+            update, ctx, _finished(interview).format(label=label), ask_markup(ctx.runtime.settings)
+        )
     elif interview.outcome is Outcome.WITHDRAWN:
         # Nothing else is worth doing for an application the user withdrew.
         await _close(ctx, interview, [s.step for s in open_steps(steps)], StepState.NOT_APPLICABLE)
@@ -83,7 +86,8 @@ async def wrap(update: Update, ctx: Ctx) -> object:
     user = await current_user(update, ctx)
     steps = await plan_for(ctx.store, user, interview, ctx.now())
     await _close(ctx, interview, [s.step for s in open_steps(steps)], StepState.SKIPPED)
-    await say(update, ctx, _finished(interview).format(label=tc.esc(interview.label)))
+    finished = _finished(interview).format(label=tc.esc(interview.label))
+    await say(update, ctx, finished, ask_markup(ctx.runtime.settings))
     return END
 
 

@@ -25,6 +25,7 @@ from bot.texts import privacy as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
+from conversations.adviser import forgetting
 from conversations.common import (
     answered,
     conversation,
@@ -130,6 +131,7 @@ async def confirm(update: Update, ctx: Ctx) -> object:
     user = await current_user(update, ctx)
     chat = update.effective_chat
     assert chat is not None
+    await forgetting(update, ctx)  # the advisers' staff group is told, if it knew them
     async with ctx.store.transaction() as tx:
         await tx.privacy.delete(user.id, chat.id)
     assert ctx.pending is not None

@@ -31,6 +31,7 @@ class Chat:
     async def feed(self, update: dict[str, Any]) -> list[Sent]:
         """Process one raw update; returns what the bot sent or edited in reply."""
         before = len(self.fake.outbox)
+        self.fake.remember(update)  # so that the bot may copy it (copyMessage)
         await self.app.process_update(Update.de_json(update, self.app.bot))
         assert not self.fake.unexpected, f"Telegram would have rejected: {self.fake.unexpected}"
         return self.fake.outbox[before:]

@@ -89,3 +89,36 @@ def callback(
             "message": msg,
         },
     }
+
+
+def staff_message(
+    chat_id: int,
+    user_id: int,
+    text: str | None = None,
+    *,
+    thread_id: int | None = None,
+    reply_to: Sent | None = None,
+    first_name: str = "Anna",
+    photo: bool = False,
+) -> dict[str, Any]:
+    """A message in a staff supergroup: in a forum topic (`thread_id`) and/or a reply to a
+    message the bot sent there (`reply_to`)."""
+    update = message(user_id, text, chat_id=chat_id, chat_type="supergroup", photo=photo)
+    body = update["message"]
+    body["from"] = user_json(user_id, first_name)
+    if photo and text is not None:
+        body["caption"] = body.pop("text")
+        body.pop("entities", None)
+    if thread_id is not None:
+        body["message_thread_id"] = thread_id
+        body["is_topic_message"] = True
+        body["chat"]["is_forum"] = True
+    if reply_to is not None:
+        body["reply_to_message"] = {
+            "message_id": reply_to.message_id,
+            "date": int(time.time()),
+            "chat": chat_json(chat_id, "supergroup"),
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "Afterview"},
+            "text": reply_to.text,
+        }
+    return update

@@ -1,12 +1,15 @@
 """The one place that registers every handler and owns every handler group.
 
-Group -2 logs every update (one line, no content); -1 guards it (group chats, the allow-list,
+Group -3 logs every update (one line, no content); -2 takes the advisers' staff group's
+updates (conversations/adviser_staff.py); -1 guards the rest (group chats, the allow-list,
 edits). Group 0 holds the dialogue: one handler for every private update, which picks the first
 of the steps' handlers that takes it (bot/tg/dialogue.py). The steps are listed here in the
 order their handlers are tried.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from telegram import Update
 from telegram.ext import TypeHandler
@@ -17,6 +20,9 @@ from bot.tg.dispatcher import Dispatcher
 from bot.tg.errors import on_error
 from bot.tg.logs import log_update
 from conversations import (
+    adviser,
+    adviser_relay,
+    adviser_staff,
     changes,
     debrief,
     followup,
@@ -34,7 +40,8 @@ from conversations import (
     thanks,
 )
 
-LOG_GROUP = -2
+LOG_GROUP = -3
+ADVISER_GROUP = -2
 GUARD_GROUP = -1
 DIALOGUE_GROUP = 0
 
@@ -50,6 +57,7 @@ STEPS = (
     outcome,
     changes,
     privacy,
+    adviser,
     review,
     reminders,
     operator,
@@ -69,7 +77,9 @@ def register(app: AfterviewApplication) -> None:
     )
     app.runtime.dispatcher = dispatcher
     app.runtime.facts_listeners.append(dispatcher.on_facts_changed)
+    app.runtime.start_up.append(partial(adviser_relay.pass_on_left_over, app.bot, app.runtime))
     app.add_handler(TypeHandler(Update, log_update), group=LOG_GROUP)
+    app.add_handler(adviser_staff.handler(), group=ADVISER_GROUP)
     app.add_handler(guards.handler(), group=GUARD_GROUP)
     app.add_handler(Dialogue(conversations()), group=DIALOGUE_GROUP)
     app.add_error_handler(on_error)

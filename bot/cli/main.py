@@ -162,7 +162,9 @@ def chat(settings: Settings, args: argparse.Namespace) -> None:
         contextlib.suppress(KeyboardInterrupt),
         asyncio.Runner(loop_factory=loop.new_event_loop) as runner,
     ):
-        runner.run(run_chat(settings, user_id=args.user_id, first_name=args.name))
+        runner.run(
+            run_chat(settings, user_id=args.user_id, first_name=args.name, adviser=args.adviser)
+        )
 
 
 def backup(settings: Settings, target: str) -> None:
@@ -195,6 +197,9 @@ def main(argv: list[str] | None = None) -> None:
     talk.add_argument("--name", default=TERMINAL_NAME, help="your first name in the chat")
     talk.add_argument("--user-id", type=int, default=TERMINAL_USER_ID, help="your user id")
     talk.add_argument("--database", type=Path, default=None, help="its own SQLite file")
+    talk.add_argument(
+        "--adviser", action="store_true", help='play the advisers too (">> text" replies)'
+    )
     copy = sub.add_parser("backup", help="a consistent copy of the database, even while live")
     copy.add_argument("path", help="the copy's file name, or a folder (ending in /) for it")
     sub.add_parser("health", help="exit 0 if the running bot checked in recently")

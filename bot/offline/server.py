@@ -10,6 +10,7 @@ import threading
 import time
 from typing import Any
 
+from bot.offline.forum import ForumApi, ForumState
 from bot.offline.wire import (
     BOT_ID,
     BOT_USERNAME,
@@ -28,10 +29,11 @@ from bot.offline.wire import (
 BLOCKED = "Forbidden: bot was blocked by the user"
 
 
-class FakeTelegram:
+class FakeTelegram(ForumApi):
     """The state of the fake Telegram server. Thread-safe: the HTTP server uses threads."""
 
     def __init__(self) -> None:
+        self.forum = ForumState()
         self.lock = threading.RLock()
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.messages: dict[tuple[int, int], Sent] = {}
@@ -106,7 +108,7 @@ class FakeTelegram:
         """The error reply this call gets instead of an answer, if any: a blocked user, the
         rate limit, or a failure injected with `fail` (a network one raises ConnectionError)."""
         chat_id = params.get("chat_id")
-        if method.startswith("send"):
+        if method.startswith("send") or method == "copyMessage":
             refused = self._refuse_send(chat_id)
             if refused is not None:
                 return refused
@@ -195,8 +197,9 @@ class FakeTelegram:
         html: str,
         text: str,
         document: tuple[str, bytes] | None = None,
+        media: str | None = None,
     ) -> Sent:
-        """Record a message the bot sent (its buttons checked) under the next message id."""
+        """Record a message the bot sent (its buttons and topic checked) under the next id."""
         with self.lock:
             sent = Sent(
                 int(params["chat_id"]),
@@ -205,10 +208,23 @@ class FakeTelegram:
                 text,
                 check_markup(params),
                 document=document,
+                thread_id=self.thread_of(params),
+                media=media,
             )
             self._next_message_id += 1
             self.messages[(sent.chat_id, sent.message_id)] = sent
             self.outbox.append(sent)
+        return sent
+
+    def _messages(self) -> dict[tuple[int, int], Sent]:
+        return self.messages
+
+    def _copy(self, params: dict[str, Any], text: str, media: str | None) -> Sent:
+        html = text
+        if "caption" in params and params.get("parse_mode") == "HTML":
+            text = check_html(text)
+        sent = self._new_message(params, html, text, media=media)
+        self._notify("copyMessage", params, sent)
         return sent
 
     def api_editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:

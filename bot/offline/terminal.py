@@ -25,6 +25,7 @@ from telegram import Update
 
 from bot.app import AfterviewApplication, build_application
 from bot.offline.api import BOT_ID, BOT_USERNAME, FakeRequest, FakeTelegram, Sent
+from bot.offline.staffdesk import STAFF_CHAT_ID, StaffDesk
 from bot.settings import Settings
 from bot.texts import terminal as t
 from bot.tg.runtime import Clock, system_clock
@@ -55,6 +56,7 @@ class Terminal:
         user_id: int = TERMINAL_USER_ID,
         first_name: str = TERMINAL_NAME,
         files: Path | None = None,
+        desk: bool = False,
     ) -> None:
         self.app, self.api, self.out = app, api, out
         self.user_id, self.first_name = user_id, first_name
@@ -65,6 +67,7 @@ class Terminal:
         self.prompting = False  # a prompt is on screen: print around it
         self._ids = itertools.count(1)
         api.observers.append(self.observe)
+        self.desk = StaffDesk(api, self._show) if desk else None  # --adviser
 
     # --- what the bot sends -------------------------------------------------------------
     def observe(self, method: str, params: dict[str, Any], sent: Sent | None) -> None:
@@ -74,7 +77,7 @@ class Terminal:
             return
         if sent is None or sent.chat_id != self.user_id:
             return
-        if method in ("sendMessage", "sendDocument"):
+        if method in ("sendMessage", "sendDocument", "copyMessage"):
             self._show_message(sent)
         elif method == "editMessageText":
             self._show_edit(sent)
@@ -163,6 +166,9 @@ class Terminal:
                 await self.press(n)
                 return True
             self._show(t.NO_SUCH_BUTTON.format(n=n))
+        if self.desk is not None and self.desk.takes(text):
+            await self._feed(self.desk.message(text))  # an adviser's reply (--adviser)
+            return True
         await self.send(text)
         return True
 
@@ -209,6 +215,7 @@ class Terminal:
         return {"id": self.user_id, "is_bot": False, "first_name": self.first_name}
 
     async def _feed(self, body: dict[str, Any]) -> None:
+        self.api.remember(body)  # the bot may copy it (to the advisers)
         update = Update.de_json({"update_id": next(self._ids), **body}, self.app.bot)
         await self.app.process_update(update)
         # The offline API collects what Telegram would refuse instead of failing: say so.
@@ -239,16 +246,22 @@ async def run_chat(
     user_id: int = TERMINAL_USER_ID,
     first_name: str = TERMINAL_NAME,
     clock: Clock = system_clock,
+    adviser: bool = False,
 ) -> None:
-    """Run the bot for one person at this terminal until /quit or the end of input."""
+    """Run the bot for one person at this terminal until /quit or the end of input; with
+    `adviser`, the advisers' staff group too (bot/offline/staffdesk.py)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     if settings.telegram_bot_token is None:
         settings = settings.model_copy(update={"telegram_bot_token": SecretStr(OFFLINE_TOKEN)})
+    if adviser and settings.adviser_chat_id is None:
+        settings = settings.model_copy(update={"adviser_chat_id": STAFF_CHAT_ID})
     api = FakeTelegram()
     app = build_application(settings, request=FakeRequest(api), clock=clock)
     files = settings.database_path.parent / "terminal-files"
-    terminal = Terminal(app, api, stdout, user_id=user_id, first_name=first_name, files=files)
+    terminal = Terminal(
+        app, api, stdout, user_id=user_id, first_name=first_name, files=files, desk=adviser
+    )
     await app.initialize()
     try:
         await app.start()  # the JobQueue: nudges print when they fall due

@@ -44,7 +44,16 @@ JSON_FIELDS = {
     "scope",
     "entities",
 }
-INT_FIELDS = {"chat_id", "message_id", "offset", "limit", "timeout", "user_id"}
+INT_FIELDS = {
+    "chat_id",
+    "message_id",
+    "offset",
+    "limit",
+    "timeout",
+    "user_id",
+    "from_chat_id",
+    "message_thread_id",
+}
 
 
 class TelegramRejects(Exception):
@@ -90,6 +99,8 @@ class Sent:
     text: str
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)
     document: tuple[str, bytes] | None = None
+    thread_id: int | None = None  # the forum topic it went to
+    media: str | None = None  # "photo" or "document" for a copied message with one
 
     def button_data(self, label: str) -> str | None:
         for row in self.buttons:
@@ -169,6 +180,9 @@ def message_json(sent: Sent) -> dict[str, Any]:
             "username": BOT_USERNAME,
         },
     }
+    if sent.thread_id is not None:
+        result["message_thread_id"] = sent.thread_id
+        result["is_topic_message"] = True
     if sent.document is None:
         result["text"] = sent.text
     else:

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 
+from bot.storage.adviser import AdviserLinks
 from bot.storage.base import WriteGate
 from bot.storage.conversations import Conversations, Outbox
 from bot.storage.interviews import Interviewers, Interviews, Notes, SocialPages
@@ -50,6 +51,7 @@ class Store:
         self.reminders = Reminders(db, gate)
         self.conversations = Conversations(db, gate)
         self.outbox = Outbox(db, gate)
+        self.adviser = AdviserLinks(db, gate)
 
     @asynccontextmanager
     async def single(self) -> AsyncIterator[Store]:

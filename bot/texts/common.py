@@ -36,7 +36,7 @@ HELP = (
     "/calendar – due dates as a calendar file\n"
     "/settings – time zone, country and quiet hours\n"
     "/export – all your data as a file · /forget – delete it all\n"
-    "/contact – who runs this service\n"
+    "/contact – who runs this service · /adviser – ask our advisers\n"
     "/skip – skip a question · /cancel – stop; your answers are kept"
 )
 
@@ -58,6 +58,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("export", "Download your data"),
     ("forget", "Delete your data"),
     ("contact", "Who runs this service"),
+    ("adviser", "Ask our advisers"),
     ("help", "All commands"),
     ("cancel", "Stop the current step"),
 )

@@ -33,6 +33,8 @@ class AfterviewApplication(AppBase):
             await self.runtime.dispatcher.recover()  # nudges a crash left in flight
         # Replies a crash kept from going out (committed with their answers, see outbox.py).
         await send_left_over(self.bot, self.runtime.store)
+        for job in self.runtime.start_up:
+            await job()
 
     def _mark_for_persistence_update(
         self, *, update: object | None = None, job: Job[Ctx] | None = None

@@ -127,6 +127,7 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
             ids = []
         if ids is not None:
             await self._send(update, context, ids)
+            await _later(update, context.outbox)
 
     async def _commit(
         self, update: Update, application: Application[Any, Ctx, Any, Any, Any, Any], ctx: Ctx
@@ -242,6 +243,15 @@ def _first_entry(entries: Sequence[tuple[Handler, str]], update: Update) -> Foun
         if check is not None and check is not False:
             return handler, check, name
     return None
+
+
+async def _later(update: Update, outbox: Outbox | None) -> None:
+    """The update's follow-up jobs (`Outbox.later`), in order; a failure is logged."""
+    for job in outbox.after if outbox is not None else ():
+        try:
+            await job()
+        except Exception as exc:
+            report(update, exc)
 
 
 async def _sent(store: Store, ids: list[int]) -> None:

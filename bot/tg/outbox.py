@@ -27,6 +27,7 @@ SEND = "send_message"
 # Calls that only make sense at once: a spinner answer, an edit of the message a button sits on.
 _PASSING = frozenset({"answer_callback_query", "edit_message_text", "edit_message_reply_markup"})
 OnSent = Callable[[Message], Awaitable[None]]
+Later = Callable[[], Awaitable[None]]
 
 
 @dataclass
@@ -65,6 +66,13 @@ class Outbox:
     calls: list[Call] = field(default_factory=list)
     query_answered: bool = False
     query_edited: bool = False  # `answered` shows the choice in place once per press
+    after: list[Later] = field(default_factory=list)
+
+    def later(self, job: Later) -> None:
+        """Run `job` once the update is committed and its replies sent (not after a failed
+        update): work that talks to Telegram beyond the user's chat, e.g. the adviser relay.
+        Its errors are logged by the dialogue."""
+        self.after.append(job)
 
     def send(
         self, text: str, markup: InlineKeyboardMarkup | None = None, on_sent: OnSent | None = None

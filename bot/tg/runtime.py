@@ -59,6 +59,9 @@ class Runtime:
         self.facts_listeners: list[FactsListener] = []
         # The nudge dispatcher (bot/tg/dispatcher.py), set when the handlers are registered.
         self.dispatcher: NudgeDispatcher | None = None
+        # Run once the store is open and the bot initialised, before updates are taken: the
+        # work a crash left undone (e.g. clients' messages to pass on to the advisers).
+        self.start_up: list[Callable[[], Awaitable[None]]] = []
 
     def now(self) -> datetime:
         return self.clock()

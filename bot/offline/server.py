@@ -19,6 +19,7 @@ from bot.offline.wire import (
     Sent,
     TelegramRejects,
     check_caption,
+    check_html,
     check_markup,
     check_text,
     decode,
@@ -221,7 +222,9 @@ class FakeTelegram(ForumApi):
 
     def _copy(self, params: dict[str, Any], text: str, media: str | None) -> Sent:
         html = text
-        if "caption" in params and params.get("parse_mode") == "HTML":
+        if "caption" in params and media is not None:
+            html, text = check_caption(params)  # its HTML, and Telegram's 1,024 characters
+        elif "caption" in params and params.get("parse_mode") == "HTML":
             text = check_html(text)
         sent = self._new_message(params, html, text, media=media)
         self._notify("copyMessage", params, sent)

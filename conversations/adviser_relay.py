@@ -21,7 +21,7 @@ from bot.storage.journey import pick_next, plans_for_user
 from bot.texts import adviser as t
 from bot.texts.common import STEP_NAMES
 from bot.tg import keyboards as kb
-from bot.tg.limits import split_message
+from bot.tg.limits import fit_caption, split_message
 from bot.tg.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -161,7 +161,7 @@ async def to_client(bot: Bot, runtime: Runtime, link: Link, message: Message) ->
                 user.chat_id,
                 message.chat_id,
                 message.message_id,
-                caption=caption,
+                caption=fit_caption(caption),  # the header can push it past the limit
                 reply_markup=markup,
             )
     except Forbidden:

@@ -9,10 +9,12 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.rules.coaching import Step
 from bot.rules.models import Interview
+from bot.settings import Settings
 from bot.texts import common as tc
 from bot.texts import outcome as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from conversations.adviser_relay import ask_rows
 from conversations.common import matched_id, owned_interview, say
 
 NS = "outcome"
@@ -39,13 +41,10 @@ async def say_closed(update: Update, ctx: Ctx, interview: Interview) -> None:
     await say(update, ctx, t.CLOSED.format(label=tc.esc(interview.label), outcome=outcome))
 
 
-def done_buttons(interview_id: int) -> InlineKeyboardMarkup:
-    """Done ✓ (keeping in contact is over) and Change the outcome, under a path's last words."""
-    return kb.keyboard(
-        [
-            [
-                (t.BTN_DONE, kb.data(NS, "done", interview_id)),
-                (t.BTN_CHANGE, kb.open_step(NS, interview_id)),
-            ]
-        ]
-    )
+def done_buttons(interview_id: int, settings: Settings) -> InlineKeyboardMarkup:
+    """Done ✓ (keeping in contact is over) and Change the outcome, under a path's last words;
+    and "Ask an adviser" when the organisation has advisers (after an outcome is when a
+    person most often wants one)."""
+    row = [(t.BTN_DONE, kb.data(NS, "done", interview_id))]
+    row.append((t.BTN_CHANGE, kb.open_step(NS, interview_id)))
+    return kb.keyboard([row, *ask_rows(settings)])

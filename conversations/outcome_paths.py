@@ -93,7 +93,12 @@ async def _rejected(update: Update, ctx: Ctx, interview: Interview) -> object:
         await say(update, ctx, t.LINKEDIN_NOW)
         await _linkedin_notes(update, ctx, facts)
     later = (at + KEEP_IN_TOUCH_AFTER).astimezone(tz).strftime("%-d %b %Y")
-    await say(update, ctx, t.REJECTED_END.format(keep_in_touch=later), done_buttons(interview.id))
+    await say(
+        update,
+        ctx,
+        t.REJECTED_END.format(keep_in_touch=later),
+        done_buttons(interview.id, ctx.runtime.settings),
+    )
     return END
 
 
@@ -121,11 +126,13 @@ async def _offer(update: Update, ctx: Ctx, interview: Interview) -> object:
     if facts.interviewers:
         await say(update, ctx, t.CONNECT_INTERVIEWERS.format(n=number))
         await _linkedin_notes(update, ctx, facts)
-    await say(update, ctx, t.OFFER_END, done_buttons(interview.id))
+    await say(update, ctx, t.OFFER_END, done_buttons(interview.id, ctx.runtime.settings))
     return END
 
 
 async def _withdrawn(update: Update, ctx: Ctx, interview: Interview) -> object:
     role = tc.esc(f"the {interview.role} role") if interview.role else t.THE_ROLE
-    await say(update, ctx, t.WITHDRAWN.format(role=role), done_buttons(interview.id))
+    await say(
+        update, ctx, t.WITHDRAWN.format(role=role), done_buttons(interview.id, ctx.runtime.settings)
+    )
     return END

@@ -350,3 +350,14 @@ async def test_a_message_a_crash_kept_back_is_passed_on_at_start_up(
     assert staff_sent(forum)[-1].text == "Before the crash"
     assert "Sent to our advisers" in chat.last.text
     assert not await apps.built[-1].runtime.store.adviser.queued()
+
+
+async def test_ask_an_adviser_after_an_outcome_and_at_the_journeys_end(chat: Chat) -> None:
+    await debriefed(chat)
+    await chat.send("/outcome")
+    await chat.press("Withdrawn")
+    assert "💬 Ask an adviser" in chat.last.labels  # after the outcome
+    await chat.press("Done ✓")
+    assert "💬 Ask an adviser" in chat.last.labels  # the interview wrapped up
+    r = await chat.press("💬 Ask an adviser")
+    assert "What they will see" in chat.texts(r)

@@ -69,17 +69,23 @@ def button(user_id: int, data: str) -> dict[str, Any]:
     return update
 
 
+def person(uid: int) -> str:
+    """A name of the user's own (names with digits are not taken as names)."""
+    return "Pat " + "".join("abcdefghij"[int(d)] for d in str(uid)).capitalize()
+
+
 def script(uid: int) -> list[dict[str, Any]]:
     """One user's whole debrief, set-up included; every answer names its user."""
     text = [
         "/start",
         None,
         None,
+        None,
         "/debrief",
         f"Company {uid}",
         f"Role {uid}",
         None,
-        f"Person {uid}",
+        person(uid),
         f"p{uid}@example.com",
         None,
         f"Next stage {uid}",
@@ -92,8 +98,9 @@ def script(uid: int) -> list[dict[str, Any]]:
     presses = {
         1: "setup:tz:Europe/London",
         2: "setup:country:GB",
-        6: "debrief:now",
-        9: "debrief:more:no",
+        3: "setup:region:ENG",
+        7: "debrief:now",
+        10: "debrief:more:no",
     }
     return [
         button(uid, presses[i]) if value is None else updates.message(uid, value)
@@ -137,7 +144,7 @@ async def check_answers(app: AfterviewApplication, uids: Sequence[int]) -> list[
             rating(uid),
             f"Went well {uid}",
             f"Not landed {uid}",
-            [(f"Person {uid}", f"p{uid}@example.com")],
+            [(person(uid), f"p{uid}@example.com")],
         ]
         if got != want:
             wrong.append(f"user {uid}: {got!r}")

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllLemmas, getInflection
-
+from bot.rules.inflection import getAllLemmas, getInflection
 from bot.rules.voice import bare as _bare
 
 FORGOT = re.compile(

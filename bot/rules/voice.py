@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllLemmas, getInflection
-
+from bot.rules.inflection import getAllLemmas, getInflection
 from bot.rules.names import name_parts
 
 # Third-person words for the addressee, and what they become in a letter to them.

@@ -74,6 +74,9 @@ def person(uid: int) -> str:
     return "Pat " + "".join("abcdefghij"[int(d)] for d in str(uid)).capitalize()
 
 
+COMPANY = 5  # the index in `script` of the company answer (after set-up and /debrief)
+
+
 def script(uid: int) -> list[dict[str, Any]]:
     """One user's whole debrief, set-up included; every answer names its user."""
     text = [
@@ -380,14 +383,15 @@ async def bench_debrief_step(users: int, bound: int) -> Timing:
 
         warm = range(FIRST_USER + 2 * users, FIRST_USER + 2 * users + WARM_UP_USERS)
         # Set-up and /debrief are not timed.
-        await one_at_a_time(app, batch(range(FIRST_USER, warm.stop), slice(0, 4)))
+        await one_at_a_time(app, batch(range(FIRST_USER, warm.stop), slice(0, COMPANY)))
         request.lean = OPTIONS["lean"]
         # Warm-up, as for the echo: the first answers compile statements and fill caches.
-        await one_at_a_time(app, batch(warm, slice(4, 6)))
-        samples = await one_at_a_time(app, batch(alone, slice(4, 6)))
+        await one_at_a_time(app, batch(warm, slice(COMPANY, COMPANY + 2)))
+        samples = await one_at_a_time(app, batch(alone, slice(COMPANY, COMPANY + 2)))
         await app.start()
         # Every user's company answer, then every user's role answer: users interleaved.
-        burst = [u for step in (slice(4, 5), slice(5, 6)) for u in batch(together, step)]
+        steps = (slice(COMPANY, COMPANY + 1), slice(COMPANY + 1, COMPANY + 2))
+        burst = [u for step in steps for u in batch(together, step)]
         seconds = await all_at_once(app, burst)
         await app.stop()
         assert not fake.unexpected, fake.unexpected

@@ -255,3 +255,16 @@ def test_findings_escape_the_users_words() -> None:
     line = finding_line(findings[0].rule, findings[0].values)
     check_html(line)
     assert "<b>" not in line
+
+
+def test_a_letter_on_one_line_has_its_greeting_body_and_sign_off() -> None:
+    """Found by trying the bot: a short note pasted on one line was "Only 0 words" with no
+    sign-off, and told to end with "Yours sincerely" under "Hi Tom"."""
+    letter = parse("Hi Tom, thanks for yesterday, really enjoyed it. Cheers, Sam")
+    assert (letter.greeting, letter.greeting_name) == ("Hi Tom,", "Tom")
+    assert letter.body == "thanks for yesterday, really enjoyed it."
+    assert letter.sign_off == "Cheers"
+    signed = parse("Hi Priya, thanks for today. I look forward to it. Kind regards, Sam Lee")
+    assert signed.sign_off == "Kind regards" and "Sam Lee" not in signed.body
+    unsigned = parse("Hi Tom,\nThanks for yesterday, I really enjoyed it.")
+    assert unsigned.sign_off is None

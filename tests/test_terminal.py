@@ -254,3 +254,11 @@ def test_run_without_token_points_to_chat(tmp_path: Path) -> None:
     )
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert "TELEGRAM_BOT_TOKEN is missing" in result.stderr and "afterview chat" in result.stderr
+
+
+async def test_digits_that_are_not_numbers_are_text(terminal: Terminal) -> None:
+    """A "²" passes `str.isdigit()` but not `int()`: typed at a question with buttons it is
+    sent as text, never a crash."""
+    await say(terminal, "/start")
+    out = await say(terminal, "²")
+    assert "time zone" in out and "Traceback" not in out

@@ -26,6 +26,7 @@ from telegram import Update
 from bot.app import AfterviewApplication, build_application
 from bot.offline.api import BOT_ID, BOT_USERNAME, FakeRequest, FakeTelegram, Sent
 from bot.offline.staffdesk import STAFF_CHAT_ID, StaffDesk
+from bot.rules.numbers import whole_number
 from bot.settings import Settings
 from bot.texts import terminal as t
 from bot.tg.runtime import Clock, system_clock
@@ -160,8 +161,8 @@ class Terminal:
             return True
         if text.lower() in t.QUIT_WORDS:
             return False
-        if text.isdigit() and self.buttons:
-            n = int(text)
+        n = whole_number(text, 0, 999)
+        if n is not None and self.buttons:
             if 1 <= n <= len(self.buttons):
                 await self.press(n)
                 return True

@@ -154,12 +154,14 @@ def sign_off(letter: Letter, facts: ReviewFacts) -> Finding | None:
     """Signed off, and the sign-off matches the greeting."""
     if facts.kind not in SIGNED:
         return None
-    if letter.sign_off is None:
-        return Finding("no_sign_off")
-    closing = letter.sign_off.lower()
     greeting = letter.greeting or ""
-    impersonal = bool(_SIR_OR_MADAM.search(greeting))
     formal = greeting.lower().startswith("dear")
+    if letter.sign_off is None:
+        # The sign-off that goes with the greeting: "Hi Tom" is not signed "Yours sincerely".
+        fix = "Yours sincerely" if formal or not greeting else "Kind regards"
+        return Finding("no_sign_off", {"fix": fix})
+    closing = letter.sign_off.lower()
+    impersonal = bool(_SIR_OR_MADAM.search(greeting))
     if impersonal and "sincerely" in closing:
         return Finding("sincerely_to_unknown", {"sign_off": letter.sign_off})
     if not impersonal and "faithfully" in closing:

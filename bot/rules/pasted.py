@@ -15,6 +15,12 @@ _SIGN_OFF = re.compile(
     r"all the best|thanks( again)?|thank you|cheers|with thanks)\b[\s,.!]*",
     re.I,
 )
+_INLINE_SIGN_OFF = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?P<words>yours (sincerely|faithfully|truly)|kind regards|best wishes|"
+    r"many thanks|all the best|regards|best|cheers|thanks|thank you)[,!.]?(\s+[A-Z][\w'’-]*){0,3}"
+    r"[.!]?\s*$",
+    re.I,
+)
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]+|[^.!?…]+$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -38,9 +44,14 @@ def parse(text: str) -> Letter:
     if lines and (match := _GREETING.match(lines[0])):
         greeting = lines[0]
         name = match["rest"].strip(" ,.:;!—–-")
-        # "Hi Priya, thanks for today" on one line: the name ends at the comma.
-        name = re.split(r"[,:;!]", name, maxsplit=1)[0].strip()
+        # "Hi Priya, thanks for today" on one line: the name ends at the comma, and what
+        # follows it is the body's beginning.
+        parts = re.split(r"[,:;!]", name, maxsplit=1)
+        name, after = parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
         lines = lines[1:]
+        if after:
+            greeting = greeting[: len(greeting) - len(after)].rstrip()
+            lines.insert(0, after)
     sign_off = None
     for index in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
         match = _SIGN_OFF.match(lines[index])
@@ -49,9 +60,11 @@ def parse(text: str) -> Letter:
             lines = lines[:index]
             break
     if sign_off is None and lines and greeting is not None:
-        # "…look forward to hearing from you. Best, Sam" inside the last line.
-        inline = re.search(r"\b(yours (sincerely|faithfully)|kind regards)\b", lines[-1], re.I)
-        sign_off = inline.group(1) if inline else None
+        # "…look forward to hearing from you. Best, Sam" at the end of the last line.
+        inline = _INLINE_SIGN_OFF.search(lines[-1])
+        if inline is not None:
+            sign_off = inline["words"]
+            lines[-1] = lines[-1][: inline.start()].rstrip()
     return Letter(text, greeting, name or "", sign_off, "\n".join(lines))
 
 

@@ -50,6 +50,16 @@ _SUBJECTS_PLURAL = frozenset({"you", "i", "we", "they"})
 # Jottings, not sentences: questions and answers, arrows, dashes, self-notes.
 _SCAFFOLD = re.compile(r"(^|\s)(q|a)\s*[:.]|->|→|\s[-–]\s|^[-–*•]|\?$", re.I)
 _SELF = re.compile(r"^(i|i'm|i've|me|my|we|our)\b", re.I)
+# The user's own words about themselves anywhere in a clause ("…; I should have mentioned the
+# churn model"): never said to the interviewer or shown to a referee as what they cared about.
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i'd|i've|i'll|me|my|myself|mine)\b", re.I)
+
+
+def first_clause(note: str) -> str:
+    """The note up to its first semicolon (a note often adds a thought about oneself there)."""
+    return " ".join(note.split(";")[0].split()).rstrip(" .;:,!")
+
+
 _REPORTED = re.compile(
     r"^(?P<who>[\w'’. ]+?)\s+(said|mentioned|explained|told me|talked about how|says)"
     r"(\s+that)?\s+(?P<rest>.+)$",
@@ -148,8 +158,8 @@ def clause_for(note: str, name: str, alone: bool) -> str | None:
     `name`, in the second person; None for a jotting that doesn't read as a clause.
 
     `alone`: the addressee is the only interviewer, so "he"/"she" can only be them."""
-    text = " ".join(note.split()).rstrip(" .;:,!")
-    if len(text.split()) < 3 or _SCAFFOLD.search(text) or _SELF.match(text):
+    text = first_clause(note)
+    if len(text.split()) < 3 or _SCAFFOLD.search(text) or _FIRST_PERSON.search(text):
         return None
     reported = _REPORTED.match(text)
     if reported and len(reported["who"].split()) <= 5:
@@ -192,8 +202,8 @@ def question_topic(note: str, name: str, alone: bool) -> str | None:
 def reported(note: str, names: list[str]) -> str | None:
     """A sentence of the notes as a referee may read it, in the third person ("Tom cares a
     lot about safety walk-rounds."); None for a jotting or a note about oneself."""
-    text = " ".join(note.split()).rstrip(" .;:,!")
-    if len(text.split()) < 3 or _SCAFFOLD.search(text) or _SELF.match(text):
+    text = first_clause(note)
+    if len(text.split()) < 3 or _SCAFFOLD.search(text) or _FIRST_PERSON.search(text):
         return None
     said = _REPORTED.match(text)
     if said and len(said["who"].split()) <= 5 and bare(said["rest"].split()[0]) in _OPENERS:

@@ -40,7 +40,7 @@ FINDINGS: dict[str, str] = {
     "linkedin_long": "{count}/{limit} characters: too long for a connection note. → Shorten it.",
     "role": "The role isn't mentioned. → Name it: “the {role} role”.",
     "thanks": "No thank-you in it. → Thank them for their time.",
-    "no_sign_off": "No sign-off. → End with “Yours sincerely,” and your name.",
+    "no_sign_off": "No sign-off. → End with “{fix},” and your name.",
     "sincerely_to_unknown": "“{sign_off}” after “Dear Sir or Madam”. → Use “Yours faithfully”.",
     "formal_to_informal": "“{sign_off}” after an informal “Hi”. → Use “Kind regards”, or start with “Dear …”.",
     "faithfully_to_name": "“{sign_off}” after a name. → Use “{fix}”; faithfully goes with “Dear Sir or Madam”.",

@@ -243,3 +243,18 @@ def test_table_is_large_and_covers_both_users_and_every_now() -> None:
 )
 def test_reading(now: str, user: str, kind: str, text: str, expected: str) -> None:
     assert _read(now, user, kind, text) == expected
+
+
+def test_the_morning_just_gone_when_said_after_midnight() -> None:
+    """Found by trying the bot at 00:38: "this morning at 10" read as 10:00 still to come."""
+    from bot.rules.dates import when_choices
+
+    london = ZoneInfo("Europe/London")
+    now = datetime(2026, 11, 30, 0, 38, tzinfo=london)  # Monday, just after midnight
+    assert when_choices("this morning at 10", london, now, "GB-ENG") == [
+        datetime(2026, 11, 29, 10, 0, tzinfo=london)
+    ]
+    later = datetime(2026, 11, 30, 14, 0, tzinfo=london)  # the same words that afternoon
+    assert when_choices("this morning at 10", london, later, "GB-ENG") == [
+        datetime(2026, 11, 30, 10, 0, tzinfo=london)
+    ]

@@ -89,6 +89,9 @@ def when_choices(
         return []
     base = now.astimezone(tz).replace(tzinfo=None)
     found = [r.replace(tzinfo=tz) for r in _readings(cleaned, base, date_orders(country))]
+    if _PAST_MARKERS.search(cleaned):
+        # "This morning at 10" said at 00:40 is the morning just gone, not the one to come.
+        found = [r - timedelta(days=1) if r > now else r for r in found]
     near = sorted({r for r in found if abs(r - now) <= MAX_AWAY}, key=lambda r: abs(r - now))
     return near
 

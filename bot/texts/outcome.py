@@ -108,7 +108,7 @@ PREP_NOTES = "<b>Your notes from round {previous}</b>\n{notes}"
 PREP_NO_NOTES = "You have no notes from round {previous}; /notes adds what you remember now."
 PREP_NOTE_LINE = "• {text}"
 PREP_REVISE = (
-    "📚 <b>Revise for the test</b>: round {previous} said the next stage is “{test}”. Ask the "
+    "📚 <b>Revise for the test</b>. In round {previous} you noted: “{test}”. Ask the "
     "recruiter what it covers if you don't know, and practise under time pressure."
 )
 PREP_FORGOT = "Worth making this time: <i>{text}</i>"

@@ -201,9 +201,12 @@ def question_topic(note: str, name: str, alone: bool) -> str | None:
 
 def reported(note: str, names: list[str]) -> str | None:
     """A sentence of the notes as a referee may read it, in the third person ("Tom cares a
-    lot about safety walk-rounds."); None for a jotting or a note about oneself."""
+    lot about safety walk-rounds."); None for a jotting or a note about oneself (one that
+    speaks of "I" or "my", unless it reports their question: "Priya asked how I'd …")."""
     text = first_clause(note)
-    if len(text.split()) < 3 or _SCAFFOLD.search(text) or _FIRST_PERSON.search(text):
+    if len(text.split()) < 3 or _SCAFFOLD.search(text):
+        return None
+    if _FIRST_PERSON.search(text) and not _ASKED.match(text):
         return None
     said = _REPORTED.match(text)
     if said and len(said["who"].split()) <= 5 and bare(said["rest"].split()[0]) in _OPENERS:

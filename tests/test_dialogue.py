@@ -20,6 +20,7 @@ from tests import updates
 from tests.chat import Chat
 from tests.conftest import Apps
 from tests.fakeapi import FakeTelegram
+from tests.journeys import setup_user
 
 
 class Killed(BaseException):
@@ -27,9 +28,7 @@ class Killed(BaseException):
 
 
 async def started(chat: Chat) -> None:
-    await chat.send("/start")
-    await chat.press("🇬🇧 London")
-    await chat.press("🇬🇧 UK")
+    await setup_user(chat)
     await chat.send("/debrief")
     await chat.send("Acme")
 

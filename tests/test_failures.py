@@ -11,12 +11,11 @@ from bot.texts import common as tc
 from bot.tg.outbox import send_left_over
 from tests.chat import Chat
 from tests.fakeapi import FakeTelegram
+from tests.journeys import setup_user
 
 
 async def at_when_question(chat: Chat) -> None:
-    await chat.send("/start")
-    await chat.press("🇬🇧 London")
-    await chat.press("🇬🇧 UK")
+    await setup_user(chat)
     await chat.send("/debrief")
     await chat.send("Acme")
     await chat.send("Analyst")

@@ -9,6 +9,7 @@ import re
 from bot.tg.limits import MAX_CAPTION, MAX_MESSAGE, fit_caption, split_message
 from tests.chat import Chat
 from tests.fakeapi import FakeTelegram
+from tests.journeys import setup_user
 
 
 def visible(part: str) -> str:
@@ -41,9 +42,7 @@ def test_a_caption_is_cut_with_an_ellipsis() -> None:
 
 async def test_huge_company_and_role_fit_every_message(chat: Chat, fake: FakeTelegram) -> None:
     """Case L1 and L3: a 2,000-character company and a 1,999-character role."""
-    await chat.send("/start")
-    await chat.press("🇬🇧 London")
-    await chat.press("🇬🇧 UK")
+    await setup_user(chat)
     await chat.send("/debrief")
     await chat.send("A" * 2000)
     await chat.send("B" * 1999)

@@ -13,6 +13,7 @@ from bot.texts import journey as tj
 from bot.texts import operator as to
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
+from bot.tg.limits import pack
 from conversations.adviser_relay import ask_markup
 from conversations.common import answered, current_user, say
 
@@ -121,12 +122,4 @@ STATUS_BUDGET = 3500
 
 def status_messages(blocks: list[str], budget: int = STATUS_BUDGET) -> list[str]:
     """Join interview blocks into as few messages as fit `budget` characters each."""
-    messages: list[list[str]] = [[]]
-    size = 0
-    for block in blocks:
-        if messages[-1] and size + len(block) + 2 > budget:
-            messages.append([])
-            size = 0
-        messages[-1].append(block)
-        size += len(block) + 2
-    return ["\n\n".join(group) for group in messages if group]
+    return ["\n\n".join(group) for group in pack(blocks, budget, "\n\n")]

@@ -22,6 +22,7 @@ from bot.texts import notes as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
+from bot.tg.limits import pack
 from conversations.common import (
     answered,
     conversation,
@@ -67,15 +68,7 @@ def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
 
 def pages(lines: list[str], budget: int = PAGE_BUDGET) -> list[list[str]]:
     """Group HTML lines into messages of at most `budget` characters each."""
-    result: list[list[str]] = [[]]
-    size = 0
-    for line in lines:
-        if result[-1] and size + len(line) + 1 > budget:
-            result.append([])
-            size = 0
-        result[-1].append(line)
-        size += len(line) + 1
-    return result
+    return pack(lines, budget, "\n")
 
 
 def note_lines(bodies: list[str]) -> list[str]:

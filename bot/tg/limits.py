@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 MAX_MESSAGE = 4096
 MAX_CAPTION = 1024
@@ -157,3 +158,17 @@ def _plain_chunks(piece: str, limit: int) -> list[str]:
             chunks.append(html.escape(plain[:cut], quote=False))
         plain = plain[cut:].lstrip(" ")
     return chunks or [""]
+
+
+def pack(pieces: Sequence[str], budget: int, separator: str) -> list[list[str]]:
+    """`pieces` in order, grouped so that each group joined by `separator` stays within
+    `budget` characters (a piece longer than the budget stands alone); no empty groups."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for piece in pieces:
+        if groups[-1] and size + len(piece) + len(separator) > budget:
+            groups.append([])
+            size = 0
+        groups[-1].append(piece)
+        size += len(piece) + len(separator)
+    return [group for group in groups if group]

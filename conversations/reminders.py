@@ -222,8 +222,10 @@ async def before_all(update: Update, ctx: Ctx) -> None:
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or user.is_bot or chat.type != ChatType.PRIVATE:
         return
-    # Nudges paused when Telegram said they blocked the bot resume (a read, mostly).
-    await _dispatcher(ctx).user_returned(user.id)
+    # Nudges paused when Telegram said they blocked the bot resume now (the dialogue read
+    # `paused` with the conversation, so most updates cost nothing here).
+    if ctx.pending is None or ctx.pending.paused:
+        await _dispatcher(ctx).user_returned(user.id)
     query = update.callback_query
     if query is not None and _OPENS.match(query.data or "") and isinstance(query.message, Message):
         carried = await ctx.store.reminders.on_message(user.id, query.message.message_id)

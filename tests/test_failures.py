@@ -3,8 +3,6 @@ exactly once, and an answer that was committed is never lost or overwritten (iss
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from bot.texts import common as tc
@@ -21,9 +19,9 @@ async def at_when_question(chat: Chat) -> None:
     await chat.send("Analyst")
 
 
-def outbox_rows(chat: Chat) -> int:
-    with sqlite3.connect(chat.app.runtime.settings.database_path) as db:
-        return int(db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0])
+async def unsent(chat: Chat) -> int:
+    """Replies committed but not taken by Telegram (a settled row waits only for deletion)."""
+    return len(await chat.app.runtime.store.outbox.left())
 
 
 async def test_a_press_too_old_to_answer_still_counts(chat: Chat, fake: FakeTelegram) -> None:
@@ -45,9 +43,9 @@ async def test_a_reply_the_network_held_up_is_sent_later_and_nothing_is_overwrit
     fake.fail("sendMessage", "network", chat_id=chat.user_id)
     r = await chat.send("yesterday 3pm")
     assert [s for s in r if s.text] == []  # nothing reached the user
-    assert outbox_rows(chat) == 1
+    assert await unsent(chat) == 1
     assert await send_left_over(chat.app.bot, chat.app.runtime.store) == 1
-    assert "Who interviewed" in chat.last.text and outbox_rows(chat) == 0
+    assert "Who interviewed" in chat.last.text and await unsent(chat) == 0
     await chat.send("Priya Shah")
     (interview,) = await chat.app.runtime.store.interviews.active(chat.user_id)
     assert interview.role == "Analyst" and interview.held_at is not None
@@ -99,4 +97,4 @@ async def test_a_message_telegram_refuses_gets_an_apology_and_the_answer_stays(
     r = await chat.send("yesterday 3pm")
     assert [s.text for s in r if s.text] == [tc.ERROR]
     (interview,) = await chat.app.runtime.store.interviews.active(chat.user_id)
-    assert interview.held_at is not None and outbox_rows(chat) == 0
+    assert interview.held_at is not None and await unsent(chat) == 0

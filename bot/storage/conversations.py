@@ -27,6 +27,8 @@ class Pending:
     state: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
     update_id: int | None = None
+    known: bool = False  # the user has a row (read with the conversation, one query)
+    paused: bool = False  # their nudges are paused (Telegram said they blocked the bot)
     forgotten: bool = False  # the user's rows were deleted (/forget): write nothing back
 
     def snapshot(self) -> tuple[str | None, str | None, str]:
@@ -46,14 +48,19 @@ class Queued:
 
 class Conversations(Repo):
     async def get(self, user_id: int) -> Pending:
-        """The user's conversation; an empty one (nothing pending) when none is stored."""
+        """The user's conversation (an empty one, nothing pending, when none is stored), with
+        whether they have a row at all and whether their nudges are paused: one query."""
         row = await self._one(
-            "SELECT name, state, data, update_id FROM conversations WHERE user_id = ?", (user_id,)
+            "SELECT u.paused, c.name, c.state, c.data, c.update_id FROM users u"
+            " LEFT JOIN conversations c ON c.user_id = u.id WHERE u.id = ?",
+            (user_id,),
         )
         if row is None:
             return Pending(user_id)
-        data = json.loads(row["data"])
-        return Pending(user_id, row["name"], row["state"], data, row["update_id"])
+        data = json.loads(row["data"]) if row["data"] is not None else {}
+        pending = Pending(user_id, row["name"], row["state"], data, row["update_id"])
+        pending.known, pending.paused = True, bool(row["paused"])
+        return pending
 
     async def put(self, pending: Pending, now: datetime) -> None:
         """Store the conversation as it now stands (inside the caller's transaction)."""

@@ -138,7 +138,7 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
         assert user is not None and chat is not None and outbox is not None
         async with ctx.store.transaction() as tx:
             pending = ctx.pending = await tx.conversations.get(user.id)
-            if pending.update_id is None:
+            if not pending.known:
                 await tx.users.ensure(user.id, chat.id, user.first_name)
             elif pending.update_id == update.update_id:
                 return None  # Telegram sent it again after a crash; its replies went out then
@@ -254,12 +254,6 @@ async def _later(update: Update, outbox: Outbox | None) -> None:
             report(update, exc)
 
 
-async def _sent(store: Store, ids: list[int]) -> None:
-    if ids:
-        async with store.single() as tx:
-            await tx.outbox.done(ids)
-
-
 def _apology(update: Update, chat_id: int, *, answer: bool = True) -> Outbox:
     """The one reply to an update that failed: the press answered, and an apology."""
     outbox = Outbox(chat_id)
@@ -281,3 +275,9 @@ def _retry_later(ctx: Ctx) -> None:
     queue = cast("JobQueue[Ctx] | None", ctx.job_queue)
     if queue is not None:  # (tests without a running JobQueue retry by hand)
         queue.run_once(_retry, RETRY_AFTER.total_seconds(), name="outbox")
+
+
+async def _sent(store: Store, ids: list[int]) -> None:
+    if ids:
+        async with store.single() as tx:
+            await tx.outbox.done(ids)

@@ -31,10 +31,6 @@ class Pending:
     paused: bool = False  # their nudges are paused (Telegram said they blocked the bot)
     forgotten: bool = False  # the user's rows were deleted (/forget): write nothing back
 
-    def snapshot(self) -> tuple[str | None, str | None, str]:
-        """What is stored of it, to tell whether a handler changed it."""
-        return self.name, self.state, json.dumps(self.data, sort_keys=True)
-
 
 @dataclass(frozen=True)
 class Queued:

@@ -163,17 +163,10 @@ async def deliver(bot: Bot, calls: Sequence[Call]) -> Delivery:
 async def _make(bot: Bot, call: Call) -> object:
     """One call. A message nobody needs back is sent without PTB parsing Telegram's answer
     into a `Message` (half the CPU of sending it); anything else through PTB's typed method."""
-    if call.method != SEND or call.on_sent is not None:
+    stored = call.stored()
+    if stored is None or call.on_sent is not None:
         return await getattr(bot, call.method)(**call.kwargs)
-    params: dict[str, Any] = {
-        "chat_id": call.kwargs["chat_id"],
-        "text": call.kwargs["text"],
-        "parse_mode": ParseMode.HTML,
-        "link_preview_options": _NO_PREVIEW,
-    }
-    markup = call.kwargs.get("reply_markup")
-    if markup is not None:
-        params["reply_markup"] = markup.to_dict()
+    params = {**stored, "parse_mode": ParseMode.HTML, "link_preview_options": _NO_PREVIEW}
     return await bot.do_api_request("sendMessage", api_kwargs=params)
 
 

@@ -1,0 +1,230 @@
+"""The intent reader against real phrasings (issue 15's users and the like): each line is what
+was typed and what it must read as; None means an ordinary answer, kept as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.intents import Intent, Reading, read_deletion, read_intent
+
+It = Intent
+R = Reading
+
+TABLE: list[tuple[str, Reading | None]] = [
+    # what's next, typos and all
+    ("whats nxt", R(It.NEXT)),
+    ("wat now", R(It.NEXT)),
+    ("what now?", R(It.NEXT)),
+    ("What's next?", R(It.NEXT)),
+    ("what’s next", R(It.NEXT)),
+    ("next?", R(It.NEXT)),
+    ("next", R(It.NEXT)),
+    ("what should i do next?", R(It.NEXT)),
+    ("What should I do now", R(It.NEXT)),
+    ("what do i do now", R(It.NEXT)),
+    ("now what", R(It.NEXT)),
+    ("ok, what now?", R(It.NEXT)),
+    ("next steps?", R(It.NEXT)),
+    ("whats the next step", R(It.NEXT)),
+    ("what shud i do", R(It.NEXT)),
+    ("waht next", R(It.NEXT)),
+    ("what comes next?", R(It.NEXT)),
+    ("next please", R(It.NEXT)),
+    # help
+    ("help", R(It.HELP)),
+    ("HELP", R(It.HELP)),
+    ("Help!", R(It.HELP)),
+    ("?", R(It.HELP)),
+    ("??", R(It.HELP)),
+    ("hepl", R(It.HELP)),
+    ("help me", R(It.HELP)),
+    ("how does this work?", R(It.HELP)),
+    ("what can you do", R(It.HELP)),
+    ("I'm confused", R(It.HELP)),
+    ("im lost", R(It.HELP)),
+    ("commands", R(It.HELP)),
+    # status
+    ("status", R(It.STATUS)),
+    ("staus", R(It.STATUS)),
+    ("my progress", R(It.STATUS)),
+    ("where am i?", R(It.STATUS)),
+    ("how am I doing", R(It.STATUS)),
+    ("show my status", R(It.STATUS)),
+    # a new interview
+    ("i just had an intervew this morning", R(It.NEW_INTERVIEW)),
+    ("I just had an interview", R(It.NEW_INTERVIEW)),
+    ("just had an interview!", R(It.NEW_INTERVIEW)),
+    ("I've just had my interview", R(It.NEW_INTERVIEW)),
+    ("had an interview today", R(It.NEW_INTERVIEW)),
+    ("I had another interview yesterday", R(It.NEW_INTERVIEW)),
+    ("i just finished a job interview", R(It.NEW_INTERVIEW)),
+    ("new interview", R(It.NEW_INTERVIEW)),
+    ("log an interview", R(It.NEW_INTERVIEW)),
+    ("debrief", R(It.NEW_INTERVIEW)),
+    ("I have an interview", R(It.NEW_INTERVIEW)),
+    ("interview done", R(It.NEW_INTERVIEW)),
+    ("I had an interview 2 hours ago", R(It.NEW_INTERVIEW)),
+    # stop
+    ("stop", R(It.CANCEL)),
+    ("STOP", R(It.CANCEL)),
+    ("nevermind", R(It.CANCEL)),
+    ("never mind", R(It.CANCEL)),
+    ("nvm", R(It.CANCEL)),
+    ("cancel", R(It.CANCEL)),
+    ("cancle", R(It.CANCEL)),
+    ("forget it", R(It.CANCEL)),
+    ("quit", R(It.CANCEL)),
+    ("not now", R(It.CANCEL)),
+    # skip
+    ("skip", R(It.SKIP)),
+    ("Skip.", R(It.SKIP)),
+    ("pass", R(It.SKIP)),
+    ("skip this one", R(It.SKIP)),
+    ("next question", R(It.SKIP)),
+    ("rather not say", R(It.SKIP)),
+    ("n/a", R(It.SKIP)),
+    ("skp", R(It.SKIP)),
+    # don't know
+    ("dunno", R(It.DONT_KNOW)),
+    ("I don't have it", R(It.DONT_KNOW)),
+    ("i dont have their email", R(It.DONT_KNOW)),
+    ("not sure", R(It.DONT_KNOW)),
+    ("idk", R(It.DONT_KNOW)),
+    ("no idea", R(It.DONT_KNOW)),
+    ("I don't know", R(It.DONT_KNOW)),
+    ("can't remember", R(It.DONT_KNOW)),
+    ("dunno yet", R(It.DONT_KNOW)),
+    ("no email", R(It.DONT_KNOW)),
+    # yes and no
+    ("yes", R(It.YES)),
+    ("yep", R(It.YES)),
+    ("Yeah", R(It.YES)),
+    ("yup!", R(It.YES)),
+    ("sure", R(It.YES)),
+    ("y", R(It.YES)),
+    ("of course", R(It.YES)),
+    ("👍", R(It.YES)),
+    ("no", R(It.NO)),
+    ("nah", R(It.NO)),
+    ("nope", R(It.NO)),
+    ("Not yet", R(It.NO)),
+    ("no thanks", R(It.NO)),
+    ("n", R(It.NO)),
+    # ratings in words, on the debrief's scale (1 = rough, 5 = great)
+    ("so-so", R(It.RATING, rating=3)),
+    ("so so", R(It.RATING, rating=3)),
+    ("ok", R(It.RATING, rating=3)),
+    ("OK", R(It.RATING, rating=3)),
+    ("okay", R(It.RATING, rating=3)),
+    ("meh", R(It.RATING, rating=3)),
+    ("it went ok", R(It.RATING, rating=3)),
+    ("fine I guess", R(It.RATING, rating=3)),
+    ("great", R(It.RATING, rating=5)),
+    ("Great!", R(It.RATING, rating=5)),
+    ("amazing", R(It.RATING, rating=5)),
+    ("pretty good, maybe a four", R(It.RATING, rating=4)),
+    ("good", R(It.RATING, rating=4)),
+    ("it went well", R(It.RATING, rating=4)),
+    ("really well", R(It.RATING, rating=4)),
+    ("terrible", R(It.RATING, rating=1)),
+    ("awful", R(It.RATING, rating=1)),
+    ("rough", R(It.RATING, rating=1)),
+    ("not great", R(It.RATING, rating=2)),
+    ("badly", R(It.RATING, rating=2)),
+    ("4/5", R(It.RATING, rating=4)),
+    ("3 out of 5", R(It.RATING, rating=3)),
+    ("maybe a 2", R(It.RATING, rating=2)),
+    ("3", R(It.RATING, rating=3)),
+    ("four", R(It.RATING, rating=4)),
+    # undo and corrections
+    ("undo", R(It.UNDO)),
+    ("Undo that", R(It.UNDO)),
+    ("oops", R(It.UNDO)),
+    ("go back", R(It.UNDO)),
+    ("scratch that", R(It.UNDO)),
+    ("oops, that was two people", R(It.CORRECTION, rest="that was two people")),
+    (
+        "actually they said end of the month",
+        R(It.CORRECTION, rest="they said end of the month"),
+    ),
+    ("Actually, Globex", R(It.CORRECTION, rest="Globex")),
+    ("sorry I meant Tom Baker", R(It.CORRECTION, rest="Tom Baker")),
+    ("no, I mean Monday 7th December", R(It.CORRECTION, rest="Monday 7th December")),
+    ("I meant Friday", R(It.CORRECTION, rest="Friday")),
+    ("oops I meant Acme", R(It.CORRECTION, rest="Acme")),
+    ("typo: Initech", R(It.CORRECTION, rest="Initech")),
+    # ordinary answers: never an intent
+    ("They asked about my leadership", None),
+    ("Acme", None),
+    ("Acme Corp", None),
+    ("Next", R(It.NEXT)),  # (the retailer would be read as "what's next": /debrief says why)
+    ("Nest", None),
+    ("Globex Corporation", None),
+    ("Tom Baker", None),
+    ("Priya Shah (Head of Analytics) and Tom O'Neill from HR", None),
+    ("the recruiter", None),
+    ("Helen", None),
+    ("Will", None),
+    ("Data Analyst", None),
+    ("Senior Product Manager", None),
+    ("next Monday 10am", None),
+    ("next week", None),
+    ("next Friday", None),
+    ("tomorrow at 3pm", None),
+    ("yesterday", None),
+    ("in 2 weeks", None),
+    ("end of the month", None),
+    ("5 December", None),
+    ("12/05", None),
+    ("10", None),
+    ("2 people", None),
+    ("tom@acme.com", None),
+    ("a second round with a technical test", None),
+    ("they'll get back to me in two weeks", None),
+    ("Good rapport with Priya", None),
+    ("I explained my SQL project well", None),
+    ("The salary question", None),
+    ("forgot to mention my SQL project", None),
+    ("I had an interview with Google last year and it was similar", None),
+    ("what's the next stage for the panel", None),
+    ("Q: tell me about a conflict - went ok", None),
+    ("The team uses Python and dbt", None),
+    ("They help charities with data", None),
+    ("stop-motion animation studio", None),
+    ("Next round on Monday", None),
+    ("Status Bank plc", None),
+    ("She said I was a great fit", None),
+    ("not great at the whiteboard part", None),
+    ("Good question", None),
+    ("Help Scout", None),
+    ("yes, Tom Baker", None),
+    ("delete 3 and 4", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE, ids=[t for t, _ in TABLE])
+def test_reads(text: str, expected: Reading | None) -> None:
+    assert read_intent(text) == expected
+
+
+def test_the_table_is_large() -> None:
+    assert len(TABLE) >= 100
+    assert sum(1 for _, r in TABLE if r is None) >= 30
+    assert {r.intent for _, r in TABLE if r is not None} == set(Intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("delete 3 and 4", (3, 4)),
+        ("Delete note 2", (2,)),
+        ("remove notes 1, 3", (1, 3)),
+        ("delete 2 2", (2,)),
+        ("delete #5", (5,)),
+        ("delete the last one", None),
+        ("delete 0", None),
+        ("they asked me to delete 3 tables", None),
+    ],
+)
+def test_deletions(text: str, expected: tuple[int, ...] | None) -> None:
+    assert read_deletion(text) == expected

@@ -27,6 +27,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
+from bot.rules.intent_words import FILLER, LEADING, PHRASES, RATING_PHRASES, TRAILING, TYPOS
 from bot.rules.numbers import whole_number
 
 
@@ -60,116 +61,11 @@ MAX_CORRECTION = 500
 PHRASE_SCORE = 90  # rapidfuzz ratio (0–100) at which a whole message reads as a phrase
 WORD_SCORE = 85  # … and a word of 5 letters or more as a word of the phrases
 
-_PHRASES: dict[Intent, tuple[str, ...]] = {
-    Intent.NEXT: (
-        "next", "whats next", "what is next", "what next", "what now", "now what", "next step",
-        "next steps", "whats the next step", "what are my next steps", "whats my next step",
-        "what should i do", "what should i do next", "what should i do now", "what do i do",
-        "what do i do now", "what do i do next", "what to do next", "what do i need to do",
-        "what else", "whats left", "anything else to do", "what now then", "so what now",
-        "ok what now", "ok whats next", "and now", "to do", "todo", "what should i do today",
-        "whats next for me", "what comes next", "whats my next move",
-    ),
-    Intent.HELP: (
-        "help", "help me", "help please", "please help", "how does this work",
-        "how do i use this", "what can you do", "what can i do", "what do you do", "commands",
-        "menu", "options", "instructions", "im lost", "i am lost", "im confused",
-        "i am confused", "confused", "what is this", "huh", "i need help", "can you help",
-        "can you help me", "how does it work", "what are the commands", "show commands",
-    ),
-    Intent.STATUS: (
-        "status", "my status", "show status", "show my status", "progress", "my progress",
-        "where am i", "where am i at", "where are we", "where was i", "overview", "summary",
-        "how am i doing", "what have i done", "whats done", "where do things stand",
-        "show my progress", "my interviews", "show my interviews", "status please",
-    ),
-    Intent.NEW_INTERVIEW: (
-        "new interview", "log an interview", "log interview", "log a new interview",
-        "add an interview", "add interview", "add a new interview", "record an interview",
-        "start a debrief", "start debrief", "debrief", "debrief me", "new debrief",
-        "another interview", "i had an interview", "i had another interview",
-        "i have an interview", "ive got an interview", "i got an interview",
-        "i have a new interview", "interview done", "interview over", "just interviewed",
-        "i just interviewed", "i was just interviewed", "i did an interview",
-    ),
-    Intent.CANCEL: (
-        "stop", "cancel", "cancel that", "cancel this", "stop this", "stop it", "stop please",
-        "nevermind", "never mind", "nvm", "forget it", "forget about it", "quit", "exit",
-        "abort", "leave it", "not now", "enough", "no stop", "stop asking", "i want to stop",
-    ),
-    Intent.SKIP: (
-        "skip", "skip it", "skip this", "skip that", "skip this one", "skip question",
-        "next question", "pass", "move on", "lets move on", "no comment", "rather not say",
-        "id rather not say", "prefer not to say", "id prefer not to say", "na", "n a", "n/a",
-        "skip please", "please skip",
-    ),
-    Intent.DONT_KNOW: (
-        "dunno", "dont know", "i dont know", "idk", "no idea", "not sure", "im not sure",
-        "i am not sure", "no clue", "cant remember", "i cant remember", "dont remember",
-        "i dont remember", "i forgot", "forgot", "i dont have it", "dont have it",
-        "dont have one", "i dont have one", "i havent got it", "havent got it",
-        "i dont have their email", "i dont have the email", "dont have their email",
-        "no email", "not known", "unknown", "i didnt get it", "didnt get it", "dunno sorry",
-        "sorry dunno", "dunno yet", "not sure yet", "i dont know yet", "no idea sorry",
-        "i didnt catch it", "didnt catch it",
-    ),
-    Intent.YES: (
-        "yes", "y", "yep", "yeah", "yea", "ya", "yup", "yes please", "sure", "of course",
-        "definitely", "absolutely", "correct", "thats right", "right", "please do",
-        "go ahead", "do it", "i did", "yes i did", "affirmative", "certainly", "yes sure",
-    ),
-    Intent.NO: (
-        "no", "n", "nope", "nah", "no thanks", "no thank you", "not yet", "not really",
-        "negative", "i didnt", "no i didnt", "no more", "nobody else", "no one else",
-        "no way", "nah thanks", "no not yet",
-    ),
-    Intent.UNDO: (
-        "undo", "undo that", "undo last", "undo the last one", "undo please", "go back",
-        "take that back", "oops", "revert", "revert that", "scratch that", "that was wrong",
-        "thats wrong", "wrong", "delete that", "remove that", "i made a mistake",
-    ),
-}  # fmt: skip
-_BY_PHRASE = {p: intent for intent, phrases in _PHRASES.items() for p in phrases}
+_BY_PHRASE = {p: Intent(value) for value, phrases in PHRASES.items() for p in phrases}
 _SHORT_PHRASE = 8  # phrases shorter than this are matched exactly (after mending typos)
 
-# Common typos of short words (rapidfuzz mends only words of 5 letters or more).
-_TYPOS = {
-    "nxt": "next", "nex": "next", "nexy": "next", "netx": "next", "nxet": "next",
-    "wat": "what", "wht": "what", "waht": "what", "whta": "what", "wot": "what",
-    "hepl": "help", "hlep": "help", "halp": "help", "hlp": "help", "pls": "please",
-    "plz": "please", "u": "you", "r": "are", "im": "im", "wats": "whats", "wuts": "whats",
-    "nw": "now", "noe": "now", "skp": "skip", "sikp": "skip", "stpo": "stop", "stp": "stop",
-    "yse": "yes", "yss": "yes", "ys": "yes", "yeh": "yeah", "yah": "yeah", "nop": "nope",
-    "shud": "should", "shld": "should", "shoud": "should", "undp": "undo",
-    "cancle": "cancel", "cancell": "cancel", "stauts": "status", "stats": "status",
-}  # fmt: skip
 _WORDS = sorted({w for p in _BY_PHRASE for w in p.split() if len(w) >= 5} | {"interview"})
 
-_FILLER = frozenset((
-    "i", "id", "think", "say", "it", "was", "went", "its", "overall", "honestly", "maybe",
-    "probably", "about", "around", "a", "an", "um", "hmm", "er", "guess", "would",
-))  # fmt: skip
-# Words around a phrase that change nothing: "ok, what now?", "next please".
-_LEADING = frozenset((
-    "ok", "okay", "so", "and", "hey", "hi", "hello", "um", "right", "well", "alright", "cool",
-    "thanks",
-))  # fmt: skip
-_TRAILING = frozenset(("please", "then", "thanks", "now", "again"))
-# The rating scale is the debrief's: 1 = rough, 5 = great (conversations/debrief_questions.py).
-_RATING_PHRASES: dict[str, int] = {
-    "terrible": 1, "awful": 1, "horrible": 1, "rough": 1, "disaster": 1, "a disaster": 1,
-    "dreadful": 1, "very bad": 1, "really bad": 1, "very badly": 1, "really badly": 1,
-    "bad": 2, "badly": 2, "poor": 2, "not great": 2, "not good": 2, "not well": 2,
-    "not so good": 2, "not so well": 2, "could have been better": 2, "could be better": 2,
-    "so so": 3, "ok": 3, "okay": 3, "okish": 3, "alright": 3, "fine": 3, "meh": 3,
-    "average": 3, "mixed": 3, "not bad": 3, "ok i guess": 3, "decent": 3, "middling": 3,
-    "good": 4, "well": 4, "pretty good": 4, "pretty well": 4, "quite good": 4,
-    "quite well": 4, "very good": 4, "really good": 4, "very well": 4, "really well": 4,
-    "great": 5, "excellent": 5, "amazing": 5, "brilliant": 5, "fantastic": 5,
-    "perfect": 5, "awesome": 5, "superb": 5, "really great": 5, "very great": 5,
-    "quite bad": 2, "pretty bad": 2, "pretty rough": 1, "kind of rough": 2,
-    "not too bad": 3, "pretty ok": 3, "kind of ok": 3,
-}  # fmt: skip
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _OUT_OF = re.compile(r"^(?P<n>[0-9]+|one|two|three|four|five)(?: ?(?:/|out of|of) ?5)?$")
 
@@ -254,7 +150,7 @@ def _mended(phrase: str) -> list[str]:
     """The words of a message with their typos mended (see the module docstring)."""
     mended = []
     for word in phrase.split():
-        word = _TYPOS.get(word, word)
+        word = TYPOS.get(word, word)
         if len(word) >= 5 and word not in _WORDS:
             best = process.extractOne(word, _WORDS, scorer=fuzz.ratio, score_cutoff=WORD_SCORE)
             word = best[0] if best is not None else word
@@ -263,11 +159,11 @@ def _mended(phrase: str) -> list[str]:
 
 
 def _trimmed(words: list[str]) -> list[str]:
-    """The words without the interjections before and the courtesies after (see _LEADING)."""
+    """The words without the interjections before and the courtesies after (see LEADING)."""
     start, end = 0, len(words)
-    while start < end - 1 and words[start] in _LEADING:
+    while start < end - 1 and words[start] in LEADING:
         start += 1
-    while end > start + 1 and words[end - 1] in _TRAILING:
+    while end > start + 1 and words[end - 1] in TRAILING:
         end -= 1
     return words[start:end]
 
@@ -308,10 +204,10 @@ def _rating(words: list[str]) -> int | None:
 def _rated_words(words: list[str]) -> int | bool | None:
     """The rating the words give; None when they give none (only filler), False when they
     say something else."""
-    content = " ".join(w for w in words if w not in _FILLER)
+    content = " ".join(w for w in words if w not in FILLER)
     if not content:
         return None
-    return _RATING_PHRASES.get(content, False)
+    return RATING_PHRASES.get(content, False)
 
 
 def _correction(raw: str) -> Reading | None:

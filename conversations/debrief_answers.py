@@ -189,8 +189,9 @@ async def nothing_mentioned(update: Update, ctx: Ctx) -> object:
 
 # --- the reflection ---------------------------------------------------------------------------
 async def rating_answer(update: Update, ctx: Ctx) -> object:
-    """How it went, 1 to 5 (a button or typed); anything else asks again."""
-    raw = matched(ctx, "rating") if update.callback_query else text_of(update)
+    """How it went, 1 to 5 (a button, its number typed, or words the dialogue read as one:
+    "so-so" comes with the button's data); anything else asks again."""
+    raw = matched(ctx, "rating") or text_of(update)
     rating = whole_number(raw, 1, 5)
     if rating is None:
         await answered(update, ctx)

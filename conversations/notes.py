@@ -15,9 +15,11 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler
 from telegram.ext import filters as f
 
 from bot.rules.coaching import Step, StepState
+from bot.rules.intents import read_deletion
 from bot.rules.models import Interview
 from bot.rules.parsing import MAX_TEXT
 from bot.texts import common as tc
+from bot.texts import intents as ti
 from bot.texts import notes as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
@@ -142,6 +144,10 @@ async def add_note(update: Update, ctx: Ctx) -> object:
     interview = await _interview(update, ctx)
     if interview is None:
         return await _lost(update, ctx)
+    numbers = read_deletion(text_of(update))
+    if numbers is not None:  # "delete 3 and 4": an edit of the list, not a note
+        await _delete(update, ctx, interview, numbers)
+        return None
     parts = split_text(text_of(update))
     if not parts:
         await reask(update, ctx, N.COLLECT)
@@ -160,6 +166,21 @@ async def add_note(update: Update, ctx: Ctx) -> object:
         text = t.SAVED_PARTS.format(parts=len(parts), count=t.count_text(count))
     await say(update, ctx, text, _collect_keyboard(count))
     return None
+
+
+async def _delete(update: Update, ctx: Ctx, interview: Interview, numbers: tuple[int, ...]) -> None:
+    """Delete the notes with these numbers, as Read them back numbers them (all or none)."""
+    notes = await ctx.store.notes.for_interview(interview.id)
+    which = ti.note_numbers(numbers)
+    if max(numbers) > len(notes):
+        text = ti.NOTES_NO_SUCH.format(count=t.count_text(len(notes)), which=which)
+        await say(update, ctx, text, _collect_keyboard(len(notes)))
+        return
+    async with ctx.store.transaction() as tx:
+        await tx.notes.delete(interview.id, [notes[n - 1].id for n in numbers])
+    left = len(notes) - len(numbers)
+    text = ti.NOTES_DELETED.format(which=which, count=t.count_text(left))
+    await say(update, ctx, text, _collect_keyboard(left))
 
 
 async def read_back(update: Update, ctx: Ctx) -> object:

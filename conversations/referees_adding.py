@@ -110,7 +110,7 @@ def detail_answer(field: str, following: R) -> Callback:
 
 def _permission_given(update: Update, ctx: Ctx) -> bool | None:
     """Yes or Not yet, from the button or typed (/skip is Not yet); None when unclear."""
-    pressed = matched(ctx, "answer") if update.callback_query else None
+    pressed = matched(ctx, "answer")  # a button, or words the dialogue read as one ("yep")
     typed = text_of(update).lower().strip(" .!")
     if pressed == "yes" or (pressed is None and typed in YES_WORDS):
         return True

@@ -28,6 +28,7 @@ from conversations import (
     followup,
     general,
     guards,
+    intents,
     notes,
     operator,
     outcome,
@@ -54,6 +55,7 @@ STEPS = (
     referees,
     thanks,
     followup,
+    intents,
     outcome,
     changes,
     privacy,
@@ -81,5 +83,5 @@ def register(app: AfterviewApplication) -> None:
     app.add_handler(TypeHandler(Update, log_update), group=LOG_GROUP)
     app.add_handler(adviser_staff.handler(), group=ADVISER_GROUP)
     app.add_handler(guards.handler(), group=GUARD_GROUP)
-    app.add_handler(Dialogue(conversations()), group=DIALOGUE_GROUP)
+    app.add_handler(Dialogue(conversations(), intents.words()), group=DIALOGUE_GROUP)
     app.add_error_handler(on_error)

@@ -110,3 +110,28 @@ RATING_PHRASES: dict[str, int] = {
     "quite bad": 2, "pretty bad": 2, "pretty rough": 1, "kind of rough": 2,
     "not too bad": 3, "pretty ok": 3, "kind of ok": 3,
 }  # fmt: skip
+
+# An outcome typed after /outcome ("/outcome rejected"), by the value of bot.terms.Outcome.
+OUTCOMES: dict[str, tuple[str, ...]] = {
+    "offer": (
+        "offer", "offered", "an offer", "got an offer", "got the offer", "got the job",
+        "got it", "hired", "accepted", "job offer", "i got it", "they offered",
+    ),
+    "rejected": (
+        "rejected", "rejection", "reject", "no", "not this time", "turned down",
+        "didnt get it", "i didnt get it", "unsuccessful", "not selected", "declined",
+        "they said no", "no offer", "failed",
+    ),
+    "next_round": (
+        "next round", "next_round", "another round", "second round", "next stage",
+        "through", "got through", "invited back", "final round", "round 2", "2nd round",
+    ),
+    "withdrawn": (
+        "withdrawn", "withdrew", "withdraw", "i withdrew", "pulled out", "i pulled out",
+        "not interested", "dropped out",
+    ),
+    "waiting": (
+        "waiting", "still waiting", "nothing yet", "no news", "no news yet", "pending",
+        "not heard", "havent heard", "havent heard back", "no answer yet",
+    ),
+}  # fmt: skip

@@ -27,11 +27,22 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
-from bot.rules.intent_words import FILLER, LEADING, PHRASES, RATING_PHRASES, TRAILING, TYPOS
+from bot.rules.intent_words import (
+    FILLER,
+    LEADING,
+    OUTCOMES,
+    PHRASES,
+    RATING_PHRASES,
+    TRAILING,
+    TYPOS,
+)
 from bot.rules.numbers import whole_number
+from bot.terms import Outcome
 
 
 class Intent(StrEnum):
+    """What an everyday reply asks for (see the module docstring)."""
+
     NEXT = "next"
     HELP = "help"
     STATUS = "status"
@@ -112,7 +123,7 @@ def read_intent(text: str) -> Reading | None:
     exact = _BY_PHRASE.get(phrase) or _BY_PHRASE.get(" ".join(_trimmed(words)))
     if exact is not None:
         return Reading(exact)
-    rating = _rating(words)
+    rating = None if re.search(r"[-−–]\s*[0-9]", raw) else _rating(words)  # not "-1"
     if rating is not None:
         return Reading(Intent.RATING, rating=rating)
     if _JUST_HAD.match(phrase):
@@ -136,6 +147,21 @@ def read_deletion(text: str) -> tuple[int, ...] | None:
     if any(n is None for n in numbers):
         return None
     return tuple(dict.fromkeys(n for n in numbers if n is not None))
+
+
+_BY_OUTCOME = {p: Outcome(value) for value, phrases in OUTCOMES.items() for p in phrases}
+
+
+def read_outcome(text: str) -> Outcome | None:
+    """The outcome a few words name ("rejected", "got the job", "next round", "withdrew",
+    "still waiting"), typos mended as in `read_intent`; None when they name none."""
+    phrase = " ".join(_mended(_normal(text)))
+    if not phrase or len(phrase) > MAX_PHRASE:
+        return None
+    if phrase in _BY_OUTCOME:
+        return _BY_OUTCOME[phrase]
+    best = process.extractOne(phrase, list(_BY_OUTCOME), scorer=fuzz.ratio, score_cutoff=85)
+    return _BY_OUTCOME[best[0]] if best is not None else None
 
 
 def _normal(text: str) -> str:

@@ -7,6 +7,7 @@ transaction brings its nudges in line before it commits (see `Repo._touch`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -236,6 +237,14 @@ class Notes(Repo):
             "SELECT * FROM notes WHERE interview_id = ? ORDER BY id", (interview_id,)
         )
         return [Note.model_validate(dict(r)) for r in rows]
+
+    async def delete(self, interview_id: int, note_ids: Sequence[int]) -> None:
+        """Delete these notes of the interview (ids of another interview's notes are left)."""
+        for note_id in note_ids:
+            await self._run(
+                "DELETE FROM notes WHERE id = ? AND interview_id = ?", (note_id, interview_id)
+            )
+        self._touch(interview_id)
 
 
 class SocialPages(Repo):

@@ -7,6 +7,8 @@ first handler that takes the update, in this order:
 1. passive buttons (they act and ask nothing: "Sent it" under a draft);
 2. entry points of every step (a command or an "open" button starts that step; the question
    pending in another step is over, its answers kept);
+2½. typed words that mean a button, /skip, /cancel or an action ("so-so", "dunno", "stop",
+   "what's next?": bot/tg/words.py);
 3. the handlers of the pending question's state, then /cancel;
 4. actions available at any time (/status, /next...): the question stays pending;
 5. the pending question's catch-all: explain, and ask it again;
@@ -43,13 +45,13 @@ from bot.tg.context import Ctx
 from bot.tg.errors import report
 from bot.tg.logs import summary
 from bot.tg.outbox import Outbox, deliver, send_left_over
+from bot.tg.words import Found, Words
 
 log = logging.getLogger(__name__)
 
 END = ConversationHandler.END
 Handler = BaseHandler[Update, Ctx, Any]
 Reask = Callable[[Update, Ctx, Any], Awaitable[None]]
-Found = tuple[Handler, object, str | None]  # the handler, its check result, its step
 RETRY_AFTER = timedelta(seconds=30)  # replies the network held up are tried again this late
 
 
@@ -79,8 +81,9 @@ class Conversation:
 class Dialogue(BaseHandler[Update, Ctx, None]):
     """The one handler for every private update from a user (see the module docstring)."""
 
-    def __init__(self, conversations: Sequence[Conversation]) -> None:
+    def __init__(self, conversations: Sequence[Conversation], words: Words | None = None) -> None:
         super().__init__(self._unused)
+        self.words = words
         self.conversations = {c.name: c for c in conversations}
         if len(self.conversations) != len(conversations):
             raise ValueError("two conversations share a name")
@@ -207,6 +210,9 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
         if found is not None:
             return found
         current = self._current(pending)
+        found = self.words.pick(update, pending.state, current) if self.words else None
+        if found is not None:
+            return found
         if current is not None:
             conversation, handlers = current
             found = _first([*handlers, *conversation.cancel], update)

@@ -1,0 +1,22 @@
+"""Texts of everyday replies read for what they mean (bot/rules/intents.py): the question
+still open after "what's next?", "I don't know" at a question, an outcome typed after /outcome,
+and notes deleted in words ("delete 3 and 4")."""
+
+from __future__ import annotations
+
+STILL_OPEN = "↩️ <i>Still open, whenever you're ready (or /cancel to leave it):</i>"
+DONT_KNOW = "No problem, we can do without it."
+OUTCOME_UNCLEAR = "I didn't recognise “{text}” as an outcome, so here are the choices."
+
+NOTES_DELETED = "🗑 Deleted {which}. {count} left."
+NOTES_NO_SUCH = (
+    "You have {count}, so there's no {which}. Tap <b>Read them back</b> to see their numbers."
+)
+
+
+def note_numbers(numbers: tuple[int, ...]) -> str:
+    """ "note 3", "notes 3 and 4", "notes 1, 2 and 5"."""
+    shown = [str(n) for n in numbers]
+    if len(shown) == 1:
+        return f"note {shown[0]}"
+    return f"notes {', '.join(shown[:-1])} and {shown[-1]}"

@@ -1,0 +1,118 @@
+"""Everyday replies acted on (issue 15): what the words tier of the dialogue does with free
+text read by bot/rules/intents.py, in every state (bot/tg/words.py), and "/outcome rejected".
+
+- what's next, help, status: the same as /next, /help, /status, at any time; a question
+  pending stays pending and is asked again;
+- "I just had an interview": /debrief; stop: /cancel (or "nothing to stop"); skip and "I don't
+  know": /skip where the question takes it;
+- yes / no, ratings and "don't know" in words at the questions whose buttons they stand for
+  (`BUTTONS`);
+- an outcome typed after /outcome records it, as its button does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.ext import CommandHandler
+
+from bot.rules.intents import Intent, read_outcome
+from bot.texts import common as tc
+from bot.texts import intents as t
+from bot.texts import outcome as to
+from bot.tg.context import Ctx
+from bot.tg.dialogue import END, Conversation
+from bot.tg.words import Action, Words
+from conversations import debrief, outcome
+from conversations.adviser import A
+from conversations.common import interview_for, say
+from conversations.debrief_questions import Q as Debrief
+from conversations.general_next import show_next, status
+from conversations.general_replies import cancel_idle, help_command, skip_idle
+from conversations.notes import N
+from conversations.outcome_common import NS as OUTCOME
+from conversations.privacy import F
+from conversations.referees_view import R
+from conversations.thanks_scratch import Q as Thanks
+
+# The button each word stands for, per question (the data its handler's pattern reads).
+BUTTONS: dict[str, dict[Intent, str]] = {
+    Debrief.RATING: {Intent.RATING: "debrief:rate:{rating}"},
+    Debrief.MORE: {Intent.YES: "debrief:more:yes", Intent.NO: "debrief:more:no"},
+    Debrief.PROCESS: {Intent.NO: "debrief:nothing"},
+    Debrief.REPLY_BY: {Intent.DONT_KNOW: "debrief:reply:none"},
+    R.PERMISSION: {Intent.YES: "referees:asked:yes", Intent.NO: "referees:asked:no"},
+    F.CONFIRM: {Intent.YES: "forget:yes", Intent.NO: "forget:no"},
+    A.CONSENT: {Intent.YES: "adviser:share:message", Intent.NO: "adviser:no"},
+    Thanks.MORE: {Intent.YES: "thanks:more:add", Intent.NO: "thanks:more:no"},
+    N.FORGOT: {Intent.NO: "notes:nothing"},
+}
+
+# Questions where "I don't know" / "I don't have it" is as good as /skip. (Not the names:
+# "dunno yet" there is refused with a hint, docs/coaching.md "People".)
+UNKNOWN = frozenset(
+    {
+        Debrief.ROLE,
+        Debrief.WHEN,
+        Debrief.EMAIL,
+        Debrief.NEXT_STAGE,
+        Debrief.PROCESS,
+        Debrief.RATING,
+        Debrief.WENT_WELL,
+        Debrief.NOT_LANDED,
+        R.CONTACT,
+        R.RELATIONSHIP,
+        N.FORGOT,
+    }
+)
+
+
+def words() -> Words:
+    """The words tier's configuration, for bot/app/handlers.py to give the dialogue."""
+    return Words(
+        anytime={
+            Intent.NEXT: Action(show_next),
+            Intent.HELP: Action(help_command),
+            Intent.STATUS: Action(status),
+            Intent.NEW_INTERVIEW: Action(debrief.entry, enters="debrief"),
+        },
+        idle={Intent.CANCEL: Action(cancel_idle), Intent.SKIP: Action(skip_idle)},
+        buttons=BUTTONS,
+        unknown=UNKNOWN,
+        free=frozenset({A.WRITING}),  # a message for the advisers is theirs to read
+        still_open=t.STILL_OPEN,
+        dont_know=t.DONT_KNOW,
+    )
+
+
+_SET = re.compile(rf"^{OUTCOME}:set:(?P<iid>[0-9]+):(?P<outcome>[a-z_]+)$")
+
+
+async def outcome_typed(update: Update, ctx: Ctx) -> object:
+    """/outcome with words after it ("/outcome rejected"): that outcome is recorded for the
+    interview /outcome would ask about, as its button does; words that name no outcome get
+    the question with its buttons."""
+    typed = " ".join(ctx.args or [])
+    chosen = read_outcome(typed)
+    if chosen is None:
+        await say(update, ctx, t.OUTCOME_UNCLEAR.format(text=tc.esc(typed[:60])))
+        return await outcome.entry(update, ctx)
+    interview = await interview_for(update, ctx, OUTCOME)
+    if interview is None:
+        return END
+    if interview.held_at is not None and interview.held_at > ctx.now():
+        await say(update, ctx, to.NOT_YET_HELD)
+        return END
+    pressed = _SET.match(f"{OUTCOME}:set:{interview.id}:{chosen.value}")
+    assert pressed is not None
+    ctx.matches = [pressed]  # as if its button had been pressed
+    return await outcome.choose(update, ctx)
+
+
+def handlers() -> Conversation:
+    """ "/outcome <words>" (tried before /outcome's own entry, which takes it bare)."""
+    return Conversation(
+        name="intents",
+        entry_points=[CommandHandler("outcome", outcome_typed, has_args=True)],
+    )

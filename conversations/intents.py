@@ -17,7 +17,7 @@ import re
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from bot.rules.intents import Intent, read_outcome
+from bot.rules.intents import Intent, read_intent, read_outcome
 from bot.texts import common as tc
 from bot.texts import intents as t
 from bot.texts import outcome as to
@@ -26,12 +26,14 @@ from bot.tg.dialogue import END, Conversation
 from bot.tg.words import Action, Words
 from conversations import debrief, outcome
 from conversations.adviser import A
-from conversations.common import interview_for, say
+from conversations.common import interview_for, say, text_of
 from conversations.debrief_questions import Q as Debrief
+from conversations.followup import Q as FollowUp
 from conversations.general_next import show_next, status
 from conversations.general_replies import cancel_idle, help_command, skip_idle
 from conversations.notes import N
 from conversations.outcome_common import NS as OUTCOME
+from conversations.outcome_common import Q as Outcome
 from conversations.privacy import F
 from conversations.referees_view import R
 from conversations.thanks_scratch import Q as Thanks
@@ -42,7 +44,11 @@ BUTTONS: dict[str, dict[Intent, str]] = {
     Debrief.MORE: {Intent.YES: "debrief:more:yes", Intent.NO: "debrief:more:no"},
     Debrief.PROCESS: {Intent.NO: "debrief:nothing"},
     Debrief.REPLY_BY: {Intent.DONT_KNOW: "debrief:reply:none"},
-    R.PERMISSION: {Intent.YES: "referees:asked:yes", Intent.NO: "referees:asked:no"},
+    R.PERMISSION: {  # (skip is Not yet, as /skip is there)
+        Intent.YES: "referees:asked:yes",
+        Intent.NO: "referees:asked:no",
+        Intent.SKIP: "referees:asked:no",
+    },
     F.CONFIRM: {Intent.YES: "forget:yes", Intent.NO: "forget:no"},
     A.CONSENT: {Intent.YES: "adviser:share:message", Intent.NO: "adviser:no"},
     Thanks.MORE: {Intent.YES: "thanks:more:add", Intent.NO: "thanks:more:no"},
@@ -64,12 +70,23 @@ UNKNOWN = frozenset(
         R.CONTACT,
         R.RELATIONSHIP,
         N.FORGOT,
+        Outcome.WHEN,
+        FollowUp.REPLY_BY,
     }
 )
 
 
+def corrected(update: Update) -> str:
+    """The corrected text of a message read as a CORRECTION ("actually they said end of the
+    month" → "they said end of the month"); "" for any other message."""
+    reading = read_intent(text_of(update))
+    return reading.rest if reading is not None and reading.intent is Intent.CORRECTION else ""
+
+
 def words() -> Words:
-    """The words tier's configuration, for bot/app/handlers.py to give the dialogue."""
+    """The words tier's configuration, for bot/app/handlers.py to give the dialogue.
+    (UNDO and CORRECTION are read but not acted on here: conversations/undo.py does that,
+    as `Action(..., asks_again=False)`, the correction's text from `corrected(update)`.)"""
     return Words(
         anytime={
             Intent.NEXT: Action(show_next),

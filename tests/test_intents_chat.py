@@ -196,6 +196,26 @@ async def test_yes_in_words_at_referee_permission(chat: Chat) -> None:
     assert bob.permission is True
 
 
+async def test_skip_in_words_at_referee_permission_is_not_yet(chat: Chat) -> None:
+    await logged(chat)
+    await chat.send("/referees")
+    await chat.send("Bob Smith")
+    await chat.press("Skip")
+    await chat.press("Skip")
+    r = await chat.send("skip")
+    assert "Ask Bob Smith as soon as you can" in chat.texts(r)
+    (bob,) = await chat.app.runtime.store.referees.for_user(chat.user_id)
+    assert bob.permission is False
+
+
+async def test_dont_know_a_referees_contact(chat: Chat) -> None:
+    await logged(chat)
+    await chat.send("/referees")
+    await chat.send("Bob Smith")
+    text = chat.texts(await chat.send("i don't have it"))
+    assert plain(ti.DONT_KNOW) in text and "How do you know Bob Smith?" in text
+
+
 async def test_no_in_words_keeps_the_data(chat: Chat) -> None:
     interview = await logged(chat)
     await chat.send("/forget")

@@ -7,12 +7,12 @@ first handler that takes the update, in this order:
 1. passive buttons (they act and ask nothing: "Sent it" under a draft);
 2. entry points of every step (a command or an "open" button starts that step; the question
    pending in another step is over, its answers kept);
-2½. typed words that mean a button, /skip, /cancel or an action ("so-so", "dunno", "stop",
-   "what's next?": bot/tg/words.py);
-3. the handlers of the pending question's state, then /cancel;
-4. actions available at any time (/status, /next...): the question stays pending;
-5. the pending question's catch-all: explain, and ask it again;
-6. the last-resort replies (unknown command, stray text, expired button).
+3. typed words that stand for a button, /skip, /cancel or an action ("so-so", "dunno", "stop",
+   "what's next?"; the words tier, bot/tg/words.py, given as `words`);
+4. the handlers of the pending question's state, then /cancel;
+5. actions available at any time (/status, /next...): the question stays pending;
+6. the pending question's catch-all: explain, and ask it again;
+7. the last-resort replies (unknown command, stray text, expired button).
 
 The handler runs inside one transaction with everything it writes; its replies are collected
 (`bot.tg.outbox`). The conversation's next state and the replies are written in the same

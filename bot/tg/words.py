@@ -53,10 +53,13 @@ class Step(Protocol):
 @dataclass(frozen=True)
 class Action:
     """What an intent does: `callback(update, ctx)`; `enters`: the step it starts, if any
-    (its return value is then that step's next state)."""
+    (its return value is then that step's next state). At a pending question, an action
+    that `asks_again` is followed by the question (it stays pending); one that doesn't
+    (an undo) returns the state to go to itself, as a handler of the question would."""
 
     callback: Callback
     enters: str | None = None
+    asks_again: bool = True
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ class Words:
         action = self.anytime.get(reading.intent)
         if action is None:
             return None
-        if action.enters is not None or reask is None:
+        if action.enters is not None or not action.asks_again or reask is None:
             return _Acting(action.callback), True, action.enters
         return _Acting(self._then_ask_again(action.callback, reask, state)), True, None
 

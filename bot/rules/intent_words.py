@@ -83,7 +83,7 @@ TYPOS = {
     "nw": "now", "noe": "now", "skp": "skip", "sikp": "skip", "stpo": "stop", "stp": "stop",
     "yse": "yes", "yss": "yes", "ys": "yes", "yeh": "yeah", "yah": "yeah", "nop": "nope",
     "shud": "should", "shld": "should", "shoud": "should", "undp": "undo",
-    "cancle": "cancel", "cancell": "cancel", "stauts": "status", "stats": "status",
+    "cancle": "cancel", "cancell": "cancel", "stauts": "status",
 }  # fmt: skip
 FILLER = frozenset((
     "i", "id", "think", "say", "it", "was", "went", "its", "overall", "honestly", "maybe",

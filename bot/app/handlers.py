@@ -25,6 +25,7 @@ from conversations import (
     adviser_staff,
     changes,
     debrief,
+    edit,
     followup,
     general,
     guards,
@@ -38,6 +39,7 @@ from conversations import (
     social,
     start,
     thanks,
+    undo,
 )
 
 LOG_GROUP = -3
@@ -47,6 +49,7 @@ DIALOGUE_GROUP = 0
 
 # Each step module's `handlers()`, in the order the dialogue tries them.
 STEPS = (
+    undo,
     start,
     debrief,
     notes,
@@ -61,6 +64,7 @@ STEPS = (
     review,
     reminders,
     operator,
+    edit,
     general,
 )
 

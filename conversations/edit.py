@@ -54,6 +54,12 @@ REMOVE = rf"^{NS}:(?P<what>pdel|ndel|rdel):(?P<iid>{_ID}):(?P<sub>{_ID})$"
 DELETE = rf"^{NS}:(?P<what>del|delok):(?P<iid>{_ID})$"
 
 
+def moved_on(ctx: Ctx) -> object:
+    """What a card button that worked returns: None (the question pending elsewhere stays),
+    or END when the question pending is a field being changed: the user moved on from it."""
+    return END if ctx.pending is not None and ctx.pending.state == E.FIELD else None
+
+
 async def open_card(update: Update, ctx: Ctx) -> object:
     """An interview's card (edit:card:<iid>, or pick:<iid> from /interviews, which also makes
     it the interview the other steps work on)."""
@@ -70,7 +76,7 @@ async def open_card(update: Update, ctx: Ctx) -> object:
                 await tx.users.update(user.id, current_interview_id=interview.id)
         lead = tc.NOW_WORKING_ON.format(label=tc.esc(interview.label))
     await show_card(update, ctx, interview, lead=lead)
-    return None
+    return moved_on(ctx)
 
 
 async def change_field(update: Update, ctx: Ctx) -> object:
@@ -89,7 +95,7 @@ async def open_person(update: Update, ctx: Ctx) -> object:
         return None
     await answered(update, ctx, found[1].name)
     await show_person(update, ctx, found[0].id, found[1])
-    return None
+    return moved_on(ctx)
 
 
 async def open_list(update: Update, ctx: Ctx) -> object:
@@ -103,7 +109,7 @@ async def open_list(update: Update, ctx: Ctx) -> object:
         await show_notes(update, ctx, interview)
     else:
         await show_referees(update, ctx, interview.id)
-    return None
+    return moved_on(ctx)
 
 
 async def remove(update: Update, ctx: Ctx) -> object:
@@ -125,7 +131,7 @@ async def remove(update: Update, ctx: Ctx) -> object:
         lead = t.PERSON_REMOVED.format(name=tc.esc(found[1].name))
         fresh = await ctx.store.interviews.get(interview.id)
         await show_card(update, ctx, fresh or interview, lead=lead)
-        return None
+        return moved_on(ctx)
     if what == "ndel":
         return await _remove_note(update, ctx, interview.id, sub)
     return await _remove_referee(update, ctx, interview.id, sub)
@@ -142,7 +148,7 @@ async def _remove_note(update: Update, ctx: Ctx, iid: int, nid: int) -> object:
         await tx.edits.delete_note(nid)
     body = tc.esc(kb.shorten(notes[number - 1].body, 80))
     await show_notes(update, ctx, interview, lead=t.NOTE_DELETED.format(n=number, body=body))
-    return None
+    return moved_on(ctx)
 
 
 async def _remove_referee(update: Update, ctx: Ctx, iid: int, rid: int) -> object:
@@ -155,7 +161,7 @@ async def _remove_referee(update: Update, ctx: Ctx, iid: int, rid: int) -> objec
         await tx.edits.delete_referee(user.id, rid)
     lead = t.REFEREE_DELETED.format(name=tc.esc(referee.name))
     await show_referees(update, ctx, iid, lead=lead)
-    return None
+    return moved_on(ctx)
 
 
 async def delete(update: Update, ctx: Ctx) -> object:
@@ -175,7 +181,7 @@ async def delete(update: Update, ctx: Ctx) -> object:
         sure = [(t.BTN_YES_DELETE, kb.data(NS, "delok", interview.id))]
         keep = [(t.BTN_KEEP, kb.data(NS, "card", interview.id))]
         await say(update, ctx, text, kb.keyboard([sure, keep]))
-        return None
+        return moved_on(ctx)
     await answered(update, ctx, t.BTN_YES_DELETE)
     async with ctx.store.transaction() as tx:
         await tx.edits.delete_interview(interview.user_id, interview.id)
@@ -206,6 +212,7 @@ def handlers() -> Conversation:
                 MessageHandler(filters.TEXT & ~filters.COMMAND, typed),
                 CallbackQueryHandler(clear, pattern=rf"^{NS}:clear$"),
                 CallbackQueryHandler(picked_when, pattern=rf"^{NS}:at:(?P<at>[0-9]{{12}})$"),
+                CallbackQueryHandler(picked_when, pattern=rf"^{NS}:now$"),
                 CallbackQueryHandler(
                     picked_reply, pattern=rf"^{NS}:rb:(?P<rb>20[0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}})$"
                 ),

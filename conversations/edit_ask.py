@@ -19,6 +19,7 @@ from bot.rules.numbers import whole_number
 from bot.rules.people import address_options
 from bot.rules.timing import zone
 from bot.texts import common as tc
+from bot.texts import debrief as td
 from bot.texts import edit as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
@@ -39,6 +40,8 @@ from conversations.people import add_people
 
 
 class E(StrEnum):
+    """The card's one question: the new value of the field being changed."""
+
     FIELD = "edit.field"
 
 
@@ -66,6 +69,7 @@ async def target(
 
 
 async def where(update: Update, ctx: Ctx, interview: Interview) -> Where:
+    """What reading an answer about `interview` depends on (see `Where`)."""
     user = await current_user(update, ctx)
     return Where(zone(user.tz), ctx.now(), user.holidays, interview.held_at)
 
@@ -74,6 +78,8 @@ def _extra_rows(key: str, row: Any) -> list[list[kb.Button]]:
     """Buttons that answer the question without typing: a rating, a greeting."""
     if key == "rating":
         return [[(str(n), kb.data(NS, "rate", n)) for n in range(1, 6)]]
+    if key == "when":
+        return [[(td.BTN_JUST_NOW, kb.data(NS, "now"))]]
     if key == "pgreet":
         options = address_options(row.name)[:4]
         return [[(o, kb.data(NS, "g", i))] for i, o in enumerate(options)]
@@ -94,7 +100,7 @@ async def ask_field(
     field = FIELDS[key]
     name = tc.esc(getattr(row, "name", "") or "")
     now_text = None
-    if field.columns and key != "pname":
+    if field.columns:
         place = await where(update, ctx, interview)
         now_text = t.NOW.format(value=shown(key, snapshot(key, row), place.tz, place.now))
     rows = _extra_rows(key, row)
@@ -162,11 +168,13 @@ async def _settle(update: Update, ctx: Ctx, reading: Reading) -> object:
 
 
 async def picked_when(update: Update, ctx: Ctx) -> object:
-    """One of the readings of an ambiguous time (edit:at:<stamp>)."""
+    """Just now (edit:now), or one of the readings of an ambiguous time (edit:at:<stamp>)."""
     iid, _, _ = _editing(ctx)
     interview = await owned_interview(update, ctx, iid)
     user = await current_user(update, ctx)
-    moment = unstamp(matched(ctx, "at"), zone(user.tz), ctx.now()) if interview else None
+    picked = matched(ctx, "at")
+    moment = unstamp(picked, zone(user.tz), ctx.now()) if picked else ctx.now()
+    moment = moment if interview else None
     if moment is None:
         await gone(update, ctx)
         return None
@@ -181,6 +189,7 @@ async def picked_reply(update: Update, ctx: Ctx) -> object:
 
 
 async def picked_rating(update: Update, ctx: Ctx) -> object:
+    """A rating button (edit:rate:<1-5>) at the rating question."""
     rating = whole_number(matched(ctx, "rating"), 1, 5)
     await answered(update, ctx, str(rating) if rating else None)
     return await _settle(
@@ -189,6 +198,7 @@ async def picked_rating(update: Update, ctx: Ctx) -> object:
 
 
 async def picked_greeting(update: Update, ctx: Ctx) -> object:
+    """A greeting button (edit:g:<index into `address_options`>) for an interviewer."""
     iid, key, sub = _editing(ctx)
     found = await target(update, ctx, iid, key, sub)
     index = whole_number(matched(ctx, "g"), 0, 3)

@@ -34,6 +34,7 @@ def field_data(iid: int, key: str, sub: int | None = None) -> str:
 
 
 def person_line(p: Interviewer) -> str:
+    """One interviewer on a line: name (job title) · email · “greeting”, escaped."""
     return t.CARD_PERSON.format(
         name=tc.esc(p.name),
         title=f" ({tc.esc(p.job_title)})" if p.job_title else "",
@@ -75,6 +76,7 @@ async def _tz_of(ctx: Ctx, user_id: int) -> str | None:
 
 
 def card_keyboard(interview: Interview, people: list[Interviewer]) -> InlineKeyboardMarkup:
+    """The card's buttons: each field, each interviewer, notes, referees, delete."""
     iid = interview.id
     fields = [(t.BTN_COMPANY, "company"), (t.BTN_ROLE, "role"), (t.BTN_WHEN, "when")]
     more = [(t.BTN_NEXT, "next"), (t.BTN_REPLY, "reply")]
@@ -102,6 +104,7 @@ async def show_card(
 
 
 def back_row(iid: int) -> list[kb.Button]:
+    """The row with « Back to the card (of interview `iid`)."""
     return [(t.BTN_BACK, kb.data(NS, "card", iid))]
 
 

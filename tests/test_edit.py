@@ -11,6 +11,7 @@ from bot.texts import common as tc
 from tests.chat import Chat
 from tests.fakeapi import FakeTelegram
 from tests.journeys import (
+    current,
     debriefed,
     logged,
     pending,
@@ -18,6 +19,7 @@ from tests.journeys import (
     rows,
     setup_user,
     stranger,
+    utc,
 )
 
 
@@ -107,13 +109,17 @@ async def test_changing_the_date_moves_the_nudges(chat: Chat, app: AfterviewAppl
     await chat.press("When")
     text = chat.texts(await chat.send("yesterday at 10am"))
     assert "When:" in text and "→" in text
-    changed = await fresh(app, interview)
-    assert changed.held_at is not None and changed.held_at < interview.held_at  # type: ignore[operator]
+    assert (await fresh(app, interview)).held_at == utc(2026, 11, 22, 10)
     after = await pending(app, chat.user_id)
-    assert after != before
-    assert after.get("thanks", before.get("thanks")) != before.get("thanks") or (
-        after.get("notes") != before.get("notes")
-    )
+    # A day earlier: the thank-you's deadline (T + 24 h) and the referees (T + 1 business
+    # day) move a day earlier; the notes, overdue now, come at once rather than at T + 2 h.
+    assert after["thanks_deadline"] < before["thanks_deadline"]
+    assert after["referees"] < before["referees"]
+    assert after["notes"] < before["notes"]
+    await chat.press("When")
+    await chat.press("Just now")  # back where it was: so are the nudges
+    assert (await fresh(app, interview)).held_at == interview.held_at
+    assert await pending(app, chat.user_id) == before
 
 
 async def test_notes_are_edited_and_deleted(chat: Chat, app: AfterviewApplication) -> None:
@@ -200,3 +206,23 @@ async def test_forged_and_stale_buttons_are_answered_kindly(
     await press_on_last(chat, f"edit:delok:{iid}")
     text = chat.texts(await chat.press_data(f"edit:f:{iid}:company"))  # deleted: stale now
     assert tc.STALE_BUTTON in text and tc.ERROR not in text
+
+
+async def test_back_to_the_card_ends_the_field_question_and_the_debrief_waits(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    await setup_user(chat)
+    await chat.send("/debrief")
+    await chat.send("2")  # the company; the role is asked next
+    await chat.send("/interviews")
+    await chat.press(chat.last.labels[0])  # the card, from the middle of the debrief
+    text = chat.texts(await chat.send("Data Analyst"))  # still the role's answer
+    assert "When was it" in text
+    interview = await current(chat)
+    assert interview.role == "Data Analyst"
+    await chat.send("/interviews")
+    await chat.press(chat.last.labels[0])
+    await chat.press("Company")
+    await chat.press("« Back to the card")
+    await chat.send("what's next?")  # not taken as the company
+    assert (await current(chat)).company == "2"

@@ -25,6 +25,8 @@ class Belongings:
 
 
 class Edits(Repo):
+    """The writes of the card and of undo (see the module docstring)."""
+
     _PERSON = frozenset({"name", "job_title", "email", "address"})
 
     async def update_interviewer(self, interviewer_id: int, **values: Any) -> Interviewer | None:
@@ -46,6 +48,7 @@ class Edits(Repo):
         return person
 
     async def delete_interviewer(self, interviewer_id: int) -> None:
+        """Remove an interviewer (their thank-you nudges follow)."""
         rows = await self._returning(
             "DELETE FROM interviewers WHERE id = ? RETURNING interview_id", (interviewer_id,)
         )
@@ -67,18 +70,21 @@ class Edits(Repo):
         return Note.model_validate(dict(row)) if row else None
 
     async def last_note(self, interview_id: int) -> Note | None:
+        """The newest note of the interview (the last answer in /notes)."""
         row = await self._one(
             "SELECT * FROM notes WHERE interview_id = ? ORDER BY id DESC LIMIT 1", (interview_id,)
         )
         return Note.model_validate(dict(row)) if row else None
 
     async def set_note(self, note_id: int, body: str) -> None:
+        """Replace a note's text."""
         rows = await self._returning(
             "UPDATE notes SET body = ? WHERE id = ? RETURNING interview_id", (body, note_id)
         )
         self._touch(*(int(r[0]) for r in rows))
 
     async def delete_note(self, note_id: int) -> None:
+        """Delete a note."""
         rows = await self._returning(
             "DELETE FROM notes WHERE id = ? RETURNING interview_id", (note_id,)
         )
@@ -90,6 +96,7 @@ class Edits(Repo):
         await self._touch_user(user_id, active_only=True)
 
     async def belongings(self, interview_id: int) -> Belongings:
+        """How many people, notes and live nudges the interview has."""
         row = await self._one(
             "SELECT (SELECT COUNT(*) FROM interviewers WHERE interview_id = ?),"
             " (SELECT COUNT(*) FROM notes WHERE interview_id = ?),"

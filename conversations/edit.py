@@ -61,15 +61,24 @@ def moved_on(ctx: Ctx) -> object:
 
 
 async def open_card(update: Update, ctx: Ctx) -> object:
-    """An interview's card (edit:card:<iid>, or pick:<iid> from /interviews, which also makes
-    it the interview the other steps work on)."""
+    """An interview's card (edit:card:<iid>)."""
+    return await _card(update, ctx, pick=False)
+
+
+async def pick_card(update: Update, ctx: Ctx) -> object:
+    """A pick:<iid> button of /interviews: the interview becomes the one the other steps
+    work on, and its card is shown."""
+    return await _card(update, ctx, pick=True)
+
+
+async def _card(update: Update, ctx: Ctx, *, pick: bool) -> object:
     interview = await owned_interview(update, ctx, matched_id(ctx, "iid"))
     if interview is None:
         await gone(update, ctx)
         return None
     await answered(update, ctx, interview.label)
     lead = None
-    if update.callback_query and (update.callback_query.data or "").startswith("pick:"):
+    if pick:
         user = await current_user(update, ctx)
         if user.current_interview_id != interview.id:
             async with ctx.store.single() as tx:
@@ -223,7 +232,7 @@ def handlers() -> Conversation:
         reask=reask,
         buttons=[
             CallbackQueryHandler(open_card, pattern=CARD),
-            CallbackQueryHandler(open_card, pattern=PICK),
+            CallbackQueryHandler(pick_card, pattern=PICK),
             CallbackQueryHandler(change_field, pattern=FIELD),
             CallbackQueryHandler(open_person, pattern=PERSON),
             CallbackQueryHandler(open_list, pattern=LIST),

@@ -38,6 +38,8 @@ from conversations.edit_card import back_row, show_card, show_notes, show_refere
 from conversations.edit_fields import FIELDS, NS, Reading, Where, held_at_of, read, shown, snapshot
 from conversations.people import add_people
 
+GREETINGS = 5  # greeting buttons at most (first name, three titles, the full name)
+
 
 class E(StrEnum):
     """The card's one question: the new value of the field being changed."""
@@ -81,7 +83,7 @@ def _extra_rows(key: str, row: Any) -> list[list[kb.Button]]:
     if key == "when":
         return [[(td.BTN_JUST_NOW, kb.data(NS, "now"))]]
     if key == "pgreet":
-        options = address_options(row.name)[:4]
+        options = address_options(row.name)[:GREETINGS]
         return [[(o, kb.data(NS, "g", i))] for i, o in enumerate(options)]
     return []
 
@@ -201,7 +203,7 @@ async def picked_greeting(update: Update, ctx: Ctx) -> object:
     """A greeting button (edit:g:<index into `address_options`>) for an interviewer."""
     iid, key, sub = _editing(ctx)
     found = await target(update, ctx, iid, key, sub)
-    index = whole_number(matched(ctx, "g"), 0, 3)
+    index = whole_number(matched(ctx, "g"), 0, GREETINGS - 1)
     options = address_options(found[1].name) if found and key == "pgreet" else []
     if index is None or index >= len(options):
         await gone(update, ctx)

@@ -37,9 +37,9 @@ def person_line(p: Interviewer) -> str:
     """One interviewer on a line: name (job title) · email · “greeting”, escaped."""
     return t.CARD_PERSON.format(
         name=tc.esc(p.name),
-        title=f" ({tc.esc(p.job_title)})" if p.job_title else "",
-        email=f" · {tc.esc(p.email)}" if p.email else "",
-        greet=f" · “{tc.esc(p.address)}”" if p.address else "",
+        title=t.PERSON_TITLE.format(title=tc.esc(p.job_title)) if p.job_title else "",
+        email=t.PERSON_EMAIL.format(email=tc.esc(p.email)) if p.email else "",
+        greet=t.PERSON_GREET.format(greet=tc.esc(p.address)) if p.address else "",
     )
 
 
@@ -91,6 +91,7 @@ def card_keyboard(interview: Interview, people: list[Interviewer]) -> InlineKeyb
         [(t.BTN_NOTES, kb.data(NS, "notes", iid)), (t.BTN_REFEREES, kb.data(NS, "refs", iid))]
     )
     rows.append([(t.BTN_DELETE, kb.data(NS, "del", iid))])
+    rows.append([(tc.BTN_NEXT, kb.data("next", "show"))])  # where to go from here
     return kb.keyboard(rows)
 
 
@@ -141,7 +142,8 @@ async def show_notes(
         return
     shown_notes = notes[:MAX_ROWS]
     lines = "\n".join(
-        f"{n}. {tc.esc(kb.shorten(note.body, 200))}" for n, note in enumerate(shown_notes, 1)
+        t.NOTE_LINE.format(n=n, body=tc.esc(kb.shorten(note.body, 200)))
+        for n, note in enumerate(shown_notes, 1)
     )
     rows = [
         [
@@ -162,7 +164,11 @@ async def show_referees(update: Update, ctx: Ctx, iid: int, lead: str | None = N
         await say(update, ctx, t.NO_REFEREES, kb.keyboard([back_row(iid)]), lead=lead)
         return
     lines = "\n".join(
-        f"• {tc.esc(r.name)}" + (f" · {tc.esc(r.contact)}" if r.contact else "") for r in referees
+        t.REFEREE_LINE.format(
+            name=tc.esc(r.name),
+            contact=t.REFEREE_CONTACT.format(contact=tc.esc(r.contact)) if r.contact else "",
+        )
+        for r in referees
     )
     rows = [
         [

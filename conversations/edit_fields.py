@@ -56,9 +56,9 @@ FIELDS: dict[str, Field] = {
     "pemail": Field("person", t.BTN_EMAIL, t.ASK_PERSON_EMAIL, ("email",)),
     "pgreet": Field("person", t.BTN_GREET, t.ASK_PERSON_GREET, ("address",)),
     "padd": Field("interview", t.BTN_ADD_PERSON, td.ASK_INTERVIEWER, (), False),
-    "note": Field("note", "Note", t.ASK_NOTE, ("body",), False),
+    "note": Field("note", t.LABEL_NOTE, t.ASK_NOTE, ("body",), False),
     "rname": Field("referee", t.BTN_NAME, t.ASK_REFEREE_NAME, ("name", "relationship"), False),
-    "rcontact": Field("referee", "Contact", t.ASK_REFEREE_CONTACT, ("contact",)),
+    "rcontact": Field("referee", t.LABEL_CONTACT, t.ASK_REFEREE_CONTACT, ("contact",)),
 }
 FIELD_NAMES = "|".join(FIELDS)
 

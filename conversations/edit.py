@@ -223,7 +223,8 @@ def handlers() -> Conversation:
                 CallbackQueryHandler(picked_when, pattern=rf"^{NS}:at:(?P<at>[0-9]{{12}})$"),
                 CallbackQueryHandler(picked_when, pattern=rf"^{NS}:now$"),
                 CallbackQueryHandler(
-                    picked_reply, pattern=rf"^{NS}:rb:(?P<rb>20[0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}})$"
+                    picked_reply,
+                    pattern=rf"^{NS}:rb:(?P<rb>none|20[0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}})$",
                 ),
                 CallbackQueryHandler(picked_rating, pattern=rf"^{NS}:rate:(?P<rating>[0-9])$"),
                 CallbackQueryHandler(picked_greeting, pattern=rf"^{NS}:g:(?P<g>[0-9])$"),

@@ -34,6 +34,7 @@ from conversations.common import (
     say,
     text_of,
 )
+from conversations.debrief_questions import NOT_SAID
 from conversations.edit_card import back_row, show_card, show_notes, show_referees
 from conversations.edit_fields import FIELDS, NS, Reading, Where, held_at_of, read, shown, snapshot
 from conversations.people import add_people
@@ -82,6 +83,8 @@ def _extra_rows(key: str, row: Any) -> list[list[kb.Button]]:
         return [[(str(n), kb.data(NS, "rate", n)) for n in range(1, 6)]]
     if key == "when":
         return [[(td.BTN_JUST_NOW, kb.data(NS, "now"))]]
+    if key == "reply":  # read back by the same parser as a typed answer
+        return [[(td.BTN_NOT_SAID, kb.data(NS, "rb", NOT_SAID))]]
     if key == "pgreet":
         options = address_options(row.name)[:GREETINGS]
         return [[(o, kb.data(NS, "g", i))] for i, o in enumerate(options)]
@@ -185,8 +188,8 @@ async def picked_when(update: Update, ctx: Ctx) -> object:
 
 
 async def picked_reply(update: Update, ctx: Ctx) -> object:
-    """One of the readings of an ambiguous reply-by date (edit:rb:<ISO date>): read back by
-    the same parser as a typed one."""
+    """They didn't say (edit:rb:none), or one of the readings of an ambiguous reply-by date
+    (edit:rb:<ISO date>): read back by the same parser as a typed answer."""
     return await apply_text(update, ctx, matched(ctx, "rb") or "")
 
 

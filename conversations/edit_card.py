@@ -9,6 +9,8 @@ Button data (≤ 64 bytes; every id is checked against the owner when pressed):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.rules.models import Interview, Interviewer, Note, Referee
@@ -26,6 +28,16 @@ MAX_ROWS = 20  # notes or referees listed with buttons; more would not fit a pho
 def card_button(interview: Interview) -> kb.Button:
     """A button that opens the interview's card (for /status and other lists)."""
     return (kb.interview_label(interview.label), kb.data(NS, "card", interview.id))
+
+
+def cards_keyboard(interviews: Sequence[Interview]) -> InlineKeyboardMarkup:
+    """One "✏️ <interview>" button per interview, each opening its card (under /status)."""
+    return kb.column(
+        [
+            (t.BTN_OPEN_CARD.format(label=label), data)
+            for label, data in map(card_button, interviews)
+        ]
+    )
 
 
 def field_data(iid: int, key: str, sub: int | None = None) -> str:

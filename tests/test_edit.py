@@ -226,3 +226,44 @@ async def test_back_to_the_card_ends_the_field_question_and_the_debrief_waits(
     await chat.press("« Back to the card")
     await chat.send("what's next?")  # not taken as the company
     assert (await current(chat)).company == "2"
+
+
+async def test_a_date_that_reads_two_ways_is_asked_about_and_they_didnt_say(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    interview = await debriefed(chat)
+    await open_card(chat, "Acme")
+    await chat.press("When")
+    text = chat.texts(await chat.send("next Wednesday 10am"))
+    assert "could mean either" in text
+    await chat.press("Wed 2 Dec 10:00")
+    # Still to come: stored as its end, an hour on (as the debrief does).
+    assert (await fresh(app, interview)).held_at == utc(2026, 12, 2, 11)
+    await chat.press("Reply by")
+    text = chat.texts(await chat.press("They didn't say"))
+    assert "They'll reply: they didn't say" in text
+    changed = await fresh(app, interview)
+    assert (changed.reply_by, changed.reply_text) == (None, "not said")
+
+
+async def test_other_users_notes_and_referees_are_refused(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    interview = await logged(chat)
+    eve = stranger(chat)
+    eves = await logged(eve, company="Globex")
+    store = app.runtime.store
+    async with store.transaction() as tx:
+        note = await tx.notes.add(eves.id, "Eve's note")
+        referee = await tx.referees.add(eve.user_id, "Eve's referee")
+    iid = interview.id
+    for data in (
+        f"edit:f:{iid}:note:{note.id}",
+        f"edit:ndel:{iid}:{note.id}",
+        f"edit:f:{iid}:rname:{referee.id}",
+        f"edit:rdel:{iid}:{referee.id}",
+    ):
+        text = chat.texts(await chat.press_data(data))
+        assert tc.STALE_BUTTON in text and tc.ERROR not in text, data
+    assert [n.body for n in await store.notes.for_interview(eves.id)] == ["Eve's note"]
+    assert [r.name for r in await store.referees.for_user(eve.user_id)] == ["Eve's referee"]

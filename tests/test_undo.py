@@ -140,3 +140,17 @@ async def test_undo_a_change_on_the_card(chat: Chat, app: AfterviewApplication) 
     assert "Company is back to 2" in text and "Company: 2" in text
     found = await app.runtime.store.interviews.get(interview.id)
     assert found is not None and found.company == "2"
+
+
+async def test_a_correction_in_notes_replaces_the_last_note(
+    chat: Chat, app: AfterviewApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    interview = await logged(chat)
+    await chat.send("/notes")
+    await chat.send("Team of 5")
+    route_undo_to_correction(monkeypatch, "Team of 6")
+    text = chat.texts(await chat.send("undo"))
+    assert "Corrected: Team of 5 → Team of 6" in text
+    await chat.send("Reports to Maria")  # still collecting notes
+    notes = await app.runtime.store.notes.for_interview(interview.id)
+    assert [n.body for n in notes] == ["Team of 6", "Reports to Maria"]

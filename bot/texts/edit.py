@@ -32,6 +32,7 @@ DIDNT_ASK = "I didn't ask"
 NOT_SAID = "they didn't say"
 NO_PEOPLE = "none yet"
 
+BTN_OPEN_CARD = "✏️ {label}"
 BTN_COMPANY = "Company"
 BTN_ROLE = "Role"
 BTN_WHEN = "When"

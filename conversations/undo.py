@@ -28,14 +28,12 @@ from bot.rules.people import read_people
 from bot.texts import common as tc
 from bot.texts import edit as t
 from bot.tg.context import Ctx
-from bot.tg.dialogue import END, Conversation
+from bot.tg.dialogue import END, Conversation, Dialogue
 from conversations.common import say, stored_interview
 from conversations.debrief_progress import advance, ask, current, skipped
 from conversations.debrief_questions import ORDER, Q
 from conversations.edit_ask import E, apply_text, show_after, target, where, write
 from conversations.edit_fields import FIELDS, read, shown, snapshot
-from conversations.notes import N
-from conversations.notes import reask as notes_reask
 from conversations.people import add_people
 
 # The debrief's questions as fields of the card (their columns, how they read and show).
@@ -124,7 +122,7 @@ async def undo_last(update: Update, ctx: Ctx) -> object:
     name = ctx.pending.name if ctx.pending else None
     if name == "edit" and isinstance(ctx.udata.get("edit_undo"), dict):
         return await _undo_edit(update, ctx)
-    if name == "notes" and ctx.pending and ctx.pending.state == N.COLLECT:
+    if name == "notes" and ctx.pending and ctx.pending.state is not None:
         return await _undo_note(update, ctx)
     interview = await current(ctx) if name == "debrief" else None
     last = await last_debrief(update, ctx, interview) if interview else None
@@ -166,8 +164,8 @@ async def _undo_note(update: Update, ctx: Ctx) -> object:
     async with ctx.store.transaction() as tx:
         await tx.edits.delete_note(note.id)
     await say(update, ctx, t.UNDONE.format(old=tc.esc(note.body[:200])))
-    await notes_reask(update, ctx, N.COLLECT)
-    return N.COLLECT
+    await reask_pending(update, ctx)
+    return None  # the notes' question stays pending
 
 
 async def correct_last(update: Update, ctx: Ctx, text: str) -> object:
@@ -182,7 +180,7 @@ async def correct_last(update: Update, ctx: Ctx, text: str) -> object:
         ctx.udata["edit"] = {k: kept.get(k) for k in ("iid", "field", "sub")}
         result = await apply_text(update, ctx, text)
         return E.FIELD if result is None else result
-    if name == "notes" and ctx.pending and ctx.pending.state == N.COLLECT:
+    if name == "notes" and ctx.pending and ctx.pending.state is not None:
         return await _correct_note(update, ctx, text)
     interview = await current(ctx) if name == "debrief" else None
     last = await last_debrief(update, ctx, interview) if interview else None
@@ -235,8 +233,22 @@ async def _correct_note(update: Update, ctx: Ctx, text: str) -> object:
         await tx.edits.set_note(note.id, text.strip())
     old, new = tc.esc(note.body[:200]), tc.esc(text.strip()[:200])
     await say(update, ctx, t.CORRECTED.format(old=old, new=new))
-    await notes_reask(update, ctx, N.COLLECT)
-    return N.COLLECT
+    await reask_pending(update, ctx)
+    return None  # the notes' question stays pending
+
+
+async def reask_pending(update: Update, ctx: Ctx) -> None:
+    """Ask the question pending again, through its step's own `reask` (the dialogue holds
+    every step's): undo is for any step, and importing each step here would tie them all to
+    it (and the steps that will read intents to undo, in a cycle)."""
+    pending = ctx.pending
+    for group in ctx.application.handlers.values():
+        for handler in group:
+            if isinstance(handler, Dialogue) and pending is not None:
+                step = handler.conversations.get(pending.name or "")
+                if step is not None and step.reask is not None:
+                    await step.reask(update, ctx, pending.state)
+                return
 
 
 async def undo_command(update: Update, ctx: Ctx) -> object:

@@ -74,7 +74,8 @@ async def test_undo_a_note_and_nothing_to_undo(chat: Chat, app: AfterviewApplica
     await chat.send("They asked about SQL")
     await chat.send("Team of 6")
     text = chat.texts(await chat.send("undo"))
-    assert "“Team of 6”" in text
+    assert "“Team of 6”" in text and "Send your notes as messages" in text
+    assert chat.last.labels == ["Done ✓", "Read them back"]  # the notes' own question
     notes = await app.runtime.store.notes.for_interview(interview.id)
     assert [n.body for n in notes] == ["They asked about SQL"]
 

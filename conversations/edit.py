@@ -41,7 +41,7 @@ from conversations.edit_ask import (
     reask,
     typed,
 )
-from conversations.edit_card import back_row, show_card, show_notes, show_person, show_referees
+from conversations.edit_card import show_card, show_notes, show_person, show_referees
 from conversations.edit_fields import FIELD_NAMES, NS
 
 _ID = "[0-9]{1,12}"
@@ -205,12 +205,14 @@ def _after_delete() -> InlineKeyboardMarkup:
     return kb.column([(tc.BTN_NEXT, kb.data("next", "show"))])
 
 
-async def _entry(update: Update, ctx: Ctx) -> object:  # (no command: the card opens by buttons)
+async def _entry(update: Update, ctx: Ctx) -> object:
+    """Never called: the card has no command and no "open:" button (its buttons are below)."""
     return END
 
 
 def handlers() -> Conversation:
-    """The card's buttons (entry points) and the question of a field being changed."""
+    """The card's buttons (passive: they work from anywhere) and the question of a field
+    being changed."""
     return conversation(
         NS,
         commands=[],
@@ -241,6 +243,3 @@ def handlers() -> Conversation:
             CallbackQueryHandler(delete, pattern=DELETE),
         ],
     )
-
-
-__all__ = ["back_row", "handlers"]

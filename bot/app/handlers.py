@@ -25,6 +25,7 @@ from conversations import (
     adviser_staff,
     changes,
     debrief,
+    edit,
     followup,
     general,
     guards,
@@ -39,6 +40,7 @@ from conversations import (
     social,
     start,
     thanks,
+    undo,
 )
 
 LOG_GROUP = -3
@@ -48,6 +50,7 @@ DIALOGUE_GROUP = 0
 
 # Each step module's `handlers()`, in the order the dialogue tries them.
 STEPS = (
+    undo,
     start,
     debrief,
     notes,
@@ -63,6 +66,7 @@ STEPS = (
     review,
     reminders,
     operator,
+    edit,
     general,
 )
 

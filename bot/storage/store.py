@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from bot.storage.adviser import AdviserLinks
 from bot.storage.base import WriteGate
 from bot.storage.conversations import Conversations, Outbox
+from bot.storage.edits import Edits
 from bot.storage.interviews import Interviewers, Interviews, Notes, SocialPages
 from bot.storage.privacy import Privacy
 from bot.storage.referees import Referees
@@ -52,6 +53,7 @@ class Store:
         self.conversations = Conversations(db, gate)
         self.outbox = Outbox(db, gate)
         self.adviser = AdviserLinks(db, gate)
+        self.edits = Edits(db, gate)
 
     @asynccontextmanager
     async def single(self) -> AsyncIterator[Store]:

@@ -25,7 +25,7 @@ HELP = (
     "/debrief – tell me about an interview (or one coming up)\n"
     "/next – what to do next, and why\n"
     "/status – a checklist for each interview\n"
-    "/interviews – pick which interview I'm working on\n"
+    "/interviews – pick an interview: see it, change or delete anything\n"
     "/notes – write down what you remember\n"
     "/thanks – a thank-you note for each interviewer\n"
     "/social – follow the company\n"
@@ -37,6 +37,7 @@ HELP = (
     "/settings – time zone, country and quiet hours\n"
     "/export – all your data as a file · /forget – delete it all\n"
     "/contact – who runs this service · /adviser – ask our advisers\n"
+    "/undo – take back your last answer\n"
     "/skip – skip a question · /cancel – stop; your answers are kept"
 )
 
@@ -45,7 +46,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("next", "What to do next"),
     ("debrief", "Debrief an interview"),
     ("status", "Checklist per interview"),
-    ("interviews", "Pick an interview"),
+    ("interviews", "See, change or delete an interview"),
     ("notes", "Write notes"),
     ("thanks", "Thank-you notes"),
     ("social", "Follow the company"),
@@ -59,6 +60,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("forget", "Delete your data"),
     ("contact", "Who runs this service"),
     ("adviser", "Ask our advisers"),
+    ("undo", "Take back your last answer"),
     ("help", "All commands"),
     ("cancel", "Stop the current step"),
 )

@@ -158,10 +158,15 @@ def _asked() -> dict[Q, tuple[str, list[list[kb.Button]]]]:
 _ASKED = _asked()
 
 
-def question(q: Q, name: str = "") -> tuple[str, InlineKeyboardMarkup | None]:
+def question(
+    q: Q, name: str = "", *, ahead: bool = False
+) -> tuple[str, InlineKeyboardMarkup | None]:
     """The text (HTML) and buttons of question `q`. `name`: the interviewer whose email the
-    EMAIL question asks for (plain text: escaped here). CHOOSE's text still needs its label:
+    EMAIL question asks for (plain text: escaped here); `ahead`: the interview is still to
+    come (the interviewer question in the future tense). CHOOSE's text still needs its label:
     the debrief shows it with `choice_keyboard` itself."""
+    if q is Q.INTERVIEWER and ahead:
+        return t.ASK_INTERVIEWER_AHEAD, kb.keyboard([[(t.BTN_DONT_KNOW_YET, kb.data(NS, "skip"))]])
     if q is Q.TZ:
         return ts.ASK_TZ, _tz_keyboard()
     if q is Q.CHOOSE:

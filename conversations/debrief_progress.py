@@ -109,6 +109,8 @@ async def first_open(ctx: Ctx, interview: Interview, after: Q | None = None) -> 
         Q.COMPANY: interview.company is not None,
         Q.ROLE: interview.role is not None,
         Q.WHEN: interview.held_at is not None,
+        # Where it is matters only before it: asked for an interview still to come.
+        Q.WHERE: interview.place is not None or not still_to_come(interview.held_at, ctx.now()),
         Q.INTERVIEWER: None,  # a query: only asked for when the scan gets there
         Q.NEXT_STAGE: interview.next_stage is not None or interview.asked_next_stage is not None,
         Q.REPLY_BY: interview.reply_by is not None or interview.reply_text is not None,

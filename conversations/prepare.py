@@ -25,6 +25,12 @@ def when_text(interview: Interview, tz: ZoneInfo, now: datetime) -> str:
     return local_text(start, tz, now) if start else ""
 
 
+def where_text(interview: Interview) -> str:
+    """Where it is, as the user typed it, escaped, to follow its time: " (video call)"."""
+    place = " ".join((interview.place or "").split())
+    return t.WHERE.format(place=tc.esc(place)) if place else ""
+
+
 def _names(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
@@ -43,7 +49,8 @@ def checklist(
 
     `test`: a test or task to revise for, as the user typed it; times in the user's zone."""
     company = t.WITH_COMPANY.format(company=tc.esc(interview.company)) if interview.company else ""
-    lines = [t.WHEN.format(with_company=company, when=when_text(interview, tz, now)), t.HEADER]
+    when = when_text(interview, tz, now)
+    lines = [t.WHEN.format(with_company=company, when=when, where=where_text(interview)), t.HEADER]
     waiting = [r.name for r in referees if not r.permission]
     if waiting:
         lines.append(t.REFEREES_WAITING.format(names=tc.esc(_names(waiting))))

@@ -25,7 +25,7 @@ from bot.texts import prepare as tp
 from bot.tg import keyboards as kb
 from bot.tg.delivery import Item
 from conversations.general_next import open_data
-from conversations.prepare import when_text
+from conversations.prepare import when_text, where_text
 
 NS = "nudge"
 SUMMARY_MAX = 8  # lines and buttons in one summary; the rest are one /status away
@@ -50,7 +50,8 @@ def step_name(reminder: Reminder) -> str:
 def _why(reminder: Reminder, interview: Interview, tz: ZoneInfo, now: datetime) -> str:
     company = tc.esc(interview.company) if interview.company else t.THE_COMPANY
     when = when_text(interview, tz, now)
-    return t.WHY.get(reminder.kind, "").format(company=company, when=when)
+    where = where_text(interview)
+    return t.WHY.get(reminder.kind, "").format(company=company, when=when, where=where)
 
 
 def _late(reminder: Reminder, now: datetime) -> Lateness:

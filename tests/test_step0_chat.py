@@ -19,6 +19,8 @@ async def upcoming(chat: Chat, when: str = "tomorrow 10am") -> str:
     await chat.send("Analyst")
     r = await chat.send(when)
     text = chat.texts(r)
+    r = await chat.send("Acme House, 1 King Street")
+    text += "\n" + chat.texts(r)
     await chat.send("Priya Shah")
     await chat.press("Skip")  # no email
     r = await chat.press("That's everyone")
@@ -29,7 +31,8 @@ async def test_debrief_of_an_interview_still_to_come(chat: Chat, clock: Clock) -
     text = await upcoming(chat)
     # The names in the future tense; the questions about what happened wait for it.
     assert "Who will interview you" in text and "Who interviewed you" not in text
-    assert "Your interview with Acme is tomorrow 10:00" in text
+    assert "Where is it?" in text
+    assert "Your interview with Acme is tomorrow 10:00 (Acme House, 1 King Street)" in text
     assert "Ask your referees' permission now" in text
     assert "You'll meet Priya Shah" in text
     assert "What's the next stage of the process?" in text
@@ -58,6 +61,8 @@ async def test_the_issue_next_monday_asks_ahead(chat: Chat) -> None:
     r = await chat.send("next Monday 10am")
     if chat.last.labels and "Mon 30 Nov 10:00" in chat.last.labels:
         r = await chat.press("Mon 30 Nov 10:00")  # asked which Monday: the coming one
+    assert "Where is it?" in chat.texts(r)
+    r = await chat.press("Skip")
     text = chat.texts(r)
     assert "Who will interview you, if you know?" in text
     assert chat.last.labels == ["I don't know yet"]
@@ -103,7 +108,7 @@ async def test_referees_permission_is_due_before_it(
     await run(app, clock)
     nudge = chat.last.text
     assert nudge.startswith("⏰ Prepare")
-    assert "Your interview with Acme is tomorrow 10:00" in nudge
+    assert "Your interview with Acme is tomorrow 10:00 (Acme House, 1 King Street)" in nudge
     assert "referees' permission" in nudge and "15 minutes free" in nudge
 
 

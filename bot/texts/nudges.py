@@ -2,7 +2,8 @@
 
 Each nudge names the interview and the step, then says why now, in the words of the seed
 articles and COACHING.md's timings. `{company}` is the escaped company name, or "the company";
-`{when}` when the interview starts, in the user's zone ("tomorrow 10:00").
+`{when}` when the interview starts, in the user's zone ("tomorrow 10:00"), and `{where}` where,
+as the user typed it (" (video call)"), or "".
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 # Why now, keyed by the nudge's kind (the coaching reason, or one of the nudge extras).
 WHY: dict[str, str] = {
     "prepare": (
-        "Your interview with {company} is <b>{when}</b>. Before it: ask your referees' "
+        "Your interview with {company} is <b>{when}</b>{where}. Before it: ask your referees' "
         "permission, so nobody is surprised by a call; find out who will interview you; revise "
         "for any test they mentioned. At the end, ask <i>“What's the next stage?”</i>, and keep "
         "15 minutes free after it to write notes."

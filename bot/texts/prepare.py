@@ -9,7 +9,8 @@ from __future__ import annotations
 
 # The checklist, one line per thing to do before it; shown by /next, the Prepare step and the
 # debrief of an interview still to come.
-WHEN = "📅 Your interview{with_company} is <b>{when}</b>."
+WHEN = "📅 Your interview{with_company} is <b>{when}</b>{where}."
+WHERE = " ({place})"
 WITH_COMPANY = " with {company}"
 HEADER = "Before it:"
 REFEREES_ASK = (

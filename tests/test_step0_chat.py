@@ -157,3 +157,25 @@ async def test_steps_overdue_when_logged_days_late(chat: Chat, clock: Clock) -> 
     clock.advance(hours=1)
     await run(chat.app, clock)
     assert "overdue" in chat.last.text and "Fri 20 Nov" not in chat.last.text
+
+
+async def test_a_thank_you_past_48_hours_folds_into_the_follow_up(chat: Chat, clock: Clock) -> None:
+    await debriefed(chat)  # no thank-you sent
+    clock.set(utc(2026, 11, 25, 14, 1))  # 48 hours on
+    r = await chat.send("/status")
+    assert "Thank-you notes · past 48 hours: folded into the follow-up" in chat.texts(r)
+    r = await chat.send("/next")
+    assert "Thank-you" not in chat.texts(r)
+    clock.set(utc(2026, 12, 1, 10))
+    r = await chat.send("/followup")
+    assert "and to thank you again for your time" in chat.texts(r)
+
+
+async def test_a_thank_you_sent_is_not_repeated_in_the_follow_up(chat: Chat, clock: Clock) -> None:
+    await debriefed(chat, people=("Priya Shah",))
+    await chat.send("/thanks")
+    await chat.press("Sent it ✓")
+    clock.set(utc(2026, 12, 1, 10))
+    r = await chat.send("/followup")
+    text = chat.texts(r)
+    assert "Follow-up to Priya Shah" in text and "thank you again" not in text

@@ -33,9 +33,7 @@ INTERVIEWERS_SO_FAR = "Interviewers so far: {names}."
 
 # An interview still to come: the names are asked in the future tense (they help to prepare);
 # the questions about what happened wait for it (docs/coaching.md, step 1).
-ASK_WHERE = (
-    "Where is it? An address, “video call” or “phone”: I'll remind you of it with the time."
-)
+ASK_WHERE = "Where is it? An address, “video call” or “phone”: I'll remind you of it with the time."
 ASK_INTERVIEWER_AHEAD = (
     "Who will interview you, if you know? Send a name, or a panel on one line, like “Priya "
     "Shah (Head of Analytics) and Tom O'Neill from HR”. The invitation often says."

@@ -37,7 +37,7 @@ WHY: dict[str, str] = {
     ),
     "thanks_deadline": (
         "It's a day since your interview. A thank-you still counts if it goes today; after "
-        "48 hours it's better left."
+        "48 hours it folds into your follow-up instead."
     ),
     "social": (
         "Follow {company}'s pages now to keep up with their news. Connecting with people "

@@ -72,7 +72,6 @@ NEXT_OVERDUE_FROM_START = (
 )
 STATUS_OVERDUE = "⚠️ {step} · <b>overdue</b> since {due}: do it now"
 STATUS_OVERDUE_FROM_START = "⚠️ {step} · <b>overdue</b>: do it now"
-STATUS_AFTER = "{mark} {step} · after the interview, {due}"
 STATUS_FOLDED = "➖ {step} · past 48 hours: folded into the follow-up"
 NUDGE_OVERDUE = "⏰ <b>{step}</b> · {label} · <b>overdue</b>\n{why}\n<i>It was due {due}. {now}</i>"
 NUDGE_OVERDUE_FROM_START = "⏰ <b>{step}</b> · {label} · <b>overdue</b>\n{why}\n<i>{now}</i>"

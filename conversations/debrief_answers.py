@@ -245,6 +245,6 @@ def answer_states() -> dict[StrEnum, Sequence[Handler]]:
             MessageHandler(TEXT, rating_answer),
         ),
     }
-    for q in (Q.COMPANY, Q.ROLE, Q.WENT_WELL, Q.NOT_LANDED):
+    for q in (Q.COMPANY, Q.ROLE, Q.WHERE, Q.WENT_WELL, Q.NOT_LANDED):
         states[q] = _with_skip(q, MessageHandler(TEXT, text_answer(q)))
     return states

@@ -10,8 +10,9 @@ from typing import Any
 from telegram import Update
 
 from bot.rules.coaching import Step, StepState
+from bot.rules.lateness import still_to_come
 from bot.rules.models import Interview
-from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
+from bot.rules.timing import local_text, zone
 from bot.texts import common as tc
 from bot.texts import debrief as t
 from bot.tg.context import Ctx
@@ -19,6 +20,7 @@ from bot.tg.dialogue import END
 from conversations.common import current_user, joined, mark_step, say
 from conversations.debrief_questions import ORDER, Q, question
 from conversations.general import show_next
+from conversations.prepare import prep_text
 
 
 def _stored_id(ctx: Ctx, key: str) -> int | None:
@@ -51,7 +53,11 @@ async def ask(
         person = person_id(ctx)
         interviewer = await ctx.store.interviewers.get(person) if person else None
         name = interviewer.name if interviewer else ""
-    text, markup = question(q, name or "")
+    ahead = False
+    if q is Q.INTERVIEWER:
+        interview = await current(ctx)
+        ahead = interview is not None and still_to_come(interview.held_at, ctx.now())
+    text, markup = question(q, name or "", ahead=ahead)
     await say(update, ctx, text, markup, lead=lead)
     return q
 
@@ -103,6 +109,8 @@ async def first_open(ctx: Ctx, interview: Interview, after: Q | None = None) -> 
         Q.COMPANY: interview.company is not None,
         Q.ROLE: interview.role is not None,
         Q.WHEN: interview.held_at is not None,
+        # Where it is matters only before it: asked for an interview still to come.
+        Q.WHERE: interview.place is not None or not still_to_come(interview.held_at, ctx.now()),
         Q.INTERVIEWER: None,  # a query: only asked for when the scan gets there
         Q.NEXT_STAGE: interview.next_stage is not None or interview.asked_next_stage is not None,
         Q.REPLY_BY: interview.reply_by is not None or interview.reply_text is not None,
@@ -141,7 +149,7 @@ async def advance(
         return END
     q = await first_open(ctx, interview, after)
     past_people = q is None or ORDER.index(q) > ORDER.index(Q.INTERVIEWER)
-    if past_people and interview.held_at and interview.held_at > ctx.now():
+    if past_people and still_to_come(interview.held_at, ctx.now()):
         return await _upcoming(update, ctx, interview, lead)
     debrief_done = q is None or ORDER.index(q) > ORDER.index(Q.PROCESS)
     if debrief_done and Step.DEBRIEF not in await ctx.store.interviews.steps(interview.id):
@@ -154,11 +162,13 @@ async def advance(
 async def _upcoming(
     update: Update, ctx: Ctx, interview: Interview, lead: str | None = None
 ) -> object:
-    """Step 0: the interview is still to come; the rest of the debrief waits for it."""
+    """Step 0: the interview is still to come: what to do before it; the rest of the debrief
+    waits for it (a nudge opens it once it's over)."""
     user = await current_user(update, ctx)
     assert interview.held_at is not None
-    when = local_text(interview.held_at - TYPICAL_LENGTH, zone(user.tz), ctx.now())
-    await say(update, ctx, t.UPCOMING.format(when=when), lead=lead)
+    after = local_text(interview.held_at, zone(user.tz), ctx.now())
+    prep = await prep_text(ctx, user, interview)
+    await say(update, ctx, joined(prep, t.UPCOMING.format(after=after)), lead=lead)
     return END
 
 

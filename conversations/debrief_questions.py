@@ -30,6 +30,7 @@ class Q(StrEnum):
     COMPANY = "debrief.company"
     ROLE = "debrief.role"
     WHEN = "debrief.when"
+    WHERE = "debrief.where"  # only for an interview still to come
     INTERVIEWER = "debrief.interviewer"
     EMAIL = "debrief.email"
     MORE = "debrief.more"
@@ -47,6 +48,7 @@ TEXT_FIELDS: dict[Q, str] = {
     Q.ROLE: "role",
     Q.NEXT_STAGE: "next_stage",
     Q.PROCESS: "process_info",
+    Q.WHERE: "place",
     Q.WENT_WELL: "went_well",
     Q.NOT_LANDED: "not_landed",
 }
@@ -54,6 +56,7 @@ ORDER: tuple[Q, ...] = (
     Q.COMPANY,
     Q.ROLE,
     Q.WHEN,
+    Q.WHERE,
     Q.INTERVIEWER,
     Q.NEXT_STAGE,
     Q.REPLY_BY,
@@ -144,6 +147,7 @@ def _asked() -> dict[Q, tuple[str, list[list[kb.Button]]]]:
         Q.COMPANY: (t.ASK_COMPANY, [skip]),
         Q.ROLE: (t.ASK_ROLE, [skip]),
         Q.WHEN: (t.ASK_WHEN, [[(t.BTN_JUST_NOW, kb.data(NS, "now"))], skip]),
+        Q.WHERE: (t.ASK_WHERE, [skip]),
         Q.INTERVIEWER: (t.ASK_INTERVIEWER, [skip]),
         Q.MORE: (t.ASK_MORE_INTERVIEWERS, [more]),
         Q.NEXT_STAGE: (t.ASK_NEXT_STAGE, [[(t.BTN_DIDNT_ASK, kb.data(NS, "didnt_ask"))], skip]),
@@ -158,10 +162,15 @@ def _asked() -> dict[Q, tuple[str, list[list[kb.Button]]]]:
 _ASKED = _asked()
 
 
-def question(q: Q, name: str = "") -> tuple[str, InlineKeyboardMarkup | None]:
+def question(
+    q: Q, name: str = "", *, ahead: bool = False
+) -> tuple[str, InlineKeyboardMarkup | None]:
     """The text (HTML) and buttons of question `q`. `name`: the interviewer whose email the
-    EMAIL question asks for (plain text: escaped here). CHOOSE's text still needs its label:
+    EMAIL question asks for (plain text: escaped here); `ahead`: the interview is still to
+    come (the interviewer question in the future tense). CHOOSE's text still needs its label:
     the debrief shows it with `choice_keyboard` itself."""
+    if q is Q.INTERVIEWER and ahead:
+        return t.ASK_INTERVIEWER_AHEAD, kb.keyboard([[(t.BTN_DONT_KNOW_YET, kb.data(NS, "skip"))]])
     if q is Q.TZ:
         return ts.ASK_TZ, _tz_keyboard()
     if q is Q.CHOOSE:

@@ -6,16 +6,20 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.rules.coaching import Step, StepPlan, StepState
+from bot.rules.lateness import AFTER_THE_INTERVIEW, Lateness, lateness, still_to_come
+from bot.rules.models import Interview
 from bot.rules.timing import local_text, zone
 from bot.storage.journey import pick_next, plans_for_user
 from bot.texts import common as tc
 from bot.texts import journey as tj
 from bot.texts import operator as to
+from bot.texts import prepare as tp
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.limits import pack
 from conversations.adviser_relay import ask_markup
-from conversations.common import answered, current_user, say
+from conversations.common import answered, current_user, joined, say
+from conversations.prepare import prep_text, when_text
 
 # Steps without a conversation of their own: "Start" shows the advice with Done / Skip.
 TIP_STEPS = frozenset({Step.PREPARE, Step.KEEP_TRYING, Step.KEEP_CONTACT})
@@ -50,9 +54,34 @@ def _due_text(item: StepPlan, tz_name: str | None, ctx: Ctx) -> str:
     return local_text(item.due_at, zone(tz_name), ctx.now())
 
 
+def next_text(interview: Interview, item: StepPlan, tz_name: str | None, ctx: Ctx) -> str:
+    """What /next says about `item`, the step picked for `interview`: its reason, and when
+    (overdue with what to do now, due, fine to do early, or not before its time)."""
+    step, now = item.step, ctx.now()
+    values = {
+        "step": tc.STEP_NAMES[step],
+        "label": tc.esc(interview.label),
+        "reason": tj.REASONS[item.reason],
+        "due": _due_text(item, tz_name, ctx),
+        "now": tp.DO_NOW.get(item.reason, tp.DO_NOW_DEFAULT),
+    }
+    late = lateness(item, now, interview.created_at)
+    if late is Lateness.OVERDUE:
+        return tp.NEXT_OVERDUE.format(**values)
+    if late is Lateness.OVERDUE_FROM_START:
+        return tp.NEXT_OVERDUE_FROM_START.format(**values)
+    if late is Lateness.DUE:
+        return tj.NEXT_DUE_NOW.format(**values)
+    if still_to_come(interview.held_at, now) and step in AFTER_THE_INTERVIEW:
+        when = when_text(interview, zone(tz_name), now)
+        return tp.NEXT_AFTER.format(when=when, **values)
+    template = tj.NEXT_LATER if step in WAIT_FOR_DUE else tj.NEXT_EARLY
+    return template.format(**values)
+
+
 async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> None:
     """The next step with its reason, due time and a button that starts it (after `lead`,
-    see `say`)."""
+    see `say`). Preparing for an interview still to come shows its checklist."""
     user = await current_user(update, ctx)
     now = ctx.now()
     found = pick_next(await plans_for_user(ctx.store, user, now), now)
@@ -64,18 +93,9 @@ async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> Non
         return
     interview, nxt = found
     step = nxt.plan.step
-    if nxt.due_now:
-        template = tj.NEXT_DUE_NOW
-    elif step in WAIT_FOR_DUE:
-        template = tj.NEXT_LATER
-    else:
-        template = tj.NEXT_EARLY
-    text = template.format(
-        step=tc.STEP_NAMES[step],
-        label=tc.esc(interview.label),
-        reason=tj.REASONS[nxt.plan.reason],
-        due=_due_text(nxt.plan, user.tz, ctx),
-    )
+    text = next_text(interview, nxt.plan, user.tz, ctx)
+    if step is Step.PREPARE:
+        text = joined(text, await prep_text(ctx, user, interview))
     button = tj.NEXT_BUTTON.format(step=tc.STEP_NAMES[step])
     await say(update, ctx, text, kb.column([(button, open_data(step, interview.id))]), lead=lead)
 
@@ -100,19 +120,34 @@ async def status(update: Update, ctx: Ctx) -> None:
         undated = any(s.reason == "debrief_when" for s in item.steps)
         waiting = tj.STATUS_LINE_UNDATED if undated else tj.STATUS_LINE_WAITING
         for step in item.steps:
-            if step.state is StepState.NOT_APPLICABLE:
-                continue
+            line = status_line(step, item.interview, user.tz, ctx)
             mark, name = tc.STATE_MARKS[step.state], tc.STEP_NAMES[step.step]
-            if step.state is not StepState.PENDING:
-                lines.append(tj.STATUS_LINE_DONE.format(mark=mark, step=name))
-            elif step.due_at is None:
-                lines.append(waiting.format(mark=mark, step=name))
-            else:
-                due = _due_text(step, user.tz, ctx)
-                lines.append(tj.STATUS_LINE_PENDING.format(mark=mark, step=name, due=due))
+            if line is None and step.state is StepState.PENDING and step.due_at is None:
+                line = waiting.format(mark=mark, step=name)
+            if line is not None:
+                lines.append(line)
         blocks.append("\n".join(lines))
     for message in status_messages(blocks):
         await say(update, ctx, message)
+
+
+def status_line(item: StepPlan, interview: Interview, tz_name: str | None, ctx: Ctx) -> str | None:
+    """One step's line in /status: done or skipped, overdue (with what to do), due when; None
+    for a step that doesn't apply or waits on something (the caller says what)."""
+    mark, name = tc.STATE_MARKS[item.state], tc.STEP_NAMES[item.step]
+    if item.state is StepState.NOT_APPLICABLE:
+        return tp.STATUS_FOLDED.format(step=name) if item.reason == "thanks_folded" else None
+    if item.state is not StepState.PENDING:
+        return tj.STATUS_LINE_DONE.format(mark=mark, step=name)
+    if item.due_at is None:
+        return None
+    due = _due_text(item, tz_name, ctx)
+    late = lateness(item, ctx.now(), interview.created_at)
+    if late is Lateness.OVERDUE:
+        return tp.STATUS_OVERDUE.format(step=name, due=due)
+    if late is Lateness.OVERDUE_FROM_START:
+        return tp.STATUS_OVERDUE_FROM_START.format(step=name)
+    return tj.STATUS_LINE_PENDING.format(mark=mark, step=name, due=due)
 
 
 # Telegram refuses messages over 4096 characters; /status stays well inside, one message per

@@ -21,6 +21,7 @@ from bot.tg.context import Ctx
 from conversations.common import (
     answered,
     current_user,
+    joined,
     mark_step,
     matched,
     matched_id,
@@ -29,6 +30,7 @@ from conversations.common import (
 )
 from conversations.general_next import show_next
 from conversations.general_replies import stale_button
+from conversations.prepare import prep_text
 
 _STEP = "|".join(re.escape(step.value) for step in Step)
 TIPS_PATTERN = rf"^tips:(?P<step>{_STEP}):(?P<iid>[0-9]+)$"
@@ -64,6 +66,8 @@ async def tips(update: Update, ctx: Ctx) -> None:
         label=tc.esc(interview.label),
         reason=tj.REASONS.get(reason) or tj.REASONS.get(step.value, ""),
     )
+    if step is Step.PREPARE:
+        text = joined(text, await prep_text(ctx, user, interview))
     done = (t.BTN_MARK_DONE, kb.data("done", step.value, interview.id))
     skip = (t.BTN_MARK_SKIP, kb.data("skipstep", step.value, interview.id))
     await say(update, ctx, text, kb.keyboard([[done, skip]]))

@@ -111,7 +111,8 @@ def _on_nudge(action: NudgeAction) -> Callback:
 async def _show(update: Update, ctx: Ctx, pressed: Pressed) -> None:
     """A summary's button: the nudge in full."""
     await answered(update, ctx)
-    text, markup = single(pressed.reminder, pressed.interview)
+    user = await current_user(update, ctx)
+    text, markup = single(pressed.reminder, pressed.interview, user, ctx.now())
     await say(update, ctx, text, markup, on_sent=_remember(ctx, pressed.reminder.id))
 
 

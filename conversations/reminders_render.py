@@ -10,18 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
 from bot.rules import nudges
+from bot.rules.lateness import Lateness, is_late, lateness_of
 from bot.rules.models import Interview, User
 from bot.rules.timing import local_text, zone
 from bot.storage.reminders import Reminder
 from bot.texts import common as tc
 from bot.texts import nudges as t
+from bot.texts import prepare as tp
 from bot.tg import keyboards as kb
 from bot.tg.delivery import Item
 from conversations.general_next import open_data
+from conversations.prepare import when_text, where_text
 
 NS = "nudge"
 SUMMARY_MAX = 8  # lines and buttons in one summary; the rest are one /status away
@@ -32,7 +36,7 @@ def render(user: User, items: Sequence[Item], now: datetime) -> tuple[str, Inlin
     """The message for a user's due nudges (the dispatcher's `Render`): the nudge itself when
     there is one, else a summary whose buttons show each. `now` is aware (UTC)."""
     if len(items) == 1:
-        return single(items[0].reminder, items[0].interview)
+        return single(items[0].reminder, items[0].interview, user, now)
     return summary(user, items, now)
 
 
@@ -43,16 +47,38 @@ def step_name(reminder: Reminder) -> str:
     return t.STEP_QUALIFIED.format(step=name, qualifier=qualifier) if qualifier else name
 
 
-def _why(reminder: Reminder, interview: Interview) -> str:
+def _why(reminder: Reminder, interview: Interview, tz: ZoneInfo, now: datetime) -> str:
     company = tc.esc(interview.company) if interview.company else t.THE_COMPANY
-    return t.WHY.get(reminder.kind, "").format(company=company)
+    when = when_text(interview, tz, now)
+    where = where_text(interview)
+    return t.WHY.get(reminder.kind, "").format(company=company, when=when, where=where)
 
 
-def single(reminder: Reminder, interview: Interview) -> tuple[str, InlineKeyboardMarkup]:
-    """One nudge: what, for which interview, why now; with its buttons."""
-    text = t.NUDGE.format(
-        step=step_name(reminder), label=tc.esc(interview.label), why=_why(reminder, interview)
-    )
+def _late(reminder: Reminder, now: datetime) -> Lateness:
+    # Measured from the step's time (rule_at); "from the start" when the nudge was made late.
+    return lateness_of(reminder.rule_at, reminder.kind, now, reminder.created_at)
+
+
+def single(
+    reminder: Reminder, interview: Interview, user: User, now: datetime
+) -> tuple[str, InlineKeyboardMarkup]:
+    """One nudge: what, for which interview, why now (or, overdue, what to do now); with its
+    buttons. Times in the user's zone; `now` is aware."""
+    tz = zone(user.tz)
+    values = {
+        "step": step_name(reminder),
+        "label": tc.esc(interview.label),
+        "why": _why(reminder, interview, tz, now),
+        "due": local_text(reminder.rule_at, tz, now),
+        "now": tp.DO_NOW.get(reminder.kind, tp.DO_NOW_DEFAULT),
+    }
+    late = _late(reminder, now)
+    if late is Lateness.OVERDUE:
+        text = tp.NUDGE_OVERDUE.format(**values)
+    elif late is Lateness.OVERDUE_FROM_START:
+        text = tp.NUDGE_OVERDUE_FROM_START.format(**values)
+    else:
+        text = t.NUDGE.format(**values)
     if reminder.kind == nudges.KEEP_TRYING:
         text += "\n" + t.NUDGE_WEEKLY_FOOTER
     return text, nudge_buttons(reminder)
@@ -88,13 +114,10 @@ def summary(user: User, items: Sequence[Item], now: datetime) -> tuple[str, Inli
     buttons = []
     for item in items[:SUMMARY_MAX]:
         step = step_name(item.reminder)
-        lines.append(
-            t.SUMMARY_LINE.format(
-                step=step,
-                label=tc.esc(item.interview.label),
-                due=local_text(item.reminder.due_at, tz, now),
-            )
-        )
+        late = is_late(_late(item.reminder, now))
+        line = tp.SUMMARY_OVERDUE if late else t.SUMMARY_LINE
+        due = local_text(item.reminder.due_at, tz, now)
+        lines.append(line.format(step=step, label=tc.esc(item.interview.label), due=due))
         label = t.SUMMARY_BUTTON.format(step=step, label=_short(item.interview.label))
         buttons.append((label, kb.data(NS, "show", item.reminder.id)))
     if len(items) > SUMMARY_MAX:

@@ -19,6 +19,8 @@ async def test_upcoming_friday_typed_as_suggested(chat: Chat, app: AfterviewAppl
     await chat.send("Analyst")
     r = await chat.send("Friday 10am")
     assert "Fri 27 Nov" in chat.texts(r)
+    r = await chat.send("/skip")  # no place
+    assert "Who will interview you" in chat.texts(r)
     r = await chat.send("/skip")  # no interviewer yet
     assert "still to come" in chat.texts(r)
     (interview,) = await app.runtime.store.interviews.active(chat.user_id)

@@ -177,7 +177,10 @@ async def test_next_round_is_a_new_linked_interview(chat: Chat, clock: Clock) ->
 
     # The debrief button carries on with round 2 instead of starting a third record.
     r = await chat.press("📝 Debrief round 2")
-    assert "(round 2)" in chat.texts(r) and "Who interviewed you?" in chat.texts(r)
+    # Round 2 is still to come: where it is, then who will interview you (future tense).
+    assert "(round 2)" in chat.texts(r) and "Where is it?" in chat.texts(r)
+    r = await chat.press("Skip")
+    assert "Who will interview you" in chat.texts(r)
     # An old outcome button on the closed first round creates nothing.
     r = await chat.press_data(f"outcome:set:{first.id}:next_round")
     assert "wrapped up already" in chat.texts(r)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.rules.timing import add_business_days, at_local
+from bot.rules.timing import TYPICAL_LENGTH, add_business_days, at_local
 
 # The journey's vocabulary lives in bot.terms (the texts use it too); callers import it from here.
 from bot.terms import Outcome as Outcome
@@ -136,6 +136,18 @@ def _dated(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
     return _around(facts, t, now) | _waiting(facts, t)
 
 
+def prepare_due(facts: Facts, t: datetime) -> datetime | None:
+    """When to prepare for an interview ending at `t` (aware): the evening before (18:00 in
+    the user's zone), or at once if it was logged later; None when it was logged after it
+    started (nothing left to prepare). Independent of the time now, so that the reminders
+    about it keep their times."""
+    start = t - TYPICAL_LENGTH
+    if facts.logged_at >= start:
+        return None
+    evening = at_local(t.astimezone(facts.tz).date() - timedelta(days=1), PREPARE_AT, facts.tz)
+    return max(evening, facts.logged_at)
+
+
 def _around(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
     """Prepare, and the steps of the first day or so after the interview."""
     tz = facts.tz
@@ -143,12 +155,10 @@ def _around(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
     na = StepState.NOT_APPLICABLE
     plans: dict[Step, StepPlan] = {}
 
-    # 0. prepare: only for an interview logged in advance; moot once it has happened.
-    if facts.logged_at < t and now < t:
-        evening = at_local(t.astimezone(tz).date() - timedelta(days=1), PREPARE_AT, tz)
-        plans[Step.PREPARE] = StepPlan(
-            Step.PREPARE, pending, max(evening, facts.logged_at), "prepare", deadline=t
-        )
+    # 0. prepare: only for an interview logged in advance; moot once it has started.
+    before, start = prepare_due(facts, t), t - TYPICAL_LENGTH
+    if before is not None and now < start:
+        plans[Step.PREPARE] = StepPlan(Step.PREPARE, pending, before, "prepare", deadline=start)
     else:
         plans[Step.PREPARE] = StepPlan(Step.PREPARE, na, None, "prepare")
 
@@ -156,14 +166,21 @@ def _around(facts: Facts, t: datetime, now: datetime) -> dict[Step, StepPlan]:
     plans[Step.REFLECT] = StepPlan(Step.REFLECT, pending, t, "reflect")
     plans[Step.NOTES] = StepPlan(Step.NOTES, pending, t + NOTES_AFTER, "notes")
 
-    thanks_state = na if now >= t + THANKS_TOO_LATE else pending
-    plans[Step.THANKS] = StepPlan(
-        Step.THANKS, thanks_state, t + THANKS_AFTER, "thanks", deadline=t + THANKS_DEADLINE
-    )
+    if now >= t + THANKS_TOO_LATE:
+        # Past 48 hours a thank-you would arrive late: it folds into the follow-up.
+        plans[Step.THANKS] = StepPlan(Step.THANKS, na, None, "thanks_folded")
+    else:
+        plans[Step.THANKS] = StepPlan(
+            Step.THANKS, pending, t + THANKS_AFTER, "thanks", deadline=t + THANKS_DEADLINE
+        )
     plans[Step.SOCIAL] = StepPlan(Step.SOCIAL, pending, t + THANKS_AFTER, "social")
 
     if facts.has_referees and facts.referee_without_permission:
-        plans[Step.REFEREES] = StepPlan(Step.REFEREES, pending, t, "referees_permission")
+        # Seed 000: ask before the interview; if that didn't happen, as soon as possible.
+        due, deadline = (before, start) if before is not None else (t, None)
+        plans[Step.REFEREES] = StepPlan(
+            Step.REFEREES, pending, due, "referees_permission", deadline=deadline
+        )
     else:
         due = add_business_days(t, REFEREES_BUSINESS_DAYS, tz, facts.country)
         plans[Step.REFEREES] = StepPlan(Step.REFEREES, pending, due, "referees")

@@ -93,7 +93,11 @@ def follow_up(facts: DraftFacts, number: int, style: Style = STANDARD) -> Draft:
     role = role_name(interview)
     the_role = d.the_role(interview) + d.at_company(interview)
     if number <= 1:
-        about = w.FOLLOWUP_1_ABOUT.format(role=the_role, on_date=d.on_date(facts))
+        # A thank-you not sent folds into the first follow-up: one clause, not a second note.
+        thanked = any(p.thanks_sent_at is not None for p in facts.interviewers)
+        about = (w.FOLLOWUP_1_ABOUT if thanked else w.FOLLOWUP_1_ABOUT_THANKS).format(
+            role=the_role, on_date=d.on_date(facts)
+        )
         if interview.reply_by is not None:
             ask = w.FOLLOWUP_1_TIMELINE.format(reply_by=day_text(interview.reply_by, facts.tz))
         else:

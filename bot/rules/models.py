@@ -54,6 +54,7 @@ class Interview(_Row):
     rating: int | None = None
     went_well: str | None = None
     not_landed: str | None = None
+    place: str | None = None  # where an interview still to come is, as typed ("video call")
     forgot_to_say: str | None = None
     strengths: str | None = None  # the strengths the user picked for referees, one a line
     outcome: Outcome | None = None

@@ -6,8 +6,9 @@ the thank-you deadline, the three-month keep-in-touch, the weekly "keep trying")
 each one in the user's day: never in quiet hours, never the instant it is created.
 
 *choice*: steps the journey does together come as one nudge: the reflection with the debrief,
-following the company with the thank-you, the outcome question with the follow-up. The later
-one is nudged on its own only once the first is out of the way.
+following the company with the thank-you, the outcome question with the follow-up, and a
+referee's permission with the preparation before an interview still to come. The later one is
+nudged on its own only once the first is out of the way.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def for_interview(facts: Facts, steps: Sequence[StepPlan]) -> list[Wanted]:
         host = FOLDED_INTO.get(item.step)
         if host is not None and by_step[host].is_open:
             continue
+        if item.reason == "referees_permission" and by_step[Step.PREPARE].is_open:
+            continue  # the evening-before nudge asks for their permission already
         found.append(Wanted(iid, item.step, item.reason, _slot(item, facts), item.due_at))
         if item.step is Step.THANKS and item.deadline is not None:
             found.append(Wanted(iid, Step.THANKS, THANKS_DEADLINE, THANKS_DEADLINE, item.deadline))

@@ -30,6 +30,7 @@ class Interviews(Repo):
             "rating",
             "went_well",
             "not_landed",
+            "place",
             "forgot_to_say",
             "strengths",
             "outcome",
@@ -90,7 +91,16 @@ class Interviews(Repo):
 
     # The user's own words, which no due time depends on: saving them skips the nudge sync.
     _WORDS_ONLY = frozenset(
-        {"company", "role", "next_stage", "process_info", "rating", "went_well", "not_landed"}
+        {
+            "company",
+            "role",
+            "next_stage",
+            "process_info",
+            "rating",
+            "went_well",
+            "not_landed",
+            "place",
+        }
     )
 
     async def update(self, interview_id: int, **values: Any) -> Interview | None:

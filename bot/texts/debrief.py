@@ -31,14 +31,18 @@ BTN_ADD_INTERVIEWER = "Add another"
 BTN_NO_MORE = "That's everyone"
 INTERVIEWERS_SO_FAR = "Interviewers so far: {names}."
 
+# An interview still to come: the names are asked in the future tense (they help to prepare);
+# the questions about what happened wait for it (docs/coaching.md, step 1).
+ASK_WHERE = "Where is it? An address, “video call” or “phone”: I'll remind you of it with the time."
+ASK_INTERVIEWER_AHEAD = (
+    "Who will interview you, if you know? Send a name, or a panel on one line, like “Priya "
+    "Shah (Head of Analytics) and Tom O'Neill from HR”. The invitation often says."
+)
+BTN_DONT_KNOW_YET = "I don't know yet"
+ASK_MORE_AHEAD = "Anyone else on the panel?"
 UPCOMING = (
-    "Your interview is still to come ({when}). Two things to do before it:\n"
-    "1. <b>Ask your referees' permission now.</b> There's nothing worse than a referee getting "
-    "a call with no idea what it's about.\n"
-    "2. <b>At the end, ask: “What's the next stage of the process?”</b> It shows you're "
-    "engaged and tells you where things are going: other candidates, a second round, tests.\n"
-    "I'll remind you the evening before. After the interview, send /debrief and we'll carry on "
-    "from here. Good luck!"
+    "Your interview is still to come. The rest of the debrief is about what happened, so it "
+    "opens once it's over: I'll remind you {after}, and we'll carry on from here."
 )
 
 ASK_NEXT_STAGE = "What did they say the next stage is?"

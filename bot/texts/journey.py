@@ -4,11 +4,7 @@ from __future__ import annotations
 
 # Why each step is due, keyed by StepPlan.reason. Short: they follow the step's name.
 REASONS: dict[str, str] = {
-    "prepare": (
-        "Your interview is coming up. Ask your referees' permission now, so nobody is "
-        "surprised by a call. And at the end of the interview, ask: "
-        "<i>“What's the next stage of the process?”</i>"
-    ),
+    "prepare": "Your interview is coming up: a few things to do before it.",
     "debrief": "A quick debrief while it's fresh: who you met, and what happens next.",
     "debrief_when": (
         "When is it? Once I know, I'll plan the rest around it: a reminder the evening "

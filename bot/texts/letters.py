@@ -68,6 +68,11 @@ FOLLOWUP_SUBJECT_2 = "Following up again – {role} interview"
 FOLLOWUP_SUBJECT_2_NO_ROLE = "Following up again – my interview"
 FOLLOWUP_HOPE = "I hope you're well."
 FOLLOWUP_1_ABOUT = "I'm writing to follow up on my interview for {role}{on_date}."
+# No thank-you went out (past 48 hours it folds into the follow-up, docs/coaching.md step 4).
+FOLLOWUP_1_ABOUT_THANKS = (
+    "I'm writing to follow up on my interview for {role}{on_date}, and to thank you again for "
+    "your time."
+)
 FOLLOWUP_1_TIMELINE = (
     "You mentioned you hoped to decide by {reply_by}, so I wanted to ask whether there is any "
     "update on the process."

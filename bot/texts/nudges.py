@@ -1,7 +1,9 @@
 """Texts of the nudges and /reminders: what is due, why now, and what the buttons did.
 
 Each nudge names the interview and the step, then says why now, in the words of the seed
-articles and COACHING.md's timings. `{company}` is the escaped company name, or "the company".
+articles and COACHING.md's timings. `{company}` is the escaped company name, or "the company";
+`{when}` when the interview starts, in the user's zone ("tomorrow 10:00"), and `{where}` where,
+as the user typed it (" (video call)"), or "".
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 # Why now, keyed by the nudge's kind (the coaching reason, or one of the nudge extras).
 WHY: dict[str, str] = {
     "prepare": (
-        "Your interview is coming up. Ask your referees' permission today, so nobody is "
-        "surprised by a call, and plan to ask at the end: <i>“What's the next stage?”</i>"
+        "Your interview with {company} is <b>{when}</b>{where}. Before it: ask your referees' "
+        "permission, so nobody is surprised by a call; find out who will interview you; revise "
+        "for any test they mentioned. At the end, ask <i>“What's the next stage?”</i>, and keep "
+        "15 minutes free after it to write notes."
     ),
     "debrief": (
         "Your interview should be over by now. Well done! A quick debrief while it's fresh: "
@@ -33,7 +37,7 @@ WHY: dict[str, str] = {
     ),
     "thanks_deadline": (
         "It's a day since your interview. A thank-you still counts if it goes today; after "
-        "48 hours it's better left."
+        "48 hours it folds into your follow-up instead."
     ),
     "social": (
         "Follow {company}'s pages now to keep up with their news. Connecting with people "

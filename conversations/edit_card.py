@@ -66,6 +66,7 @@ async def card_text(ctx: Ctx, interview: Interview, people: list[Interviewer]) -
         company=value("company"),
         role=value("role"),
         when=value("when"),
+        place=value("place"),
         next_stage=value("next"),
         reply=value("reply"),
         process=value("process"),
@@ -91,7 +92,7 @@ def card_keyboard(interview: Interview, people: list[Interviewer]) -> InlineKeyb
     """The card's buttons: each field, each interviewer, notes, referees, delete."""
     iid = interview.id
     fields = [(t.BTN_COMPANY, "company"), (t.BTN_ROLE, "role"), (t.BTN_WHEN, "when")]
-    more = [(t.BTN_NEXT, "next"), (t.BTN_REPLY, "reply")]
+    more = [(t.BTN_PLACE, "place"), (t.BTN_NEXT, "next"), (t.BTN_REPLY, "reply")]
     last = [(t.BTN_PROCESS, "process"), (t.BTN_RATING, "rating")]
     words = [(t.BTN_WENT_WELL, "well"), (t.BTN_NOT_LANDED, "landed")]
     keys = (fields, more, last, words)

@@ -45,6 +45,7 @@ FIELDS: dict[str, Field] = {
     "company": Field("interview", t.BTN_COMPANY, td.ASK_COMPANY, ("company",)),
     "role": Field("interview", t.BTN_ROLE, td.ASK_ROLE, ("role",)),
     "when": Field("interview", t.BTN_WHEN, td.ASK_WHEN, ("held_at",)),
+    "place": Field("interview", t.BTN_PLACE, td.ASK_WHERE, ("place",)),
     "next": Field("interview", t.BTN_NEXT, td.ASK_NEXT_STAGE, ("next_stage", "asked_next_stage")),
     "reply": Field("interview", t.BTN_REPLY, td.ASK_REPLY_BY, ("reply_by", "reply_text")),
     "process": Field("interview", t.BTN_PROCESS, td.ASK_PROCESS, ("process_info",)),
@@ -181,6 +182,7 @@ READERS: dict[str, Callable[[str, Where], Reading]] = {
     "company": _short(200, "company"),
     "role": _short(200, "role"),
     "when": _when,
+    "place": _short(200, "place"),
     "next": _next,
     "reply": _reply,
     "process": _short(MAX_TEXT, "process_info"),
@@ -214,6 +216,9 @@ def shown(key: str, values: Mapping[str, Any], tz: ZoneInfo, now: datetime) -> s
     if key == "when" and first is not None:
         moment = datetime.fromisoformat(first) if isinstance(first, str) else first
         start = moment - TYPICAL_LENGTH if moment > now else moment
+        local = start.astimezone(tz)
+        if (local.hour, local.minute) == (0, 0):  # a day with no time said
+            return tc.esc(day_label(local, tz))
         return tc.esc(local_text(start, tz, now))
     if key == "next" and first is None and values.get("asked_next_stage") in (False, 0):
         return t.DIDNT_ASK

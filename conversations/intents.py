@@ -24,7 +24,7 @@ from bot.texts import outcome as to
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
 from bot.tg.words import Action, Words
-from conversations import debrief, outcome
+from conversations import debrief, outcome, undo
 from conversations.adviser import A
 from conversations.common import interview_for, say, text_of
 from conversations.debrief_questions import Q as Debrief
@@ -83,17 +83,24 @@ def corrected(update: Update) -> str:
     return reading.rest if reading is not None and reading.intent is Intent.CORRECTION else ""
 
 
+async def _correct(update: Update, ctx: Ctx) -> object:
+    return await undo.correct_last(update, ctx, corrected(update))
+
+
 def words() -> Words:
-    """The words tier's configuration, for bot/app/handlers.py to give the dialogue.
-    (UNDO and CORRECTION are read but not acted on here: conversations/undo.py does that,
-    as `Action(..., asks_again=False)`, the correction's text from `corrected(update)`.)"""
+    """The words tier's configuration, for bot/app/handlers.py to give the dialogue. UNDO and
+    CORRECTION go to conversations/undo.py, which returns the state to go to itself."""
     return Words(
         anytime={
             Intent.NEXT: Action(show_next),
             Intent.HELP: Action(help_command),
             Intent.STATUS: Action(status),
             Intent.NEW_INTERVIEW: Action(debrief.entry, enters="debrief"),
+            Intent.UNDO: Action(undo.undo_last, asks_again=False),
+            Intent.CORRECTION: Action(_correct, asks_again=False),
         },
+        # "Actually, …" in /notes or at idle is a note or a remark, not a correction.
+        only_in={Intent.CORRECTION: frozenset({"debrief", "edit"})},
         idle={Intent.CANCEL: Action(cancel_idle), Intent.SKIP: Action(skip_idle)},
         buttons=BUTTONS,
         unknown=UNKNOWN,

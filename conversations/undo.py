@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
-from telegram.ext import CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler
 
 from bot.rules.models import Interview
 from bot.rules.parsing import parse_email
@@ -41,6 +41,7 @@ AS_FIELD: dict[Q, str] = {
     Q.COMPANY: "company",
     Q.ROLE: "role",
     Q.WHEN: "when",
+    Q.WHERE: "place",
     Q.NEXT_STAGE: "next",
     Q.REPLY_BY: "reply",
     Q.PROCESS: "process",
@@ -48,7 +49,6 @@ AS_FIELD: dict[Q, str] = {
     Q.WENT_WELL: "well",
     Q.NOT_LANDED: "landed",
 }
-UNDO_WORDS = r"(?i)^\s*(undo|undo (that|it|please|my last answer))\s*[.!]*\s*$"
 
 
 @dataclass(frozen=True)
@@ -252,16 +252,16 @@ async def reask_pending(update: Update, ctx: Ctx) -> None:
 
 
 async def undo_command(update: Update, ctx: Ctx) -> object:
-    """/undo, or "undo" typed: see `undo_last`."""
+    """/undo: see `undo_last`."""
     return await undo_last(update, ctx)
 
 
 def handlers() -> Conversation:
-    """/undo and "undo": passive, so that the question pending is what they undo."""
+    """/undo: passive, so that the question pending is what they undo. ("undo" typed, and
+    corrections, come through the words tier: conversations/intents.py.)"""
     return Conversation(
         name="undo",
         passive=[
             CommandHandler("undo", undo_command),
-            MessageHandler(filters.Regex(UNDO_WORDS), undo_command),
         ],
     )

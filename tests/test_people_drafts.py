@@ -18,8 +18,12 @@ async def test_a_panel_on_one_line_and_a_non_name_in_the_debrief(
     await chat.press("Just now")
     r = await chat.send("dunno yet")
     assert "doesn't look like a name" in chat.texts(r)
+    # A correction of the last answer (the date), not a name: read as the date question
+    # reads answers, then the debrief goes on (conversations/undo.py).
     r = await chat.send("no, I mean Monday 7th December")
-    assert "doesn't look like a name" in chat.texts(r)
+    assert "Corrected" in chat.texts(r) and "Mon 7 Dec" in chat.texts(r)
+    assert "00:00" not in chat.texts(r)
+    await chat.send("video call")  # still to come: where it is
     r = await chat.send("Priya Shah (Head of Analytics) and Tom O'Neill from HR")
     text = chat.texts(r)
     assert "Priya Shah, Tom O'Neill" in text and "Anyone else on the panel?" in text

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from bot.app import AfterviewApplication
-from bot.tg.context import Ctx
-from conversations import undo
 from tests.chat import Chat
 from tests.journeys import current, logged, setup_user
 
@@ -80,38 +76,27 @@ async def test_undo_a_note_and_nothing_to_undo(chat: Chat, app: AfterviewApplica
     assert [n.body for n in notes] == ["They asked about SQL"]
 
 
-def route_undo_to_correction(monkeypatch: pytest.MonkeyPatch, rest: str) -> None:
-    """Until the intent reader is wired (the lead's merge), "undo" stands for a correction."""
-
-    async def correction(update: object, ctx: Ctx) -> object:
-        return await undo.correct_last(update, ctx, rest)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(undo, "undo_last", correction)
-
-
 async def test_a_correction_that_is_no_answer_asks_again_showing_the_old_one(
-    chat: Chat, app: AfterviewApplication, monkeypatch: pytest.MonkeyPatch
+    chat: Chat, app: AfterviewApplication
 ) -> None:
     await start_debrief(chat)
     for answer in ("Acme", "Data Analyst"):
         await chat.send(answer)
     await chat.press("Just now")
     await chat.send("Tom")
-    route_undo_to_correction(monkeypatch, "that was two people")
-    text = chat.texts(await chat.send("undo"))
+    text = chat.texts(await chat.send("oops, that was two people"))
     assert "You answered “Tom”" in text and "Who interviewed you" in text
     interview = await current(chat)
     assert await app.runtime.store.interviewers.for_interview(interview.id) == []
-    route_undo_to_correction(monkeypatch, "Tom Lee and Priya Shah")
     await chat.send("Tom")
-    text = chat.texts(await chat.send("undo"))
+    text = chat.texts(await chat.send("sorry, I meant Tom Lee and Priya Shah"))
     assert "Corrected" in text and "Anyone else" in text
     people = await app.runtime.store.interviewers.for_interview(interview.id)
     assert [p.name for p in people] == ["Tom Lee", "Priya Shah"]
 
 
 async def test_a_correction_replaces_the_last_answer_and_carries_on(
-    chat: Chat, app: AfterviewApplication, monkeypatch: pytest.MonkeyPatch
+    chat: Chat, app: AfterviewApplication
 ) -> None:
     await start_debrief(chat)
     for answer in ("Acme", "Data Analyst"):
@@ -122,8 +107,7 @@ async def test_a_correction_replaces_the_last_answer_and_carries_on(
     await chat.press("That's everyone")
     await chat.send("A case study")
     await chat.send("in a week")
-    route_undo_to_correction(monkeypatch, "end of the month")
-    text = chat.texts(await chat.send("undo"))
+    text = chat.texts(await chat.send("actually they said end of the month"))
     assert "Corrected" in text and "Mon 30 Nov" in text
     assert "Anything about the process" in text  # the next question, as before
     assert (await current(chat)).reply_by == date(2026, 11, 30)
@@ -143,15 +127,25 @@ async def test_undo_a_change_on_the_card(chat: Chat, app: AfterviewApplication) 
     assert found is not None and found.company == "2"
 
 
-async def test_a_correction_in_notes_replaces_the_last_note(
-    chat: Chat, app: AfterviewApplication, monkeypatch: pytest.MonkeyPatch
+async def test_actually_in_notes_is_a_note_and_undo_takes_it_back(
+    chat: Chat, app: AfterviewApplication
 ) -> None:
+    """In /notes, "actually …" is what they noted, not a correction (conversations/intents.py:
+    only_in); "undo" takes back the newest note."""
     interview = await logged(chat)
     await chat.send("/notes")
     await chat.send("Team of 5")
-    route_undo_to_correction(monkeypatch, "Team of 6")
+    await chat.send("Actually the team is growing to 8 next year")
+    notes = await app.runtime.store.notes.for_interview(interview.id)
+    assert [n.body for n in notes][-1] == "Actually the team is growing to 8 next year"
     text = chat.texts(await chat.send("undo"))
-    assert "Corrected: Team of 5 → Team of 6" in text
+    assert "growing to 8" in text
     await chat.send("Reports to Maria")  # still collecting notes
     notes = await app.runtime.store.notes.for_interview(interview.id)
-    assert [n.body for n in notes] == ["Team of 6", "Reports to Maria"]
+    assert [n.body for n in notes] == ["Team of 5", "Reports to Maria"]
+
+
+async def test_a_correction_at_idle_is_not_taken_as_one(chat: Chat) -> None:
+    await chat.send("/start")
+    text = chat.texts(await chat.send("actually they said end of the month"))
+    assert "no answer to take back" not in text

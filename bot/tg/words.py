@@ -43,6 +43,8 @@ class Step(Protocol):
     """What the words tier needs of a step (bot/tg/dialogue.py's Conversation)."""
 
     @property
+    def name(self) -> str: ...
+    @property
     def states(self) -> Mapping[Any, Sequence[Handler]]: ...
     @property
     def cancel(self) -> Sequence[Handler]: ...
@@ -74,6 +76,10 @@ class Words:
     buttons: Mapping[str, Mapping[Intent, str]] = field(default_factory=dict)
     unknown: frozenset[str] = frozenset()
     free: frozenset[str] = frozenset()
+    # Intents acted on only while one of these steps has a question pending (a correction
+    # means something only where there is a last answer to correct); elsewhere the text is
+    # left to the question or the idle replies, as any other text.
+    only_in: Mapping[Intent, frozenset[str]] = field(default_factory=dict)
     still_open: str = ""
     dont_know: str = ""
 
@@ -89,6 +95,9 @@ class Words:
             return None
         reading = read_intent(message.text)
         if reading is None:
+            return None
+        steps = self.only_in.get(reading.intent)
+        if steps is not None and (current is None or current[0].name not in steps):
             return None
         if current is None:
             return self.at_idle(reading)

@@ -278,10 +278,18 @@ def conversation(
 
 
 async def send_draft(
-    update: Update, ctx: Ctx, draft: Draft, *, sent: str, change: str | None, review: str
+    update: Update,
+    ctx: Ctx,
+    draft: Draft,
+    *,
+    sent: str,
+    change: str | None,
+    review: str,
+    lead: str | None = None,
 ) -> None:
     """Show a draft with its buttons: Sent it (callback `sent`), Change something (`change`,
-    omitted when None) and Review mine (`review`, a "review:..." button)."""
+    omitted when None) and Review mine (`review`, a "review:..." button); `lead`: words above
+    it in the same message (see `say`)."""
     row = [(td.BTN_SENT, sent)]
     if change is not None:
         row.append((td.BTN_CHANGE, change))
@@ -290,6 +298,7 @@ async def send_draft(
         ctx,
         td.render(draft, LINKEDIN_PREMIUM_LIMIT),
         kb.keyboard([row, [(td.BTN_REVIEW, review)], *ask_rows(ctx.runtime.settings)]),
+        lead=lead,
     )
 
 

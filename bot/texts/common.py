@@ -99,6 +99,8 @@ BTN_SKIP = "Skip"
 BTN_DONE = "Done"
 BTN_DEBRIEF = "📝 Debrief an interview"
 BTN_NEXT = "👉 What's next?"
+BTN_STATUS = "📊 Where things stand"
+BTN_INTERVIEWS = "🗂 My interviews"
 
 STEP_NAMES: dict[Step, str] = {
     Step.PREPARE: "Prepare",

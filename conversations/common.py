@@ -278,18 +278,10 @@ def conversation(
 
 
 async def send_draft(
-    update: Update,
-    ctx: Ctx,
-    draft: Draft,
-    *,
-    sent: str,
-    change: str | None,
-    review: str,
-    lead: str | None = None,
+    update: Update, ctx: Ctx, draft: Draft, *, sent: str, change: str | None, review: str
 ) -> None:
     """Show a draft with its buttons: Sent it (callback `sent`), Change something (`change`,
-    omitted when None) and Review mine (`review`, a "review:..." button); `lead`: words above
-    it in the same message (see `say`)."""
+    omitted when None) and Review mine (`review`, a "review:..." button)."""
     row = [(td.BTN_SENT, sent)]
     if change is not None:
         row.append((td.BTN_CHANGE, change))
@@ -298,7 +290,6 @@ async def send_draft(
         ctx,
         td.render(draft, LINKEDIN_PREMIUM_LIMIT),
         kb.keyboard([row, [(td.BTN_REVIEW, review)], *ask_rows(ctx.runtime.settings)]),
-        lead=lead,
     )
 
 

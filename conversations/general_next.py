@@ -16,6 +16,7 @@ from bot.tg.context import Ctx
 from bot.tg.limits import pack
 from conversations.adviser_relay import ask_markup
 from conversations.common import answered, current_user, say
+from conversations.general_history import history_blocks, labels_apart, status_markup
 
 # Steps without a conversation of their own: "Start" shows the advice with Done / Skip.
 TIP_STEPS = frozenset({Step.PREPARE, Step.KEEP_TRYING, Step.KEEP_CONTACT})
@@ -89,13 +90,16 @@ async def next_command(update: Update, ctx: Ctx) -> None:
 async def status(update: Update, ctx: Ctx) -> None:
     """/status: every interview with its steps, done or due when (in the user's zone)."""
     user = await current_user(update, ctx)
+    await answered(update, ctx)
     plans = await plans_for_user(ctx.store, user, ctx.now())
-    if not plans:
+    history = await history_blocks(ctx, user)  # closed interviews (issue 15)
+    if not plans and not history:
         await say(update, ctx, tj.STATUS_EMPTY)
         return
+    labels = labels_apart([p.interview for p in plans], zone(user.tz))
     blocks = []
     for item in plans:
-        lines = [tj.STATUS_HEADER.format(label=tc.esc(item.interview.label))]
+        lines = [tj.STATUS_HEADER.format(label=tc.esc(labels[item.interview.id]))]
         # No time yet: every step waits for the date ("when is it?" is the debrief's reason).
         undated = any(s.reason == "debrief_when" for s in item.steps)
         waiting = tj.STATUS_LINE_UNDATED if undated else tj.STATUS_LINE_WAITING
@@ -111,8 +115,9 @@ async def status(update: Update, ctx: Ctx) -> None:
                 due = _due_text(step, user.tz, ctx)
                 lines.append(tj.STATUS_LINE_PENDING.format(mark=mark, step=name, due=due))
         blocks.append("\n".join(lines))
-    for message in status_messages(blocks):
-        await say(update, ctx, message)
+    messages = status_messages(blocks + history)
+    for n, message in enumerate(messages, start=1):
+        await say(update, ctx, message, status_markup() if n == len(messages) else None)
 
 
 # Telegram refuses messages over 4096 characters; /status stays well inside, one message per

@@ -19,7 +19,8 @@ from bot.texts import outcome as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.limits import pack
-from conversations.common import say
+from conversations.adviser_relay import ask_rows
+from conversations.common import joined, say
 
 # Telegram refuses messages over 4096 characters: a bundle that grows past this (a panel of
 # eight interviewers) goes out as more than one message rather than not at all.
@@ -47,6 +48,17 @@ def rows_for(items: Sequence[Bundled]) -> list[list[kb.Button]]:
     return rows
 
 
+async def say_draft(
+    update: Update, ctx: Ctx, lead: str, draft: Draft, sent: str, change: str, review: str
+) -> None:
+    """`lead` and one draft in one message, with the buttons `send_draft` shows under a draft
+    (conversations.common): Sent it, Change something, Review mine, Ask an adviser."""
+    rows = [[(td.BTN_SENT, sent), (td.BTN_CHANGE, change)], [(td.BTN_REVIEW, review)]]
+    rows += ask_rows(ctx.runtime.settings)
+    text = joined(lead, td.render(draft, LINKEDIN_PREMIUM_LIMIT))
+    await say(update, ctx, text, kb.keyboard(rows))
+
+
 async def say_bundle(
     update: Update,
     ctx: Ctx,
@@ -65,4 +77,4 @@ async def say_bundle(
         await say(update, ctx, "\n\n".join(group), markup)
 
 
-__all__ = ["BUNDLE_BUDGET", "Bundled", "rows_for", "say_bundle"]
+__all__ = ["BUNDLE_BUDGET", "Bundled", "rows_for", "say_bundle", "say_draft"]

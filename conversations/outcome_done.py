@@ -3,9 +3,9 @@ closes the interview, skipping whatever is still open)."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
-
 from datetime import datetime
+
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.rules.coaching import (
     FEEDBACK_AFTER,

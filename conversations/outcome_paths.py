@@ -22,8 +22,8 @@ from bot.texts import outcome as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END
-from conversations.common import current_user, joined, say, send_draft
-from conversations.outcome_bundle import Bundled, say_bundle
+from conversations.common import current_user, joined, say
+from conversations.outcome_bundle import Bundled, say_bundle, say_draft
 from conversations.outcome_common import NS, done_buttons, done_rows
 from conversations.outcome_next_round import start_next_round
 from conversations.redraft import change_data
@@ -80,14 +80,14 @@ async def _rejected(update: Update, ctx: Ctx, interview: Interview) -> object:
         after=local_text(at + FEEDBACK_AFTER, tz, now),
         by=local_text(at + FEEDBACK_WITHIN, tz, now),
     )
-    await send_draft(
+    await say_draft(
         update,
         ctx,
+        joined(t.REJECTED, when),
         drafts.rejection_reply(facts),
-        sent=kb.data(NS, "sent", interview.id, "reply"),
-        change=change_data(drafts.DraftKind.REJECTION_REPLY, interview.id),
-        review=kb.data("review", drafts.DraftKind.REJECTION_REPLY, interview.id),
-        lead=joined(t.REJECTED, when),
+        kb.data(NS, "sent", interview.id, "reply"),
+        change_data(drafts.DraftKind.REJECTION_REPLY, interview.id),
+        kb.data("review", drafts.DraftKind.REJECTION_REPLY, interview.id),
     )
     notes = _linkedin_notes(facts)
     later = (at + KEEP_IN_TOUCH_AFTER).astimezone(tz).strftime("%-d %b %Y")

@@ -25,6 +25,7 @@ from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
 from conversations.common import answered, conversation, current_user, matched, say, text_of
+from conversations.endings import NEXT_DATA, STATUS_DATA, onward
 from conversations.start_menu import (
     NS,
     Setup,
@@ -105,7 +106,7 @@ async def menu_choice(update: Update, ctx: Ctx) -> object:
     if change == "quiet":
         await say(update, ctx, t.ASK_QUIET, quiet_keyboard())
         return Setup.QUIET
-    await say(update, ctx, t.SETTINGS_SAVED)
+    await say(update, ctx, t.SETTINGS_SAVED, onward(NEXT_DATA, STATUS_DATA))
     return END
 
 

@@ -19,6 +19,7 @@ WELCOME = (
     "I keep your answers and remind you when each step is due. Ask <b>what's next?</b> any time."
 )
 WELCOME_BACK = "Welcome back! What would you like to do?"
+WELCOME_BACK_PENDING = "Welcome back! We were in the middle of this:"
 
 HELP = (
     "<b>What I can do</b>\n"

@@ -160,8 +160,7 @@ async def skip(update: Update, ctx: Ctx) -> object:
 
 
 def handlers() -> Conversation:
-    """/start (welcome and setup; an action, so that the question pending elsewhere survives
-    it) and /settings (time zone, country, quiet hours)."""
+    """/start (welcome, setup; an action: a question pending elsewhere survives it), /settings."""
     text = filters.TEXT & ~filters.COMMAND
     steps = conversation(
         "setup",

@@ -210,6 +210,13 @@ def _with_skip(q: Q, *handlers: Handler) -> list[Handler]:
     return [*handlers, CommandHandler("skip", skip), CallbackQueryHandler(skip, pattern=SKIP)]
 
 
+def _reply_by() -> list[Handler]:
+    return [
+        CallbackQueryHandler(reply_by_answer, pattern=REPLY),
+        MessageHandler(TEXT, reply_by_answer),
+    ]
+
+
 def answer_states() -> dict[StrEnum, Sequence[Handler]]:
     """The handlers of every question from the company to what didn't land."""
     states: dict[StrEnum, Sequence[Handler]] = {
@@ -231,12 +238,7 @@ def answer_states() -> dict[StrEnum, Sequence[Handler]]:
             CallbackQueryHandler(didnt_ask, pattern=DIDNT_ASK),
             MessageHandler(TEXT, next_stage_answer),
         ),
-        Q.REPLY_BY: _with_skip(
-            Q.REPLY_BY,
-            *confirm_handlers(),
-            CallbackQueryHandler(reply_by_answer, pattern=REPLY),
-            MessageHandler(TEXT, reply_by_answer),
-        ),
+        Q.REPLY_BY: _with_skip(Q.REPLY_BY, *confirm_handlers(), *_reply_by()),
         Q.PROCESS: _with_skip(
             Q.PROCESS,
             *confirm_handlers(),

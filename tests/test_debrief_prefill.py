@@ -21,8 +21,9 @@ def test_the_reading() -> None:
     assert found.process == "second round; technical test"
     month = read_stage("they said end of the month", LONDON, MONDAY, "GB")
     assert month.reply_by == date(2026, 11, 30) and month.process is None
-    nothing = read_stage("an on-site visit", LONDON, MONDAY, "GB")
-    assert nothing.reply_by is None and nothing.process is None
+    for said in ("an on-site visit", "Next stage 610007", "the next stage is HR"):
+        nothing = read_stage(said, LONDON, MONDAY, "GB")
+        assert nothing.reply_by is None and nothing.process is None, said
 
 
 async def test_later_questions_become_confirmations(chat: Chat) -> None:

@@ -27,9 +27,10 @@ _START = re.compile(
 )
 _CLAUSE = re.compile(r"[,;.!?()]|\b(?:and|but|possibly|maybe|then|with|probably)\b", re.I)
 MAX_WORDS = 6
+# "The next stage is…" is the question's own wording, not a second round.
 _ROUND = re.compile(
-    r"\b(?:(?:second|2nd|third|3rd|next|another|final|further|follow[- ]up) "
-    r"(?:round|stage|interview)s?|round (?:two|2|three|3))\b",
+    r"\b(?:(?:second|2nd|third|3rd|another|final|further|follow[- ]up) "
+    r"(?:round|stage|interview)s?|next (?:round|interview)s?|round (?:two|2|three|3))\b",
     re.I,
 )
 _TEST = re.compile(

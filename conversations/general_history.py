@@ -82,6 +82,19 @@ async def history_blocks(ctx: Ctx, user: User) -> list[str]:
     return ["\n".join(lines)]
 
 
+async def coming_up(ctx: Ctx, user: User) -> str | None:
+    """When nothing is waiting: the next keep-in-touch nudge of a closed interview ("Coming
+    up: a friendly hello to Acme around 24 Feb 2027"), or None."""
+    found = [r for r in await ctx.store.reminders.upcoming(user.id, 100) if r.kind == KEEP_IN_TOUCH]
+    if not found:
+        return None
+    interview = await ctx.store.interviews.get(found[0].interview_id)
+    if interview is None:
+        return None
+    when = found[0].due_at.astimezone(zone(user.tz)).strftime("%-d %b %Y")
+    return tj.COMING_UP_KEEP_IN_TOUCH.format(label=tc.esc(interview.label), when=when)
+
+
 def status_markup() -> InlineKeyboardMarkup:
     """Under /status: where to go next."""
     return onward(NEXT_DATA, INTERVIEWS_DATA)

@@ -15,8 +15,8 @@ from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.limits import pack
 from conversations.adviser_relay import ask_markup
-from conversations.common import answered, current_user, say
-from conversations.general_history import history_blocks, labels_apart, status_markup
+from conversations.common import answered, current_user, joined, say
+from conversations.general_history import coming_up, history_blocks, labels_apart, status_markup
 
 # Steps without a conversation of their own: "Start" shows the advice with Done / Skip.
 TIP_STEPS = frozenset({Step.PREPARE, Step.KEEP_TRYING, Step.KEEP_CONTACT})
@@ -61,7 +61,8 @@ async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> Non
         # The end of the journey: like the seed articles, close with who can help next.
         settings = ctx.runtime.settings
         ask = ask_markup(settings)  # the organisation's advisers, if any
-        await say(update, ctx, to.with_contact(tj.NEXT_NOTHING, settings), ask, lead=lead)
+        text = joined(tj.NEXT_NOTHING, await coming_up(ctx, user))  # keeping in touch
+        await say(update, ctx, to.with_contact(text, settings), ask, lead=lead)
         return
     interview, nxt = found
     step = nxt.plan.step

@@ -47,6 +47,9 @@ async def test_rejection_reply_nudge_after_done_and_what_now(chat: Chat, clock: 
     assert chat.last.labels == ["👉 What's next?", "🗂 My interviews"]
     r = await chat.send("/interviews")
     assert "🗂 Data Analyst at Acme · 23 Nov · not this time" in chat.last.labels
+    # Nothing waits now, but keeping in touch is still ahead: "what now?" says so.
+    text = chat.texts(await chat.send("what now?"))
+    assert "keep in touch about Data Analyst at Acme, around 24 Feb 2027" in text
 
 
 async def test_offer_without_referees_is_one_message(chat: Chat) -> None:

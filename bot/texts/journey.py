@@ -103,3 +103,7 @@ HISTORY_CLOSED = "closed"
 HISTORY_KEEP_IN_TOUCH = " · keep in touch around {when}"
 HISTORY_LEFT_OPEN = " · left open: {steps}"
 INTERVIEW_BUTTON_CLOSED = "🗂 {label} · {date} · {outcome}"
+COMING_UP_KEEP_IN_TOUCH = (
+    "Coming up: a friendly hello to keep in touch about <b>{label}</b>, around {when}. I'll "
+    "remind you."
+)

@@ -121,7 +121,7 @@ async def done(update: Update, ctx: Ctx) -> object:
     elif interview.outcome is Outcome.WITHDRAWN:
         # Nothing else is worth doing for an application the user withdrew.
         await _close(ctx, interview, [s.step for s in open_steps(steps)], StepState.NOT_APPLICABLE)
-        await say(update, ctx, t.WITHDRAWN_CLOSED.format(label=label))
+        await say(update, ctx, t.WITHDRAWN_CLOSED.format(label=label), after_close_markup(ctx))
     else:
         names = ", ".join(tc.STEP_NAMES[s.step] for s in open_steps(steps))
         button = (t.BTN_WRAP, kb.data(NS, "wrap", interview.id))

@@ -39,6 +39,7 @@ from conversations.debrief_people import (
     more_answer,
     more_typed,
 )
+from conversations.debrief_prefill import advance_read, confirm_handlers, remember_reading
 from conversations.debrief_progress import (
     advance,
     ask,
@@ -147,7 +148,9 @@ async def next_stage_answer(update: Update, ctx: Ctx) -> object:
     if await too_long(update, ctx):
         return None
     saved = await save(update, ctx, next_stage=text_of(update), asked_next_stage=True)
-    return await advance(update, ctx, saved, after=Q.NEXT_STAGE)
+    if saved is not None:
+        await remember_reading(update, ctx, saved, text_of(update))
+    return await advance_read(update, ctx, saved, Q.NEXT_STAGE)
 
 
 async def reply_by_answer(update: Update, ctx: Ctx) -> object:
@@ -177,7 +180,7 @@ async def reply_by_answer(update: Update, ctx: Ctx) -> object:
     else:
         saved = await save(update, ctx, reply_by=result[0], reply_text=raw)
         lead = t.REPLY_BY_SET.format(date=result[0].strftime("%a %-d %b"))
-    return await advance(update, ctx, saved, after=Q.REPLY_BY, lead=lead)
+    return await advance_read(update, ctx, saved, Q.REPLY_BY, lead=lead)
 
 
 async def nothing_mentioned(update: Update, ctx: Ctx) -> object:
@@ -208,6 +211,13 @@ def _with_skip(q: Q, *handlers: Handler) -> list[Handler]:
     return [*handlers, CommandHandler("skip", skip), CallbackQueryHandler(skip, pattern=SKIP)]
 
 
+def _reply_by() -> list[Handler]:
+    return [
+        CallbackQueryHandler(reply_by_answer, pattern=REPLY),
+        MessageHandler(TEXT, reply_by_answer),
+    ]
+
+
 def answer_states() -> dict[StrEnum, Sequence[Handler]]:
     """The handlers of every question from the company to what didn't land."""
     states: dict[StrEnum, Sequence[Handler]] = {
@@ -229,13 +239,10 @@ def answer_states() -> dict[StrEnum, Sequence[Handler]]:
             CallbackQueryHandler(didnt_ask, pattern=DIDNT_ASK),
             MessageHandler(TEXT, next_stage_answer),
         ),
-        Q.REPLY_BY: _with_skip(
-            Q.REPLY_BY,
-            CallbackQueryHandler(reply_by_answer, pattern=REPLY),
-            MessageHandler(TEXT, reply_by_answer),
-        ),
+        Q.REPLY_BY: _with_skip(Q.REPLY_BY, *confirm_handlers(), *_reply_by()),
         Q.PROCESS: _with_skip(
             Q.PROCESS,
+            *confirm_handlers(),
             CallbackQueryHandler(nothing_mentioned, pattern=NOTHING),
             MessageHandler(TEXT, text_answer(Q.PROCESS)),
         ),

@@ -9,7 +9,7 @@ Button data (≤ 64 bytes; every id is checked against the owner when pressed):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from telegram import InlineKeyboardMarkup, Update
 
@@ -30,14 +30,17 @@ def card_button(interview: Interview) -> kb.Button:
     return (kb.interview_label(interview.label), kb.data(NS, "card", interview.id))
 
 
-def cards_keyboard(interviews: Sequence[Interview]) -> InlineKeyboardMarkup:
-    """One "✏️ <interview>" button per interview, each opening its card (under /status)."""
-    return kb.column(
-        [
-            (t.BTN_OPEN_CARD.format(label=label), data)
-            for label, data in map(card_button, interviews)
-        ]
-    )
+def cards_rows(
+    interviews: Sequence[Interview], labels: Mapping[int, str] | None = None
+) -> list[list[kb.Button]]:
+    """One row per interview: a "✏️ <label>" button opening its card (under /status);
+    `labels` by interview id, where two interviews' own labels would read the same."""
+    return [
+        [(t.BTN_OPEN_CARD.format(label=kb.interview_label(label)), data)]
+        for label, data in (
+            ((labels or {}).get(i.id, i.label), kb.data(NS, "card", i.id)) for i in interviews
+        )
+    ]
 
 
 def field_data(iid: int, key: str, sub: int | None = None) -> str:

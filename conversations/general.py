@@ -13,12 +13,14 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.rules.timing import zone
-from bot.texts import common as tc
 from bot.texts import journey as tj
+from bot.texts import outcome as to
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import Conversation
-from conversations.common import answered, current_user, matched_id, owned_interview, say
+from conversations.common import answered, current_user, say
+from conversations.endings import INTERVIEWS_DATA, NEXT_DATA, STATUS_DATA, onward
+from conversations.general_history import day_of
 from conversations.general_next import next_command, show_next, status, status_messages
 from conversations.general_replies import (
     cancel_idle,
@@ -34,10 +36,13 @@ from conversations.general_steps import MARK_PATTERN, TIPS_PATTERN, mark, tips
 # Other steps reach these through this module.
 __all__ = ["handlers", "show_next", "stale_button", "status_messages"]
 
+INTERVIEWS_MAX = 20  # buttons in /interviews (the newest; Telegram allows 100)
+
 
 async def interviews(update: Update, ctx: Ctx) -> None:
-    """/interviews: the user's interviews (active first, newest first), each a button that
-    makes it the current one."""
+    """/interviews (or its button): the user's interviews (active first, newest first), each
+    a button that makes it the current one; closed ones marked, with their outcome."""
+    await answered(update, ctx)
     user = await current_user(update, ctx)
     rows = await ctx.store.interviews.all_for(user.id)
     if not rows:
@@ -45,29 +50,17 @@ async def interviews(update: Update, ctx: Ctx) -> None:
         return
     tz = zone(user.tz)
     buttons = []
-    for row in sorted(rows, key=lambda r: (r.status != "active", -r.id)):
-        when = row.held_at or row.created_at
-        mark = "👉 " if row.id == user.current_interview_id else ""
-        label = tj.INTERVIEW_BUTTON.format(
-            mark=mark,
-            label=kb.interview_label(row.label),
-            date=when.astimezone(tz).strftime("%-d %b"),
-        )
-        buttons.append((label, kb.data("pick", row.id)))
-    await say(update, ctx, tj.INTERVIEWS_HEADER, kb.column(buttons[:20]))
-
-
-async def pick(update: Update, ctx: Ctx) -> None:
-    """A "pick:<interview id>" button of /interviews: that interview becomes the current one."""
-    found = await owned_interview(update, ctx, matched_id(ctx, "iid"))
-    if found is None:
-        await stale_button(update, ctx)
-        return
-    await answered(update, ctx, found.label)
-    user = await current_user(update, ctx)
-    async with ctx.store.single() as tx:
-        await tx.users.update(user.id, current_interview_id=found.id)
-    await say(update, ctx, tc.NOW_WORKING_ON.format(label=tc.esc(found.label)))
+    for row in sorted(rows, key=lambda r: (r.status != "active", -r.id))[:INTERVIEWS_MAX]:
+        fields = {"label": kb.interview_label(row.label), "date": day_of(row, tz)}
+        if row.status == "active":
+            mark = "👉 " if row.id == user.current_interview_id else ""
+            label = tj.INTERVIEW_BUTTON.format(mark=mark, **fields)
+        else:
+            outcome = to.OUTCOME_NAMES[row.outcome] if row.outcome else tj.HISTORY_CLOSED
+            label = tj.INTERVIEW_BUTTON_CLOSED.format(outcome=outcome, **fields)
+        # "pick:<id>" opens the interview's card and makes it current (conversations/edit.py).
+        buttons.append([(label, kb.data("pick", row.id))])
+    await say(update, ctx, tj.INTERVIEWS_HEADER, onward(NEXT_DATA, STATUS_DATA, above=buttons))
 
 
 def handlers() -> Conversation:
@@ -80,8 +73,9 @@ def handlers() -> Conversation:
             CommandHandler("next", next_command),
             CallbackQueryHandler(next_command, pattern=r"^next:show$"),
             CommandHandler("status", status),
+            CallbackQueryHandler(status, pattern=rf"^{STATUS_DATA}$"),
             CommandHandler("interviews", interviews),
-            CallbackQueryHandler(pick, pattern=r"^pick:(?P<iid>[0-9]+)$"),
+            CallbackQueryHandler(interviews, pattern=rf"^{INTERVIEWS_DATA}$"),
             CallbackQueryHandler(tips, pattern=TIPS_PATTERN),
             CallbackQueryHandler(mark, pattern=MARK_PATTERN),
         ],

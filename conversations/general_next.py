@@ -19,6 +19,7 @@ from bot.tg.context import Ctx
 from bot.tg.limits import pack
 from conversations.adviser_relay import ask_markup
 from conversations.common import answered, current_user, joined, say
+from conversations.general_history import coming_up, history_blocks, labels_apart, status_markup
 from conversations.prepare import prep_text, when_text
 
 # Steps without a conversation of their own: "Start" shows the advice with Done / Skip.
@@ -89,7 +90,8 @@ async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> Non
         # The end of the journey: like the seed articles, close with who can help next.
         settings = ctx.runtime.settings
         ask = ask_markup(settings)  # the organisation's advisers, if any
-        await say(update, ctx, to.with_contact(tj.NEXT_NOTHING, settings), ask, lead=lead)
+        text = joined(tj.NEXT_NOTHING, await coming_up(ctx, user))  # keeping in touch
+        await say(update, ctx, to.with_contact(text, settings), ask, lead=lead)
         return
     interview, nxt = found
     step = nxt.plan.step
@@ -109,13 +111,16 @@ async def next_command(update: Update, ctx: Ctx) -> None:
 async def status(update: Update, ctx: Ctx) -> None:
     """/status: every interview with its steps, done or due when (in the user's zone)."""
     user = await current_user(update, ctx)
+    await answered(update, ctx)
     plans = await plans_for_user(ctx.store, user, ctx.now())
-    if not plans:
+    history = await history_blocks(ctx, user)  # closed interviews (issue 15)
+    if not plans and not history:
         await say(update, ctx, tj.STATUS_EMPTY)
         return
+    labels = labels_apart([p.interview for p in plans], zone(user.tz))
     blocks = []
     for item in plans:
-        lines = [tj.STATUS_HEADER.format(label=tc.esc(item.interview.label))]
+        lines = [tj.STATUS_HEADER.format(label=tc.esc(labels[item.interview.id]))]
         # No time yet: every step waits for the date ("when is it?" is the debrief's reason).
         undated = any(s.reason == "debrief_when" for s in item.steps)
         waiting = tj.STATUS_LINE_UNDATED if undated else tj.STATUS_LINE_WAITING
@@ -127,8 +132,10 @@ async def status(update: Update, ctx: Ctx) -> None:
             if line is not None:
                 lines.append(line)
         blocks.append("\n".join(lines))
-    for message in status_messages(blocks):
-        await say(update, ctx, message)
+    messages = status_messages(blocks + history)
+    onward = status_markup([p.interview for p in plans], labels)
+    for n, message in enumerate(messages, start=1):
+        await say(update, ctx, message, onward if n == len(messages) else None)
 
 
 def status_line(item: StepPlan, interview: Interview, tz_name: str | None, ctx: Ctx) -> str | None:

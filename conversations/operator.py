@@ -12,11 +12,12 @@ from bot.texts import operator as t
 from bot.tg.context import Ctx
 from bot.tg.dialogue import Conversation
 from conversations.common import say
+from conversations.endings import NEXT_DATA, onward
 
 
 async def contact(update: Update, ctx: Ctx) -> None:
     """/contact: who runs the service and how to reach them."""
-    await say(update, ctx, t.contact_text(ctx.runtime.settings))
+    await say(update, ctx, t.contact_text(ctx.runtime.settings), onward(NEXT_DATA))
 
 
 async def stats(update: Update, ctx: Ctx) -> None:

@@ -41,10 +41,15 @@ async def say_closed(update: Update, ctx: Ctx, interview: Interview) -> None:
     await say(update, ctx, t.CLOSED.format(label=tc.esc(interview.label), outcome=outcome))
 
 
-def done_buttons(interview_id: int, settings: Settings) -> InlineKeyboardMarkup:
+def done_rows(interview_id: int, settings: Settings) -> list[list[kb.Button]]:
     """Done ✓ (keeping in contact is over) and Change the outcome, under a path's last words;
     and "Ask an adviser" when the organisation has advisers (after an outcome is when a
     person most often wants one)."""
     row = [(t.BTN_DONE, kb.data(NS, "done", interview_id))]
     row.append((t.BTN_CHANGE, kb.open_step(NS, interview_id)))
-    return kb.keyboard([row, *ask_rows(settings)])
+    return [row, *ask_rows(settings)]
+
+
+def done_buttons(interview_id: int, settings: Settings) -> InlineKeyboardMarkup:
+    """`done_rows` as a keyboard."""
+    return kb.keyboard(done_rows(interview_id, settings))

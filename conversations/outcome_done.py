@@ -3,10 +3,22 @@ closes the interview, skipping whatever is still open)."""
 
 from __future__ import annotations
 
-from telegram import Update
+from datetime import datetime
 
-from bot.rules.coaching import Outcome, Step, StepState, is_finished, open_steps
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.rules.coaching import (
+    FEEDBACK_AFTER,
+    FEEDBACK_WITHIN,
+    Outcome,
+    Step,
+    StepPlan,
+    StepState,
+    is_finished,
+    open_steps,
+)
 from bot.rules.models import Interview
+from bot.rules.timing import local_text, zone
 from bot.storage.journey import plan_for
 from bot.texts import common as tc
 from bot.texts import drafts as td
@@ -14,8 +26,9 @@ from bot.texts import outcome as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END
-from conversations.adviser_relay import ask_markup
+from conversations.adviser_relay import ask_rows
 from conversations.common import answered, current_user, mark_step, matched, say
+from conversations.endings import NEXT_DATA, STATUS_DATA, onward
 from conversations.general import stale_button
 from conversations.outcome_common import NS, button_interview, say_closed
 
@@ -33,7 +46,44 @@ async def sent(update: Update, ctx: Ctx) -> object:
     await answered(update, ctx, td.BTN_SENT)
     if matched(ctx, "kind") == "reply" and interview.outcome is Outcome.REJECTED:
         await mark_step(ctx, interview.id, Step.KEEP_CONTACT, StepState.DONE)
+        user = await current_user(update, ctx)
+        steps = await plan_for(ctx.store, user, interview, ctx.now())
+        if interview.status == "active" and is_finished(steps):
+            # The reply was all that was left (Done ✓ kept the interview open for it).
+            await _close(ctx, interview, [])
+            finished = _finished(interview).format(label=tc.esc(interview.label))
+            await say(update, ctx, finished, after_close_markup(ctx))
     return None
+
+
+def _reply_pending(interview: Interview, steps: list[StepPlan], now: datetime) -> bool:
+    """After a rejection: the reply asking for feedback not sent yet, and still worth sending
+    (the week after the decision)."""
+    if interview.outcome is not Outcome.REJECTED or interview.outcome_at is None:
+        return False
+    keep = next((s for s in steps if s.step is Step.KEEP_CONTACT), None)
+    return keep is not None and keep.is_open and now < interview.outcome_at + FEEDBACK_WITHIN
+
+
+async def _keep_for_reply(
+    update: Update, ctx: Ctx, interview: Interview, steps: list[StepPlan]
+) -> None:
+    """Done ✓ before the rejection reply went out: wrap everything else up, keep the reply
+    (and its nudge, due a day after the decision) until Sent it."""
+    others = [s.step for s in open_steps(steps) if s.step is not Step.KEEP_CONTACT]
+    async with ctx.store.transaction() as tx:
+        for step in others:
+            await tx.interviews.set_step(interview.id, step, StepState.SKIPPED)
+    user = await current_user(update, ctx)
+    tz, now = zone(user.tz), ctx.now()
+    at = interview.outcome_at or now
+    text = t.REPLY_LEFT.format(
+        label=tc.esc(interview.label),
+        after=local_text(at + FEEDBACK_AFTER, tz, now),
+        by=local_text(at + FEEDBACK_WITHIN, tz, now),
+    )
+    sent_already = [(t.BTN_SENT_ALREADY, kb.data(NS, "sent", interview.id, "reply"))]
+    await say(update, ctx, text, onward(STATUS_DATA, above=[sent_already]))
 
 
 async def _still_open(update: Update, ctx: Ctx) -> tuple[Interview | None, object]:
@@ -57,19 +107,21 @@ async def done(update: Update, ctx: Ctx) -> object:
     if interview is None:
         return otherwise
     await answered(update, ctx, t.BTN_DONE)
-    await mark_step(ctx, interview.id, Step.KEEP_CONTACT, StepState.DONE)
     user = await current_user(update, ctx)
+    steps = await plan_for(ctx.store, user, interview, ctx.now())
+    if _reply_pending(interview, steps, ctx.now()):
+        await _keep_for_reply(update, ctx, interview, steps)
+        return END
+    await mark_step(ctx, interview.id, Step.KEEP_CONTACT, StepState.DONE)
     steps = await plan_for(ctx.store, user, interview, ctx.now())
     label = tc.esc(interview.label)
     if is_finished(steps):
         await _close(ctx, interview, [])
-        await say(
-            update, ctx, _finished(interview).format(label=label), ask_markup(ctx.runtime.settings)
-        )
+        await say(update, ctx, _finished(interview).format(label=label), after_close_markup(ctx))
     elif interview.outcome is Outcome.WITHDRAWN:
         # Nothing else is worth doing for an application the user withdrew.
         await _close(ctx, interview, [s.step for s in open_steps(steps)], StepState.NOT_APPLICABLE)
-        await say(update, ctx, t.WITHDRAWN_CLOSED.format(label=label))
+        await say(update, ctx, t.WITHDRAWN_CLOSED.format(label=label), after_close_markup(ctx))
     else:
         names = ", ".join(tc.STEP_NAMES[s.step] for s in open_steps(steps))
         button = (t.BTN_WRAP, kb.data(NS, "wrap", interview.id))
@@ -87,8 +139,14 @@ async def wrap(update: Update, ctx: Ctx) -> object:
     steps = await plan_for(ctx.store, user, interview, ctx.now())
     await _close(ctx, interview, [s.step for s in open_steps(steps)], StepState.SKIPPED)
     finished = _finished(interview).format(label=tc.esc(interview.label))
-    await say(update, ctx, finished, ask_markup(ctx.runtime.settings))
+    await say(update, ctx, finished, after_close_markup(ctx))
     return END
+
+
+def after_close_markup(ctx: Ctx) -> InlineKeyboardMarkup:
+    """Under the closing words: What's next? and Where things stand (the closed interview is
+    history there), below "Ask an adviser" when there are advisers."""
+    return onward(NEXT_DATA, STATUS_DATA, above=ask_rows(ctx.runtime.settings))
 
 
 def _finished(interview: Interview) -> str:

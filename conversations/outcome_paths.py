@@ -22,8 +22,9 @@ from bot.texts import outcome as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END
-from conversations.common import current_user, say, send_draft
-from conversations.outcome_common import NS, done_buttons
+from conversations.common import current_user, joined, say
+from conversations.outcome_bundle import Bundled, say_bundle, say_draft
+from conversations.outcome_common import NS, done_buttons, done_rows
 from conversations.outcome_next_round import start_next_round
 from conversations.redraft import change_data
 
@@ -57,76 +58,76 @@ async def _waiting(update: Update, ctx: Ctx, interview: Interview) -> object:
     return END
 
 
-async def _linkedin_notes(update: Update, ctx: Ctx, facts: drafts.DraftFacts) -> None:
+def _linkedin_notes(facts: drafts.DraftFacts) -> list[Bundled]:
     interview_id = facts.interview.id
-    for person in facts.interviewers:
-        await send_draft(
-            update,
-            ctx,
+    return [
+        Bundled(
             drafts.linkedin_note(facts, person),
-            sent=kb.data(NS, "sent", interview_id, "li"),
-            change=change_data(drafts.DraftKind.LINKEDIN, interview_id, person.id),
-            review=kb.data("review", drafts.DraftKind.LINKEDIN, interview_id, person.id),
+            change_data(drafts.DraftKind.LINKEDIN, interview_id, person.id),
         )
+        for person in facts.interviewers
+    ]
 
 
 async def _rejected(update: Update, ctx: Ctx, interview: Interview) -> object:
+    """Two messages: the sympathy, when to reply and the reply; then the LinkedIn notes and
+    the keep-in-touch plan (the reply's nudge is the keep-in-contact step's, due after 24 h)."""
     user = await current_user(update, ctx)
     facts = await draft_facts(ctx.store, user, interview)
     tz, now = zone(user.tz), ctx.now()
     at = interview.outcome_at or now
-    await say(update, ctx, t.REJECTED)
     when = t.REPLY_WHEN.format(
         after=local_text(at + FEEDBACK_AFTER, tz, now),
         by=local_text(at + FEEDBACK_WITHIN, tz, now),
     )
-    await say(update, ctx, when)
-    await send_draft(
+    await say_draft(
         update,
         ctx,
+        joined(t.REJECTED, when),
         drafts.rejection_reply(facts),
-        sent=kb.data(NS, "sent", interview.id, "reply"),
-        change=change_data(drafts.DraftKind.REJECTION_REPLY, interview.id),
-        review=kb.data("review", drafts.DraftKind.REJECTION_REPLY, interview.id),
+        kb.data(NS, "sent", interview.id, "reply"),
+        change_data(drafts.DraftKind.REJECTION_REPLY, interview.id),
+        kb.data("review", drafts.DraftKind.REJECTION_REPLY, interview.id),
     )
-    if facts.interviewers:
-        await say(update, ctx, t.LINKEDIN_NOW)
-        await _linkedin_notes(update, ctx, facts)
+    notes = _linkedin_notes(facts)
     later = (at + KEEP_IN_TOUCH_AFTER).astimezone(tz).strftime("%-d %b %Y")
-    await say(
+    await say_bundle(
         update,
         ctx,
-        t.REJECTED_END.format(keep_in_touch=later),
-        done_buttons(interview.id, ctx.runtime.settings),
+        [t.LINKEDIN_NOW] if notes else [],
+        notes,
+        [t.REJECTED_END.format(keep_in_touch=later)],
+        done_rows(interview.id, ctx.runtime.settings),
     )
     return END
 
 
 async def _offer(update: Update, ctx: Ctx, interview: Interview) -> object:
+    """One or two messages: the referees' thanks (when there are referees), then the notes to
+    the interviewers and the closing words."""
     user = await current_user(update, ctx)
     facts = await draft_facts(ctx.store, user, interview)
-    await say(update, ctx, t.OFFER)
     # Thank the referees briefed for this interview; if none were, all of them (the employer
     # may have called any).
     briefed = await ctx.store.referees.briefed_ids(interview.id)
     referees = [r for r in facts.referees if r.id in briefed] or list(facts.referees)
-    number = 1
-    if referees:
-        await say(update, ctx, t.THANK_REFEREES)
-        for referee in referees:
-            await send_draft(
-                update,
-                ctx,
-                drafts.referee_thanks(facts, referee),
-                sent=kb.data(NS, "sent", interview.id, "ref"),
-                change=change_data(drafts.DraftKind.REFEREE_THANKS, interview.id, referee.id),
-                review=kb.data("review", drafts.DraftKind.REFEREE_THANKS, interview.id, referee.id),
-            )
-        number = 2
-    if facts.interviewers:
-        await say(update, ctx, t.CONNECT_INTERVIEWERS.format(n=number))
-        await _linkedin_notes(update, ctx, facts)
-    await say(update, ctx, t.OFFER_END, done_buttons(interview.id, ctx.runtime.settings))
+    thanks = [
+        Bundled(
+            drafts.referee_thanks(facts, referee),
+            change_data(drafts.DraftKind.REFEREE_THANKS, interview.id, referee.id),
+            kb.data("review", drafts.DraftKind.REFEREE_THANKS, interview.id, referee.id),
+        )
+        for referee in referees
+    ]
+    lead = [t.OFFER]
+    if thanks:
+        await say_bundle(update, ctx, [t.OFFER, t.THANK_REFEREES], thanks, [])
+        lead = []
+    notes = _linkedin_notes(facts)
+    if notes:
+        lead.append(t.CONNECT_INTERVIEWERS.format(n=2 if thanks else 1))
+    tail = done_rows(interview.id, ctx.runtime.settings)
+    await say_bundle(update, ctx, lead, notes, [t.OFFER_END], tail)
     return END
 
 

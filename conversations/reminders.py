@@ -45,7 +45,13 @@ from conversations.common import (
     say,
 )
 from conversations.general_replies import stale_button
-from conversations.reminders_overview import TOGGLE_PATTERN, reminders_command, toggle
+from conversations.reminders_overview import (
+    MORE_PATTERN,
+    TOGGLE_PATTERN,
+    more,
+    reminders_command,
+    toggle,
+)
 from conversations.reminders_render import (
     NS,
     nudge_buttons,
@@ -250,5 +256,6 @@ def handlers() -> Conversation:
             CallbackQueryHandler(_on_nudge(_back), pattern=rf"^{NS}:back:{_RID}$"),
             CallbackQueryHandler(_on_nudge(_show), pattern=rf"^{NS}:show:{_RID}$"),
             CallbackQueryHandler(toggle, pattern=TOGGLE_PATTERN),
+            CallbackQueryHandler(more, pattern=MORE_PATTERN),
         ],
     )

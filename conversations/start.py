@@ -7,6 +7,7 @@ the menu and the states in conversations.start_menu."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 from typing import Any
 
@@ -25,6 +26,8 @@ from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
 from conversations.common import answered, conversation, current_user, matched, say, text_of
+from conversations.endings import NEXT_DATA, STATUS_DATA, onward
+from conversations.resume import pending_name, reask_pending
 from conversations.start_menu import (
     NS,
     Setup,
@@ -68,8 +71,14 @@ async def reask(update: Update, ctx: Ctx, state: Any) -> None:
 
 
 async def start(update: Update, ctx: Ctx) -> object:
-    """/start: the welcome and the time zone question, or (set up already) welcome back."""
+    """/start: the welcome and the time zone question, or (set up already) welcome back, with
+    the question pending in another step asked again (it stays pending: /start is an action,
+    see conversations.resume)."""
     user = await current_user(update, ctx)
+    if user.tz and pending_name(ctx) not in (None, "setup"):
+        await say(update, ctx, tc.WELCOME_BACK_PENDING)
+        await reask_pending(update, ctx)
+        return None
     if user.tz and needs_region(user):
         ctx.udata["setup_from_start"] = True
         return await ask_region(update, ctx, user.country or "", t.ASK_REGION_AGAIN)
@@ -105,7 +114,7 @@ async def menu_choice(update: Update, ctx: Ctx) -> object:
     if change == "quiet":
         await say(update, ctx, t.ASK_QUIET, quiet_keyboard())
         return Setup.QUIET
-    await say(update, ctx, t.SETTINGS_SAVED)
+    await say(update, ctx, t.SETTINGS_SAVED, onward(NEXT_DATA, STATUS_DATA))
     return END
 
 
@@ -151,11 +160,11 @@ async def skip(update: Update, ctx: Ctx) -> object:
 
 
 def handlers() -> Conversation:
-    """/start (welcome and setup) and /settings (time zone, country, quiet hours)."""
+    """/start (welcome, setup; an action: a question pending elsewhere survives it), /settings."""
     text = filters.TEXT & ~filters.COMMAND
-    return conversation(
+    steps = conversation(
         "setup",
-        commands=["start"],
+        commands=[],
         steps=["setup"],
         entry=start,
         extra_entry_points=[
@@ -189,3 +198,4 @@ def handlers() -> Conversation:
         },
         reask=reask,
     )
+    return replace(steps, actions=[CommandHandler("start", start)])

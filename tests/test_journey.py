@@ -108,7 +108,9 @@ async def test_one_interview_from_debrief_to_keeping_in_contact(chat: Chat, cloc
     clock.advance(days=3)
     await user.send("/outcome")
     await user.press("Rejected")
-    await user.press("Done ✓")
+    await user.press("Done ✓")  # issue 15: the reply asking for feedback is still to send
+    await next_says(user, "Next: Keep in contact")
+    await user.press("Sent it ✓")
     closed = await store.interviews.get(interview.id)
     assert closed is not None and closed.status == "closed"
     steps = await store.interviews.steps(interview.id)

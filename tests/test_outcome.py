@@ -12,7 +12,7 @@ from conversations.outcome_next_round import next_round_time
 from tests import updates
 from tests.chat import Chat
 from tests.conftest import START, Clock
-from tests.journeys import debriefed, sticker, stranger
+from tests.journeys import debriefed, pending, sticker, stranger
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -60,12 +60,10 @@ async def test_rejected_reply_linkedin_then_wrap_up(chat: Chat, clock: Clock) ->
     assert "28 Feb 2027" in text and "keep applying" in text
     reply = next(s for s in r if "Reply to" in s.text)
     assert reply.button_data("Review mine") == f"review:rejection:{interview.id}"
-    # Sent it on a draft is shown in place and changes nothing else.
-    before = len(chat.history)
-    r = await chat.press("Sent it ✓")
-    assert "→ Sent it ✓" in chat.texts(r) and len(chat.history) == before + 1
+    # Issue 15: two messages (sympathy, timing and the reply; the notes and the plan).
+    assert len([s for s in r if "→" not in s.text]) == 2
 
-    # Once they've decided, notes, thank-yous, following and referees are moot: Done is the end.
+    # Once they've decided, notes, thank-yous, following and referees are moot.
     user = await store.users.get(chat.user_id)
     assert user is not None
     decided = await store.interviews.get(interview.id)
@@ -75,9 +73,17 @@ async def test_rejected_reply_linkedin_then_wrap_up(chat: Chat, clock: Clock) ->
         assert steps[step].state is StepState.NOT_APPLICABLE
     r = await chat.send("/next")
     assert "Next: Notes" not in chat.texts(r)
+    # Done before the reply went out: the reply (and its nudge) stay until Sent it.
     r = await chat.press("Done ✓")
+    assert "One thing left" in chat.texts(r) and "after <b>tomorrow 14:00</b>" in r[-1].html
+    assert "keep_contact_rejected" in await pending(chat.app, chat.user_id)
+    r = await chat.send("what now?")
+    assert "Keep in contact" in chat.texts(r) and "feedback" in chat.texts(r)
+    r = await chat.press("Sent it ✓")
     text = chat.texts(r)
+    assert "→ Sent it ✓" in text
     assert "Still open" not in text and "Wrap it up" not in chat.last.labels
+    assert chat.last.labels == ["👉 What's next?", "📊 Where things stand"]
     # A warm closing for a rejection: no congratulations.
     assert "is wrapped up" in text and "keep putting yourself out there" in text
     assert "Congratulations" not in text
@@ -93,6 +99,8 @@ async def test_wrap_after_rejection_closes_without_congratulations(chat: Chat) -
         await tx.interviews.set_step(interview.id, Step.REFLECT, StepState.PENDING)
     await chat.send("/outcome")
     await chat.press("Rejected")
+    r = await chat.press("Sent it ✓")  # the reply: the reflection is still open
+    assert "wrapped up" not in chat.texts(r)
     r = await chat.press("Done ✓")
     assert "Still open for" in chat.texts(r) and "Notes" not in chat.texts(r)
     r = await chat.press("Wrap it up")
@@ -121,7 +129,11 @@ async def test_offer_thanks_referees_connects_and_finishes(chat: Chat, clock: Cl
     assert "2. Connect with your interviewers" in text and "LinkedIn note to Tom Lee" in text
     assert "you deserve some rest" in text
     refthanks = next(s for s in r if "Thank-you to Jane" in s.text)
-    assert refthanks.button_data("Review mine") == f"review:refthanks:{interview.id}:{jane.id}"
+    assert refthanks.button_data("🔍 Review: Jane <Doe>") == (
+        f"review:refthanks:{interview.id}:{jane.id}"
+    )
+    # Issue 15: two messages (the referees' thanks; the notes and the closing), not six.
+    assert len([s for s in r if "→" not in s.text]) == 2
     r = await chat.press("Done ✓")
     assert "is complete" in chat.texts(r) and "deserve some rest" in chat.texts(r)
     closed = await store.interviews.get(interview.id)
@@ -317,7 +329,8 @@ async def test_keep_in_touch_tip_after_a_rejection_was_closed(chat: Chat, clock:
     interview = await debriefed(chat)
     await chat.send("/outcome")
     await chat.press("Rejected")
-    await chat.press("Done ✓")
+    await chat.press("Done ✓")  # the reply still to send: the interview waits for it
+    await chat.press("Sent it ✓")
     closed = await chat.app.runtime.store.interviews.get(interview.id)
     assert closed is not None and closed.status == "closed"
     clock.advance(days=91)

@@ -262,3 +262,22 @@ async def test_digits_that_are_not_numbers_are_text(terminal: Terminal) -> None:
     await say(terminal, "/start")
     out = await say(terminal, "²")
     assert "time zone" in out and "Traceback" not in out
+
+
+async def test_starting_again_shows_the_question_left_half_answered(
+    tmp_path: Path, clock: Clock
+) -> None:
+    """Issue 15: quit mid-question, start again: the question is shown again, still pending."""
+    settings = make_settings(tmp_path, telegram_bot_token=None)
+    first = io.StringIO()
+    typed = "1\n1\n1\n/debrief\nAcme\n/quit\n"
+    await run_chat(settings, stdin=io.StringIO(typed), stdout=first, clock=clock)
+    assert first.getvalue().count("What's the role?") == 1
+    again = io.StringIO()
+    await run_chat(settings, stdin=io.StringIO("Analyst\n/quit\n"), stdout=again, clock=clock)
+    text = again.getvalue()
+    assert "We were in the middle of this" in text and "What would you like to do?" not in text
+    assert "What's the role?" in text.split("middle of this")[1]
+    db = sqlite3.connect(settings.database_path)
+    assert db.execute("SELECT company, role FROM interviews").fetchall() == [("Acme", "Analyst")]
+    db.close()

@@ -19,6 +19,7 @@ WELCOME = (
     "I keep your answers and remind you when each step is due. Ask <b>what's next?</b> any time."
 )
 WELCOME_BACK = "Welcome back! What would you like to do?"
+WELCOME_BACK_PENDING = "Welcome back! We were in the middle of this:"
 
 HELP = (
     "<b>What I can do</b>\n"
@@ -101,6 +102,8 @@ BTN_SKIP = "Skip"
 BTN_DONE = "Done"
 BTN_DEBRIEF = "📝 Debrief an interview"
 BTN_NEXT = "👉 What's next?"
+BTN_STATUS = "📊 Where things stand"
+BTN_INTERVIEWS = "🗂 My interviews"
 
 STEP_NAMES: dict[Step, str] = {
     Step.PREPARE: "Prepare",

@@ -80,3 +80,10 @@ DONE = (
     "✅ <b>Debrief saved</b> for {label}.\n"
     "Well done. The next steps are in /status, and I'll remind you when each is due."
 )
+
+# --- answers read from the next stage, confirmed instead of asked (issue 15) -----------------
+CONFIRM_REPLY_BY = "You said they'll reply {words}: by <b>{date}</b>. Right?"
+CONFIRM_PROCESS = "You mentioned <b>{process}</b>. Anything else about the process, or is that it?"
+BTN_YES_RIGHT = "✓ Yes"
+BTN_THATS_IT = "✓ That's it"
+BTN_CHANGE_ANSWER = "✏️ Change"

@@ -90,3 +90,16 @@ STATUS_EMPTY = "No active interviews. Send /debrief to add one."
 INTERVIEWS_HEADER = "Your interviews. Tap one to work on it:"
 INTERVIEWS_EMPTY = "No interviews yet. Send /debrief after your next interview."
 INTERVIEW_BUTTON = "{mark}{label} · {date}"
+
+# --- history and telling interviews apart (conversations/general_history.py) -----------------
+LABEL_ON_DAY = "{label} · {day}"
+HISTORY_HEADER = "<b>Closed</b>"
+HISTORY_LINE = "🗂 {label} · {day} · {outcome}"
+HISTORY_CLOSED = "closed"
+HISTORY_KEEP_IN_TOUCH = " · keep in touch around {when}"
+HISTORY_LEFT_OPEN = " · left open: {steps}"
+INTERVIEW_BUTTON_CLOSED = "🗂 {label} · {date} · {outcome}"
+COMING_UP_KEEP_IN_TOUCH = (
+    "Coming up: a friendly hello to keep in touch about <b>{label}</b>, around {when}. I'll "
+    "remind you."
+)

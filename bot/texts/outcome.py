@@ -145,3 +145,14 @@ STILL_OPEN = (
     "help, or wrap this interview up."
 )
 BTN_WRAP = "Wrap it up"
+
+# --- several drafts in one message (conversations/outcome_bundle.py) -------------------------
+BTN_CHANGE_FOR = "✏️ Change: {name}"
+BTN_REVIEW_FOR = "🔍 Review: {name}"
+# Done ✓ after a rejection, before the reply asking for feedback went out.
+REPLY_LEFT = (
+    "✅ Noted. One thing left for <b>{label}</b>: your reply asking for feedback, best sent "
+    "after <b>{after}</b> and by <b>{by}</b>. I'll remind you when it's time. Once it's "
+    "gone, tap <b>Sent it</b>."
+)
+BTN_SENT_ALREADY = "Sent it ✓"

@@ -30,6 +30,7 @@ from conversations.common import (
 )
 from conversations.general_next import show_next
 from conversations.general_replies import stale_button
+from conversations.outcome_done import close_if_finished
 from conversations.prepare import prep_text
 
 _STEP = "|".join(re.escape(step.value) for step in Step)
@@ -95,4 +96,5 @@ async def mark(update: Update, ctx: Ctx) -> None:
     await mark_step(ctx, interview.id, step, StepState.DONE if done else StepState.SKIPPED)
     template = t.STEP_MARKED_DONE if done else t.STEP_MARKED_SKIPPED
     await say(update, ctx, template.format(step=tc.STEP_NAMES[step], label=tc.esc(interview.label)))
-    await show_next(update, ctx)
+    if not await close_if_finished(update, ctx, interview):  # its closing words say what's next
+        await show_next(update, ctx)

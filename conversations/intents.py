@@ -42,8 +42,10 @@ from conversations.thanks_scratch import Q as Thanks
 BUTTONS: dict[str, dict[Intent, str]] = {
     Debrief.RATING: {Intent.RATING: "debrief:rate:{rating}"},
     Debrief.MORE: {Intent.YES: "debrief:more:yes", Intent.NO: "debrief:more:no"},
-    Debrief.PROCESS: {Intent.NO: "debrief:nothing"},
-    Debrief.REPLY_BY: {Intent.DONT_KNOW: "debrief:reply:none"},
+    # Yes at a confirmation of what the next-stage answer said (conversations/debrief_prefill.py;
+    # with nothing read, Yes asks the question as usual).
+    Debrief.PROCESS: {Intent.NO: "debrief:nothing", Intent.YES: "debrief:yes:process"},
+    Debrief.REPLY_BY: {Intent.DONT_KNOW: "debrief:reply:none", Intent.YES: "debrief:yes:reply"},
     R.PERMISSION: {  # (skip is Not yet, as /skip is there)
         Intent.YES: "referees:asked:yes",
         Intent.NO: "referees:asked:no",

@@ -29,7 +29,7 @@ from bot.tg.dialogue import END
 from conversations.adviser_relay import ask_rows
 from conversations.common import answered, current_user, mark_step, matched, say
 from conversations.endings import NEXT_DATA, STATUS_DATA, onward
-from conversations.general import stale_button
+from conversations.general_replies import stale_button
 from conversations.outcome_common import NS, button_interview, say_closed
 
 
@@ -46,14 +46,23 @@ async def sent(update: Update, ctx: Ctx) -> object:
     await answered(update, ctx, td.BTN_SENT)
     if matched(ctx, "kind") == "reply" and interview.outcome is Outcome.REJECTED:
         await mark_step(ctx, interview.id, Step.KEEP_CONTACT, StepState.DONE)
-        user = await current_user(update, ctx)
-        steps = await plan_for(ctx.store, user, interview, ctx.now())
-        if interview.status == "active" and is_finished(steps):
-            # The reply was all that was left (Done ✓ kept the interview open for it).
-            await _close(ctx, interview, [])
-            finished = _finished(interview).format(label=tc.esc(interview.label))
-            await say(update, ctx, finished, after_close_markup(ctx))
+        await close_if_finished(update, ctx, interview)
     return None
+
+
+async def close_if_finished(update: Update, ctx: Ctx, interview: Interview) -> bool:
+    """After a step of an interview with an outcome is marked: when nothing is left (the
+    reply was all Done ✓ kept it open for), close it with the closing words. Returns whether
+    it closed. An interview still waiting for its outcome is never closed here."""
+    if interview.outcome is None or interview.status != "active":
+        return False
+    user = await current_user(update, ctx)
+    if not is_finished(await plan_for(ctx.store, user, interview, ctx.now())):
+        return False
+    await _close(ctx, interview, [])
+    finished = _finished(interview).format(label=tc.esc(interview.label))
+    await say(update, ctx, finished, after_close_markup(ctx))
+    return True
 
 
 def _reply_pending(interview: Interview, steps: list[StepPlan], now: datetime) -> bool:

@@ -56,3 +56,16 @@ async def test_change_asks_the_question_as_before(chat: Chat) -> None:
     r = await chat.press("Nothing mentioned")
     interview = await current(chat)
     assert interview.reply_by == date(2026, 11, 27) and interview.process_info == ""
+
+
+async def test_confirmations_answered_in_words(chat: Chat) -> None:
+    await setup_user(chat)
+    await log_interview(chat, "Acme")
+    await chat.send(SAID)
+    r = await chat.send("yep")
+    assert "Noted: they'll reply by <b>Mon 7 Dec</b>" in r[-1].html
+    r = await chat.send("yes thats right")
+    assert "how do you think it went" in chat.texts(r)
+    interview = await current(chat)
+    assert interview.reply_by == date(2026, 12, 7)
+    assert interview.process_info == "second round; technical test"

@@ -98,6 +98,9 @@ TABLE: list[tuple[str, Reading | None]] = [
     # yes and no
     ("yes", R(It.YES)),
     ("yep", R(It.YES)),
+    ("yes thats right", R(It.YES)),
+    ("Yeah, that's right", R(It.YES)),
+    ("spot on", R(It.YES)),
     ("Yeah", R(It.YES)),
     ("yup!", R(It.YES)),
     ("sure", R(It.YES)),

@@ -86,3 +86,25 @@ async def test_same_titled_interviews_told_apart_and_round_one_kept(
     assert labels[-2:] == ["👉 What's next?", "📊 Where things stand"]
     r = await chat.press("📊 Where things stand")
     assert "Closed" in chat.texts(r)
+
+
+async def test_done_on_the_keep_in_contact_advice_closes_the_rejected_interview(
+    chat: Chat,
+) -> None:
+    """The reply marked done from /next's advice (not Sent it) closes the interview too: it
+    was all that was left, so it doesn't stay active with every step ticked."""
+    interview = await debriefed(chat)
+    await chat.send("/outcome")
+    await chat.press("Rejected")
+    await chat.press("Done ✓")  # everything but the reply
+    await chat.send("/next")
+    r = await chat.press("Start: Keep in contact")
+    assert "Done ✓" in chat.last.labels
+    r = await chat.press("Done ✓")
+    text = chat.texts(r)
+    assert "is wrapped up" in text
+    stored = await chat.app.runtime.store.interviews.get(interview.id)
+    assert stored is not None and stored.status == "closed"
+    assert (await chat.app.runtime.store.interviews.steps(interview.id))[
+        Step.KEEP_CONTACT
+    ] is StepState.DONE

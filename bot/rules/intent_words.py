@@ -62,6 +62,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "yes", "y", "yep", "yeah", "yea", "ya", "yup", "yes please", "sure", "of course",
         "definitely", "absolutely", "correct", "thats right", "right", "please do",
         "go ahead", "do it", "i did", "yes i did", "affirmative", "certainly", "yes sure",
+        "yes thats right", "yeah thats right", "yep thats right", "yes correct", "yes exactly",
+        "exactly", "spot on", "thats correct", "yes thats correct", "looks right",
+        "yes looks right", "all correct",
     ),
     "no": (
         "no", "n", "nope", "nah", "no thanks", "no thank you", "not yet", "not really",

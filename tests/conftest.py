@@ -1,12 +1,18 @@
-"""Shared fixtures: settings on a temp SQLite file, a controllable clock, the fake Bot API,
-and the real Application built by `build_application`."""
+"""Shared fixtures: settings on a temp SQLite file (or, with `--database-url`, a schema of its
+own in PostgreSQL), a controllable clock, the fake Bot API, and the real Application built by
+`build_application`."""
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import os
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
+import asyncpg
 import pytest
 
 from bot.app import AfterviewApplication, build_application
@@ -35,10 +41,80 @@ class Clock:
         self.now = moment
 
 
+# --- the backend under test ---------------------------------------------------------------
+# With --database-url=postgresql://..., the session creates a database of its own on that
+# server (dropped at the end) and each test's settings name a fresh schema in it (created by
+# the bot's first connection), so that tests never see each other's rows.
+POSTGRES: str | None = None  # the session's database URL, None: SQLite
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-url",
+        default=None,
+        help="run the suite on PostgreSQL at this URL (postgresql://user@host:port/db)",
+    )
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+async def _admin(url: str, sql: str) -> None:
+    conn = await asyncpg.connect(url)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global POSTGRES
+    config.addinivalue_line("markers", "sqlite_only(reason): the test is about SQLite itself")
+    url = config.getoption("--database-url")
+    if url:
+        name = f"afterview_test_{os.getpid()}"
+        asyncio.run(_admin(url, f"DROP DATABASE IF EXISTS {name}"))
+        asyncio.run(_admin(url, f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"))
+        POSTGRES = _with_database(url, name)
+        config.stash[_ADMIN] = url
+
+
+_ADMIN = pytest.StashKey[str]()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    url = config.stash.get(_ADMIN, None)
+    if url and POSTGRES:
+        name = urlsplit(POSTGRES).path.strip("/")
+        asyncio.run(_admin(url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if POSTGRES is None:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.args[0] if marker.args else "about SQLite itself"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+
+
+def database_url(tmp_path: Path) -> str | None:
+    """The schema of this test's folder on the PostgreSQL under test (empty until the bot's
+    first connection creates its tables, like a new SQLite file); None when testing SQLite."""
+    if POSTGRES is None:
+        return None
+    schema = "t_" + hashlib.sha1(str(tmp_path).encode()).hexdigest()[:20]
+    return f"{POSTGRES}?search_path={schema}"
+
+
 def make_settings(tmp_path: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "telegram_bot_token": TOKEN,
         "database_path": tmp_path / "data" / "afterview.sqlite3",
+        "database_url": database_url(tmp_path),
         "rate_limit_per_second": 0,
     }
     values.update(overrides)

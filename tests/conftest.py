@@ -5,11 +5,14 @@ own in PostgreSQL), a controllable clock, the fake Bot API, and the real Applica
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import os
+import sqlite3
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -108,6 +111,19 @@ def database_url(tmp_path: Path) -> str | None:
         return None
     schema = "t_" + hashlib.sha1(str(tmp_path).encode()).hexdigest()[:20]
     return f"{POSTGRES}?search_path={schema}"
+
+
+async def read_db(settings: Settings, sql: str) -> list[tuple[Any, ...]]:
+    """`sql`'s rows as another connection sees them (what is committed): sqlite3 on the file,
+    or a connection of its own to the PostgreSQL schema."""
+    if settings.postgres_url is None:
+        with contextlib.closing(sqlite3.connect(settings.database_path)) as db:
+            return db.execute(sql).fetchall()
+    conn = await asyncpg.connect(settings.postgres_url)
+    try:
+        return [tuple(row) for row in await conn.fetch(sql)]
+    finally:
+        await conn.close()
 
 
 def make_settings(tmp_path: Path, **overrides: object) -> Settings:

@@ -51,14 +51,15 @@ def migrations(dialect: Dialect = SQLITE) -> list[tuple[int, str]]:
     return found
 
 
-async def migrate(db: Connection) -> int:
-    """Apply pending migrations; returns the schema version now in force."""
+async def migrate(db: Connection, upto: int | None = None) -> int:
+    """Apply pending migrations (up to number `upto`: tests of upgrades); returns the schema
+    version now in force."""
     if db.dialect is POSTGRES:
-        return await _migrate_postgres(db)
+        return await _migrate_postgres(db, upto)
     rows = await db.execute_fetchall("PRAGMA user_version")
     current = int(rows[0][0]) if rows else 0
     for number, sql in migrations():
-        if number <= current:
+        if number <= current or (upto is not None and number > upto):
             continue
         # executescript commits first, so the BEGIN/COMMIT here make each file atomic.
         await db.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
@@ -66,7 +67,7 @@ async def migrate(db: Connection) -> int:
     return current
 
 
-async def _migrate_postgres(db: Connection) -> int:
+async def _migrate_postgres(db: Connection, upto: int | None) -> int:
     # PostgreSQL's DDL is transactional: all pending migrations commit together or not at all.
     await db.begin()
     try:
@@ -76,7 +77,7 @@ async def _migrate_postgres(db: Connection) -> int:
         rows = await db.execute_fetchall("SELECT max(version) FROM schema_version")
         current = start = int(rows[0][0] or 0)
         for number, sql in migrations(POSTGRES):
-            if number > current:
+            if number > current and (upto is None or number <= upto):
                 await db.executescript(sql)
                 current = number
         if current != start:
@@ -100,14 +101,15 @@ async def _create_schema(db: Connection) -> None:
     await db.executescript(f'CREATE SCHEMA "{wanted.replace(chr(34), chr(34) * 2)}"')
 
 
-async def open_database(settings: Settings) -> Connection:
+async def open_database(settings: Settings, upto: int | None = None) -> Connection:
     """The database the settings name: PostgreSQL when DATABASE_URL is set, else the SQLite
-    file at DATABASE_PATH; migrated. Call from a running loop."""
+    file at DATABASE_PATH; migrated (up to `upto`: tests of upgrades). Call from a running
+    loop."""
     if settings.postgres_url is None:
-        return await connect(settings.database_path)
+        return await connect(settings.database_path, upto)
     db = await postgres.open_connection(settings.postgres_url)
     try:
-        await migrate(db)
+        await migrate(db, upto)
         await db.learn_schema()
     except BaseException:
         await db.close()
@@ -124,7 +126,7 @@ def ensure_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-async def connect(path: Path) -> SqliteConnection:
+async def connect(path: Path, upto: int | None = None) -> SqliteConnection:
     """Open the database with WAL, foreign keys and a busy timeout, and migrate it.
 
     Statements run on the event loop's thread and checkpoints in a worker thread: see
@@ -143,7 +145,7 @@ async def connect(path: Path) -> SqliteConnection:
     checkpointer = None if memory else Checkpointer(path)
     db = SqliteConnection(raw, checkpointer)
     try:
-        await migrate(db)
+        await migrate(db, upto)
     except BaseException:
         raw.close()
         raise

@@ -1,9 +1,10 @@
 """/export and /forget: every row that belongs to one user, found through the schema itself.
 
 Rather than a hand-kept list of tables (which a new migration would silently outdate), the
-tables are read from the database's catalogue: a table holds the user's rows when it points at `users`, directly
-or through other tables, by a foreign key or by a column named like one (`user_id`,
-`interview_id`, ...): the conversation state and the outbox are found like the rest.
+tables are read from the database's catalogue (bot/storage/dialect.py): a table holds the
+user's rows when it points at `users`, directly or through other tables, by a foreign key or
+by a column named like one (`user_id`, `interview_id`, ...): the conversation state and the
+outbox are found like the rest.
 """
 
 from __future__ import annotations

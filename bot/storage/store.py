@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from bot.storage.adviser import AdviserLinks
 from bot.storage.base import WriteGate
+from bot.storage.connection import Connection
 from bot.storage.conversations import Conversations, Outbox
 from bot.storage.edits import Edits
 from bot.storage.interviews import Interviewers, Interviews, Notes, SocialPages
@@ -15,7 +16,6 @@ from bot.storage.privacy import Privacy
 from bot.storage.referees import Referees
 from bot.storage.reminders import Reminders
 from bot.storage.reviews import DraftReviews
-from bot.storage.connection import Connection
 from bot.storage.stats import StatsRepo
 from bot.storage.users import Users
 

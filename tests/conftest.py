@@ -4,22 +4,19 @@ own in PostgreSQL), a controllable clock, the fake Bot API, and the real Applica
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import hashlib
-import os
 import sqlite3
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
 
 from bot.app import AfterviewApplication, build_application
 from bot.settings import Settings
+from tests.backends import Schemas
 from tests.chat import Chat
 from tests.fakeapi import FakeRequest, FakeTelegram
 
@@ -45,10 +42,9 @@ class Clock:
 
 
 # --- the backend under test ---------------------------------------------------------------
-# With --database-url=postgresql://..., the session creates a database of its own on that
-# server (dropped at the end) and each test's settings name a fresh schema in it (created by
-# the bot's first connection), so that tests never see each other's rows.
-POSTGRES: str | None = None  # the session's database URL, None: SQLite
+# With --database-url=postgresql://..., the suite runs on a database of its own on that server
+# and each test folder gets a schema of its own (tests/backends.py); without, SQLite files.
+SCHEMAS: Schemas | None = None
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -59,43 +55,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def _with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-async def _admin(url: str, sql: str) -> None:
-    conn = await asyncpg.connect(url)
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
 def pytest_configure(config: pytest.Config) -> None:
-    global POSTGRES
+    global SCHEMAS
     config.addinivalue_line("markers", "sqlite_only(reason): the test is about SQLite itself")
     url = config.getoption("--database-url")
     if url:
-        name = f"afterview_test_{os.getpid()}"
-        asyncio.run(_admin(url, f"DROP DATABASE IF EXISTS {name}"))
-        asyncio.run(_admin(url, f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"))
-        POSTGRES = _with_database(url, name)
-        config.stash[_ADMIN] = url
-
-
-_ADMIN = pytest.StashKey[str]()
+        SCHEMAS = Schemas(url)
+        SCHEMAS.create()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    url = config.stash.get(_ADMIN, None)
-    if url and POSTGRES:
-        name = urlsplit(POSTGRES).path.strip("/")
-        asyncio.run(_admin(url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    if SCHEMAS is not None:
+        SCHEMAS.drop()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if SCHEMAS is None:
+        return "database: SQLite (a file per test)"
+    return f"database: PostgreSQL, database {SCHEMAS.name} (a schema per test)"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if POSTGRES is None:
+    if SCHEMAS is None:
         return
     for item in items:
         marker = item.get_closest_marker("sqlite_only")
@@ -104,13 +85,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
 
 
+@pytest.fixture(autouse=True)
+def _schemas_released() -> Iterator[None]:
+    """Set up first, so torn down last: the test's apps have closed their connections."""
+    yield
+    if SCHEMAS is not None:
+        SCHEMAS.release()
+
+
 def database_url(tmp_path: Path) -> str | None:
-    """The schema of this test's folder on the PostgreSQL under test (empty until the bot's
-    first connection creates its tables, like a new SQLite file); None when testing SQLite."""
-    if POSTGRES is None:
-        return None
-    schema = "t_" + hashlib.sha1(str(tmp_path).encode()).hexdigest()[:20]
-    return f"{POSTGRES}?search_path={schema}"
+    """The PostgreSQL schema of this test folder (empty until the bot's first connection
+    creates its tables, like a new SQLite file); None when testing SQLite."""
+    return None if SCHEMAS is None else SCHEMAS.url_for(tmp_path)
 
 
 async def read_db(settings: Settings, sql: str) -> list[tuple[Any, ...]]:

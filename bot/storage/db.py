@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 
 from bot.settings import Settings
-from bot.storage import postgres
 from bot.storage.connection import Connection
 from bot.storage.dialect import POSTGRES, SQLITE, Dialect
 from bot.storage.sqlite import Checkpointer
@@ -107,6 +106,8 @@ async def open_database(settings: Settings, upto: int | None = None) -> Connecti
     loop."""
     if settings.postgres_url is None:
         return await connect(settings.database_path, upto)
+    from bot.storage import postgres  # asyncpg is imported only by those who use it
+
     db = await postgres.open_connection(settings.postgres_url)
     try:
         await migrate(db, upto)

@@ -57,17 +57,19 @@ class Dialect:
 class Postgres(Dialect):
     name = "postgresql"
     begin = "BEGIN"
+    # pg_catalog rather than information_schema: the same answers, many times faster.
     tables = (
-        "SELECT table_name AS name FROM information_schema.tables"
-        " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
-        " AND table_name <> 'schema_version'"
+        "SELECT relname::text AS name FROM pg_class"
+        " WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')"
+        " AND relname <> 'schema_version'"
     )
     columns = (
-        "SELECT column_name AS name FROM information_schema.columns"
-        " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position"
+        "SELECT a.attname::text AS name FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid"
+        " WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ?"
+        " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"
     )
     foreign_keys = (
-        'SELECT a.attname AS "from", p.relname AS "table", pa.attname AS "to"'
+        'SELECT a.attname::text AS "from", p.relname::text AS "table", pa.attname::text AS "to"'
         " FROM pg_constraint c"
         " JOIN pg_class t ON t.oid = c.conrelid"
         " JOIN pg_class p ON p.oid = c.confrelid"

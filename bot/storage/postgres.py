@@ -54,8 +54,8 @@ class Connection:
     async def learn_schema(self) -> None:
         """Read which tables have an `id` column (after the migrations)."""
         rows = await self.execute_fetchall(
-            "SELECT table_name FROM information_schema.columns"
-            " WHERE table_schema = current_schema() AND column_name = 'id'"
+            "SELECT t.relname::text FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid"
+            " WHERE t.relnamespace = current_schema()::regnamespace AND a.attname = 'id'"
         )
         self.with_id = frozenset(str(r[0]) for r in rows)
 

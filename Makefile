@@ -31,5 +31,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# The suite on SQLite, then on PostgreSQL: .ci/with-postgres starts a throwaway cluster (and
+# removes it), or says plainly why it can't (no PostgreSQL installed) and skips that part,
+# except with CI=true, where that is a failure.
 test: lint
 	$(VENV)/bin/pytest
+	.ci/with-postgres $(VENV)/bin/pytest

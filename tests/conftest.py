@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ import pytest
 
 from bot.app import AfterviewApplication, build_application
 from bot.settings import Settings
+from bot.storage.dialect import POSTGRES
 from tests.backends import Schemas
 from tests.chat import Chat
 from tests.fakeapi import FakeRequest, FakeTelegram
@@ -99,17 +100,33 @@ def database_url(tmp_path: Path) -> str | None:
     return None if SCHEMAS is None else SCHEMAS.url_for(tmp_path)
 
 
-async def read_db(settings: Settings, sql: str) -> list[tuple[Any, ...]]:
-    """`sql`'s rows as another connection sees them (what is committed): sqlite3 on the file,
-    or a connection of its own to the PostgreSQL schema."""
+async def read_db(
+    settings: Settings, sql: str, params: Sequence[Any] = ()
+) -> list[tuple[Any, ...]]:
+    """`sql`'s rows (SQLite's dialect, `?` parameters) as another connection sees them (what
+    is committed): sqlite3 on the file, or a connection of its own to the PostgreSQL schema."""
+    return [tuple(row.values()) for row in await read_rows(settings, sql, params)]
+
+
+async def read_rows(
+    settings: Settings, sql: str, params: Sequence[Any] = ()
+) -> list[dict[str, Any]]:
+    """Like `read_db`, each row a dict by column name."""
     if settings.postgres_url is None:
         with contextlib.closing(sqlite3.connect(settings.database_path)) as db:
-            return db.execute(sql).fetchall()
+            db.row_factory = sqlite3.Row
+            return [dict(row) for row in db.execute(sql, params).fetchall()]
     conn = await asyncpg.connect(settings.postgres_url)
     try:
-        return [tuple(row) for row in await conn.fetch(sql)]
+        return [dict(row) for row in await conn.fetch(POSTGRES.statement(sql).sql, *params)]
     finally:
         await conn.close()
+
+
+def database_env(settings: Settings) -> dict[str, str]:
+    """The environment a bot process needs to use the test's PostgreSQL schema (nothing for
+    SQLite: `tests.process.bot_env` passes DATABASE_PATH)."""
+    return {} if settings.postgres_url is None else {"DATABASE_URL": settings.postgres_url}
 
 
 def make_settings(tmp_path: Path, **overrides: object) -> Settings:

@@ -28,6 +28,11 @@ _MIGRATION_NAME = re.compile(r"^(\d+)_[\w-]+(?:\.(\w+))?\.sql$")
 MIGRATION_LOCK = 0x61667465720001
 
 
+class DatabaseUnavailable(Exception):
+    """PostgreSQL could not be reached or refused the connection; the message is one line
+    for the operator, with the server and database but never the user or password."""
+
+
 def migrations(dialect: Dialect = SQLITE) -> list[tuple[int, str]]:
     """All migrations shipped with the package, as (number, sql), in order, in `dialect`."""
     plain: dict[int, str] = {}
@@ -108,7 +113,12 @@ async def open_database(settings: Settings, upto: int | None = None) -> Connecti
         return await connect(settings.database_path, upto)
     from bot.storage import postgres  # asyncpg is imported only by those who use it
 
-    db = await postgres.open_connection(settings.postgres_url)
+    try:
+        db = await postgres.open_connection(settings.postgres_url)
+    except postgres.CONNECT_ERRORS as exc:
+        raise DatabaseUnavailable(
+            f"cannot connect to {settings.database_name}: {type(exc).__name__}: {exc}"
+        ) from exc
     try:
         await migrate(db, upto)
         await db.learn_schema()

@@ -34,6 +34,9 @@ from bot.storage.connection import Params, Row
 from bot.storage.dialect import POSTGRES, Postgres, Statement
 
 _COUNT = re.compile(r"([0-9]+)$")
+# What a failed connection raises: unreachable (OSError, a timeout), or refused by the server
+# (a wrong password, no such database).
+CONNECT_ERRORS = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError)
 
 
 class Connection:

@@ -39,7 +39,6 @@ class Statement:
 
     sql: str
     names: tuple[str, ...] = ()
-    returns_id: bool = False
 
 
 class Dialect:
@@ -121,35 +120,36 @@ _IS_PARAM = re.compile(r"\bIS\s+(NOT\s+)?\?", re.IGNORECASE)
 
 @lru_cache(maxsize=4096)
 def _statement(sql: str, returning_id: bool) -> Statement:
+    if sql.strip().upper() == "BEGIN IMMEDIATE":
+        return Statement(POSTGRES.begin)
     sql = _IS_PARAM.sub(
         lambda m: "IS DISTINCT FROM ?" if m.group(1) else "IS NOT DISTINCT FROM ?", sql
     )
-    if sql.strip().upper() == "BEGIN IMMEDIATE":
-        return Statement(POSTGRES.begin)
-    conflict = ""
     if _OR_IGNORE.match(sql):
         sql = _OR_IGNORE.sub("INSERT INTO", sql, count=1)
-        conflict = " ON CONFLICT DO NOTHING"
-    returning = ""
-    if returning_id:
-        returning = " RETURNING id"
-    if conflict:
         found = _RETURNING.search(sql)
         cut = found.start() if found else len(sql)
-        sql = f"{sql[:cut].rstrip()}{conflict} {sql[cut:]}".rstrip()
+        sql = f"{sql[:cut].rstrip()} ON CONFLICT DO NOTHING {sql[cut:]}".rstrip()
+    if returning_id:
+        sql += " RETURNING id"
+    return _numbered(sql)
+
+
+def _numbered(sql: str) -> Statement:
+    """`?` and `:name` as `$1, $2, ...` (a name used twice is one parameter)."""
     names: list[str] = []
     count = 0
 
     def number(match: re.Match[str]) -> str:
         nonlocal count
-        token = match.group(0)
-        if token == "?":
+        if match.group(0) == "?":
             count += 1
             return f"${count}"
-        if match.group(1):
-            if match.group(1) not in names:
-                names.append(match.group(1))
-            return f"${names.index(match.group(1)) + 1}"
-        return token
+        name = match.group(1)
+        if name is None:
+            return match.group(0)  # a quoted literal or name
+        if name not in names:
+            names.append(name)
+        return f"${names.index(name) + 1}"
 
-    return Statement(_TOKEN.sub(number, sql) + returning, tuple(names), returning_id)
+    return Statement(_TOKEN.sub(number, sql), tuple(names))

@@ -276,6 +276,5 @@ async def test_starting_again_shows_the_question_left_half_answered(
     text = again.getvalue()
     assert "We were in the middle of this" in text and "What would you like to do?" not in text
     assert "What's the role?" in text.split("middle of this")[1]
-    db = sqlite3.connect(settings.database_path)
-    assert db.execute("SELECT company, role FROM interviews").fetchall() == [("Acme", "Analyst")]
-    db.close()
+    found = await read_db(settings, "SELECT company, role FROM interviews")
+    assert found == [("Acme", "Analyst")]

@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-.PHONY: install run chat test lint
+.PHONY: install run chat test test-sqlite test-postgres lint
 install: $(STAMP)
 
 # With a token (in the environment or .env): the bot on Telegram. Without: the coach in this
@@ -31,5 +31,17 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# The suite on SQLite, then on PostgreSQL: .ci/with-postgres starts a throwaway cluster (and
+# removes it), or says plainly why it can't (no PostgreSQL installed) and skips that part,
+# except with CI=true, where that is a failure. One after the other: the process tests time
+# their kills and restarts, and two suites at once on two cores make them flaky.
+# (`make -j2 -O test-sqlite test-postgres` runs both at once where there are cores to spare.)
 test: lint
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: $(STAMP)
 	$(VENV)/bin/pytest
+
+test-postgres: $(STAMP)
+	.ci/with-postgres $(VENV)/bin/pytest

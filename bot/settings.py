@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 # What Telegram accepts as a webhook secret token (sent back in a header with each update).
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
+_PG_SCHEMES = ("postgresql", "postgres")
 UserIds = Annotated[frozenset[int], NoDecode]
 # ADVISER_HOURS: "Mon-Fri 09:00-17:00", several spans joined by ";" ("Mon-Thu 09:00-17:00;
 # Fri 09:00-13:00"); days are a day or a range of days, comma-separated. Read by
@@ -50,6 +51,11 @@ class Settings(BaseSettings):
     )
     database_path: Path = Field(
         default=Path("data/afterview.sqlite3"), description="The SQLite file."
+    )
+    # A secret: the URL usually carries the password. Unset: SQLite at DATABASE_PATH.
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="postgresql://user:password@host:5432/dbname to use PostgreSQL instead.",
     )
     default_timezone: str = Field(default="Europe/London", description="Offered first.")
     log_level: str = Field(default="INFO")
@@ -121,6 +127,14 @@ class Settings(BaseSettings):
             raise ValueError("must be a public https:// URL (Telegram only posts over HTTPS)")
         return value
 
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and urlsplit(value.get_secret_value()).scheme not in _PG_SCHEMES:
+            # The message never repeats the value: it may hold a password.
+            raise ValueError("must be a postgresql://user:password@host:port/dbname URL")
+        return value
+
     @field_validator("log_level")
     @classmethod
     def _level(cls, value: str) -> str:
@@ -177,6 +191,20 @@ class Settings(BaseSettings):
     def adviser_zone(self) -> str:
         """The zone office hours are read in (ADVISER_TIMEZONE, else DEFAULT_TIMEZONE)."""
         return self.adviser_timezone or self.default_timezone
+
+    @property
+    def postgres_url(self) -> str | None:
+        """DATABASE_URL as a string (it may hold a password: never log it); None: SQLite."""
+        return None if self.database_url is None else self.database_url.get_secret_value()
+
+    @property
+    def database_name(self) -> str:
+        """The database for logs and messages: the SQLite path, or PostgreSQL's host and
+        database name (without user or password)."""
+        if self.postgres_url is None:
+            return str(self.database_path)
+        parts = urlsplit(self.postgres_url)
+        return f"postgresql://{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
 
     @property
     def token(self) -> str:

@@ -1,16 +1,23 @@
-"""Shared fixtures: settings on a temp SQLite file, a controllable clock, the fake Bot API,
-and the real Application built by `build_application`."""
+"""Shared fixtures: settings on a temp SQLite file (or, with `--database-url`, a schema of its
+own in PostgreSQL), a controllable clock, the fake Bot API, and the real Application built by
+`build_application`."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import contextlib
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+import asyncpg
 import pytest
 
 from bot.app import AfterviewApplication, build_application
 from bot.settings import Settings
+from bot.storage.dialect import POSTGRES
+from tests.backends import Schemas
 from tests.chat import Chat
 from tests.fakeapi import FakeRequest, FakeTelegram
 
@@ -35,10 +42,98 @@ class Clock:
         self.now = moment
 
 
+# --- the backend under test ---------------------------------------------------------------
+# With --database-url=postgresql://..., the suite runs on a database of its own on that server
+# and each test folder gets a schema of its own (tests/backends.py); without, SQLite files.
+SCHEMAS: Schemas | None = None
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-url",
+        default=None,
+        help="run the suite on PostgreSQL at this URL (postgresql://user@host:port/db)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global SCHEMAS
+    config.addinivalue_line("markers", "sqlite_only(reason): the test is about SQLite itself")
+    url = config.getoption("--database-url")
+    if url:
+        SCHEMAS = Schemas(url)
+        SCHEMAS.create()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if SCHEMAS is not None:
+        SCHEMAS.drop()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if SCHEMAS is None:
+        return "database: SQLite (a file per test)"
+    return f"database: PostgreSQL, database {SCHEMAS.name} (a schema per test)"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if SCHEMAS is None:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.args[0] if marker.args else "about SQLite itself"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+
+
+@pytest.fixture(autouse=True)
+def _schemas_released() -> Iterator[None]:
+    """Set up first, so torn down last: the test's apps have closed their connections."""
+    yield
+    if SCHEMAS is not None:
+        SCHEMAS.release()
+
+
+def database_url(tmp_path: Path) -> str | None:
+    """The PostgreSQL schema of this test folder (empty until the bot's first connection
+    creates its tables, like a new SQLite file); None when testing SQLite."""
+    return None if SCHEMAS is None else SCHEMAS.url_for(tmp_path)
+
+
+async def read_db(
+    settings: Settings, sql: str, params: Sequence[Any] = ()
+) -> list[tuple[Any, ...]]:
+    """`sql`'s rows (SQLite's dialect, `?` parameters) as another connection sees them (what
+    is committed): sqlite3 on the file, or a connection of its own to the PostgreSQL schema."""
+    return [tuple(row.values()) for row in await read_rows(settings, sql, params)]
+
+
+async def read_rows(
+    settings: Settings, sql: str, params: Sequence[Any] = ()
+) -> list[dict[str, Any]]:
+    """Like `read_db`, each row a dict by column name."""
+    if settings.postgres_url is None:
+        with contextlib.closing(sqlite3.connect(settings.database_path)) as db:
+            db.row_factory = sqlite3.Row
+            return [dict(row) for row in db.execute(sql, params).fetchall()]
+    conn = await asyncpg.connect(settings.postgres_url)
+    try:
+        return [dict(row) for row in await conn.fetch(POSTGRES.statement(sql).sql, *params)]
+    finally:
+        await conn.close()
+
+
+def database_env(settings: Settings) -> dict[str, str]:
+    """The environment a bot process needs to use the test's PostgreSQL schema (nothing for
+    SQLite: `tests.process.bot_env` passes DATABASE_PATH)."""
+    return {} if settings.postgres_url is None else {"DATABASE_URL": settings.postgres_url}
+
+
 def make_settings(tmp_path: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "telegram_bot_token": TOKEN,
         "database_path": tmp_path / "data" / "afterview.sqlite3",
+        "database_url": database_url(tmp_path),
         "rate_limit_per_second": 0,
     }
     values.update(overrides)

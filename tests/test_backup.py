@@ -18,6 +18,8 @@ from bot.storage.db import migrations
 from tests.conftest import Apps
 from tests.process import ROOT, bot_env
 
+pytestmark = pytest.mark.sqlite_only("`afterview backup` copies the SQLite file")
+
 STEPS = (Step.DEBRIEF, Step.REFLECT, Step.NOTES)
 
 

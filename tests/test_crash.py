@@ -17,11 +17,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.rules.coaching import Step, StepState
+from bot.settings import Settings
 from bot.storage import Store
-from bot.storage.db import connect
+from bot.storage.db import open_database
 from bot.storage.reminders import State
 from bot.storage.sync import sync_interview
-from tests.conftest import TOKEN
+from tests.conftest import TOKEN, database_env, make_settings
 from tests.fakeapi import FakeTelegram
 from tests.fakeserver import FakeBotServer
 from tests.process import bot_env, start_bot, wait_for
@@ -30,11 +31,11 @@ USERS = 500
 FIRST_USER = 500_000
 
 
-async def seed(path: Path, users: int) -> datetime:
+async def seed(settings: Settings, users: int) -> datetime:
     """Users with one due nudge each, written by the bot's own code; returns the time now."""
     now = datetime.now(UTC)
     held_at = now - timedelta(hours=2, minutes=30)
-    store = Store(await connect(path))
+    store = Store(await open_database(settings))
     try:
         async with store.transaction() as tx:
             for n in range(users):
@@ -56,8 +57,8 @@ async def seed(path: Path, users: int) -> datetime:
     return now
 
 
-async def states(path: Path) -> Counter[State]:
-    store = Store(await connect(path))
+async def states(settings: Settings) -> Counter[State]:
+    store = Store(await open_database(settings))
     try:
         counts: Counter[State] = Counter()
         for state in State:
@@ -84,14 +85,19 @@ def delivered(fake: FakeTelegram) -> Counter[int]:
 
 
 def test_sigkill_mid_dispatch_loses_nothing(tmp_path: Path) -> None:
-    database = tmp_path / "data" / "bot.sqlite3"
-    asyncio.run(seed(database, USERS))
-    before = asyncio.run(states(database))
+    settings = make_settings(tmp_path)
+    asyncio.run(seed(settings, USERS))
+    before = asyncio.run(states(settings))
     fake = FakeTelegram()
     fake.delay = 0.002  # a few milliseconds per answer: the kill lands mid-dispatch
     with tuned(FakeBotServer(fake, TOKEN)) as server:
         env = bot_env(
-            TOKEN, server.base_url, database, RATE_LIMIT_PER_SECOND="0", LOG_LEVEL="WARNING"
+            TOKEN,
+            server.base_url,
+            settings.database_path,
+            RATE_LIMIT_PER_SECOND="0",
+            LOG_LEVEL="WARNING",
+            **database_env(settings),
         )
         kills = 0
         for threshold in (135, 310):  # mid-batch: the dispatcher claims 30 users at a time
@@ -120,7 +126,7 @@ def test_sigkill_mid_dispatch_loses_nothing(tmp_path: Path) -> None:
     # without a text, which it refuses; nothing else may be refused.
     assert all(u.endswith("message text is empty") for u in fake.unexpected), fake.unexpected
     assert len(fake.unexpected) <= kills
-    after = asyncio.run(states(database))
+    after = asyncio.run(states(settings))
     assert after[State.SENT] == before[State.SENT] + USERS
     assert after[State.SENDING] == 0
     assert "Notes" in fake.sent_to(FIRST_USER)[0].text

@@ -21,11 +21,10 @@ lost, and sent again); and at a random moment.
 
 from __future__ import annotations
 
+import asyncio
 import random
-import sqlite3
 import threading
 import time
-from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,10 +32,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.rules.coaching import Step as CoachingStep
+from bot.settings import Settings
 from bot.texts import debrief as td
 from bot.texts import start as ts
 from tests import updates
-from tests.conftest import TOKEN
+from tests.conftest import TOKEN, database_env, make_settings, read_db, read_rows
 from tests.fakeapi import FakeTelegram, Sent, check_html
 from tests.fakeserver import FakeBotServer
 from tests.process import bot_env, kill_bot, start_bot, stop_bot
@@ -311,34 +311,37 @@ class Crashes:
         return f"stuck (step each waits on): {stuck}; killed {self.killed}" if stuck else None
 
 
-def stored(database: Path, user_id: int, days: set[str]) -> dict[str, Any]:
+def stored(settings: Settings, user_id: int, days: set[str]) -> dict[str, Any]:
     """What the database holds for a user, in the shape of `expected`; `days`: the dates
     "yesterday" may have meant while the test ran."""
-    with closing(sqlite3.connect(database)) as db:
-        db.row_factory = sqlite3.Row
-        user = db.execute(
-            "SELECT tz, country, region FROM users WHERE id = ?", (user_id,)
-        ).fetchone()
-        rows = db.execute("SELECT * FROM interviews WHERE user_id = ?", (user_id,)).fetchall()
-        got: dict[str, Any] = dict(user) if user else {}
-        got["interviews"] = len(rows)
-        row = rows[0] if rows else {}
-        for column in ("company", "role", "next_stage", "asked_next_stage", "reply_text"):
-            got[column] = row.get(column) if isinstance(row, dict) else row[column]
-        for column in ("process_info", "rating", "went_well", "not_landed"):
-            got[column] = row.get(column) if isinstance(row, dict) else row[column]
-        if rows and row["held_at"] is not None:
-            local = datetime.fromisoformat(row["held_at"]).astimezone(ZoneInfo(user["tz"]))
-            day = local.date().isoformat()
-            got["held"] = f"{'yesterday' if day in days else day} {local:%H:%M}"
-        interview_id = row["id"] if rows else None
-        sql = "SELECT name, email FROM interviewers WHERE interview_id = ? ORDER BY id"
-        got["interviewers"] = [tuple(r) for r in db.execute(sql, (interview_id,))]
-        sql = "SELECT step, state FROM interview_steps WHERE interview_id = ?"
-        got["steps"] = {r["step"]: r["state"] for r in db.execute(sql, (interview_id,))}
-        sql = "SELECT name, state FROM conversations WHERE user_id = ?"
-        got["conversation"] = tuple(db.execute(sql, (user_id,)).fetchone() or ())
-        return got
+    return asyncio.run(_stored(settings, user_id, days))
+
+
+async def _stored(settings: Settings, user_id: int, days: set[str]) -> dict[str, Any]:
+    users = await read_rows(
+        settings, "SELECT tz, country, region FROM users WHERE id = ?", [user_id]
+    )
+    user = users[0] if users else None
+    rows = await read_rows(settings, "SELECT * FROM interviews WHERE user_id = ?", [user_id])
+    got: dict[str, Any] = dict(user) if user else {}
+    got["interviews"] = len(rows)
+    row: dict[str, Any] = rows[0] if rows else {}
+    for column in ("company", "role", "next_stage", "asked_next_stage", "reply_text"):
+        got[column] = row.get(column)
+    for column in ("process_info", "rating", "went_well", "not_landed"):
+        got[column] = row.get(column)
+    if user and rows and row["held_at"] is not None:
+        local = datetime.fromisoformat(row["held_at"]).astimezone(ZoneInfo(user["tz"]))
+        day = local.date().isoformat()
+        got["held"] = f"{'yesterday' if day in days else day} {local:%H:%M}"
+    interview = [row["id"] if rows else None]
+    sql = "SELECT name, email FROM interviewers WHERE interview_id = ? ORDER BY id"
+    got["interviewers"] = await read_db(settings, sql, interview)
+    sql = "SELECT step, state FROM interview_steps WHERE interview_id = ?"
+    got["steps"] = dict(await read_db(settings, sql, interview))
+    sql = "SELECT name, state FROM conversations WHERE user_id = ?"
+    got["conversation"] = next(iter(await read_db(settings, sql, [user_id])), ())
+    return got
 
 
 def yesterdays(tz: str, since: datetime) -> set[str]:
@@ -349,14 +352,14 @@ def yesterdays(tz: str, since: datetime) -> set[str]:
     }
 
 
-def wrong_answers(database: Path, people: list[Person], since: datetime) -> dict[int, Any]:
+def wrong_answers(settings: Settings, people: list[Person], since: datetime) -> dict[int, Any]:
     """Per user, the (expected, stored) values of what they saw acknowledged that the database
     does not hold as given: lost, or stored under another question. More than one interview
     is wrong at any point."""
     wrong: dict[int, Any] = {}
     for person in people:
         want = expected(person.n)
-        got = stored(database, person.uid, yesterdays(want["tz"], since))
+        got = stored(settings, person.uid, yesterdays(want["tz"], since))
         extra = len(person.steps) - len(FILLS_BASE)  # the region question, for some
         acknowledged = [
             key for key, step in FILLS.items() if person.k > (step + extra if step > 2 else step)
@@ -370,21 +373,25 @@ def wrong_answers(database: Path, people: list[Person], since: datetime) -> dict
 
 
 def test_sigkill_mid_conversations_loses_no_acknowledged_answer(tmp_path: Path) -> None:
-    database = tmp_path / "data" / "bot.sqlite3"
+    settings = make_settings(tmp_path)
     began = datetime.now(UTC)
     fake = FakeTelegram()
     with FakeBotServer(fake, TOKEN, quiet=True) as server:
         env = bot_env(
-            TOKEN, server.base_url, database, RATE_LIMIT_PER_SECOND="0", LOG_LEVEL="WARNING"
+            TOKEN,
+            server.base_url,
+            settings.database_path,
+            RATE_LIMIT_PER_SECOND="0",
+            LOG_LEVEL="WARNING",
+            **database_env(settings),
         )
         crashes = Crashes(fake, server, env)
         stuck = crashes.run()
-    wrong = wrong_answers(database, list(crashes.people.values()), began)
+    wrong = wrong_answers(settings, list(crashes.people.values()), began)
     assert not wrong, f"answers lost or misplaced (expected, stored): {wrong}; {stuck}"
     assert stuck is None, stuck  # every conversation resumed and finished
     assert sorted(crashes.killed) == sorted(KILLS), crashes.killed
-    with closing(sqlite3.connect(database)) as db:
-        assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    assert asyncio.run(read_db(settings, "SELECT count(*) FROM outbox")) == [(0,)]
     # The replies committed before a kill went out at the next start, and the answers lost
     # with a killed process (the first "taken" kill loses at least one) were sent again.
     assert any("a crash or the network had held up" in err for err in crashes.stderr)

@@ -7,7 +7,6 @@ shutdown; a new one on the same database takes over.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 import pytest
@@ -18,7 +17,7 @@ from bot.tg import dialogue
 from bot.tg.application import AfterviewApplication
 from tests import updates
 from tests.chat import Chat
-from tests.conftest import Apps
+from tests.conftest import Apps, read_db
 from tests.fakeapi import FakeTelegram
 from tests.journeys import setup_user
 
@@ -45,9 +44,8 @@ async def crash_and_restart(apps: Apps, app: AfterviewApplication, fake: FakeTel
     return Chat(await apps.start(), fake)
 
 
-def stored(app: AfterviewApplication, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(app.runtime.settings.database_path) as db:
-        return db.execute(sql).fetchall()
+async def stored(app: AfterviewApplication, sql: str) -> list[tuple[Any, ...]]:
+    return await read_db(app.runtime.settings, sql)
 
 
 async def test_killed_between_commit_and_reply_resumes_at_the_next_question(
@@ -63,7 +61,7 @@ async def test_killed_between_commit_and_reply_resumes_at_the_next_question(
         with pytest.raises(Killed):
             await chat.send("Analyst")
     assert "When was it" not in chat.last.text  # the user saw nothing yet
-    assert stored(app, "SELECT COUNT(*) FROM outbox") == [(1,)]
+    assert await stored(app, "SELECT COUNT(*) FROM outbox") == [(1,)]
     chat = await crash_and_restart(apps, app, fake)
     assert "When was it" in chat.last.text  # sent at start-up
     assert await chat.app.runtime.store.outbox.left() == []
@@ -110,7 +108,7 @@ async def test_an_update_telegram_sends_twice_is_handled_once(chat: Chat) -> Non
 
 async def test_state_and_scratch_data_live_in_the_database_not_in_memory(chat: Chat) -> None:
     await started(chat)
-    rows = stored(chat.app, "SELECT name, state, data FROM conversations")
+    rows = await stored(chat.app, "SELECT name, state, data FROM conversations")
     assert [(name, state) for name, state, _ in rows] == [("debrief", "debrief.role")]
     assert '"debrief_id"' in rows[0][2]
     assert chat.app.user_data == {} and chat.app.chat_data == {}  # PTB keeps nothing per user

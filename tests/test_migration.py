@@ -8,11 +8,16 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from bot.settings import Settings
 from bot.storage.db import migrations
 from tests.chat import Chat
 from tests.conftest import START, Apps
 from tests.fakeapi import FakeTelegram
+
+# PostgreSQL databases start after 005 (no python-telegram-bot persistence to carry over).
+pytestmark = pytest.mark.sqlite_only("upgrades a database from the PTB-persistence schema")
 
 MID_DEBRIEF, IDLE, ORPHAN = 2001, 2002, 2003
 NOW = START.isoformat()

@@ -144,11 +144,11 @@ async def rows_left(app: AfterviewApplication, user_id: int) -> dict[str, int]:
     """Rows in any table that still name the user: by schema walk and by a plain scan."""
     store = app.runtime.store
     counts = {t: n for t, n in (await store.privacy.rows_of(user_id, user_id)).items() if n}
-    tables = await store.db.execute_fetchall(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    )
+    tables = await store.db.execute_fetchall(store.db.dialect.tables)
     for (table,) in tables:
-        columns = [c[1] for c in await store.db.execute_fetchall(f'PRAGMA table_info("{table}")')]
+        columns = [
+            c[0] for c in await store.db.execute_fetchall(store.db.dialect.columns, (table,))
+        ]
         for column in {"user_id", "chat_id"} & set(columns):
             (n,) = next(
                 iter(

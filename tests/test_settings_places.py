@@ -4,12 +4,10 @@ typed as people say them, and users from before regions asked their region once.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
-from pathlib import Path
 
 from bot.settings import Settings
-from bot.storage.db import migrations
+from bot.storage.db import open_database
 from tests.chat import Chat
 from tests.conftest import START, Apps, Clock
 from tests.fakeapi import FakeTelegram
@@ -86,25 +84,24 @@ async def test_the_region_question_buttons_and_typing(chat: Chat) -> None:
 
 
 # --- users from before regions: asked once --------------------------------------------------
-def database_before_regions(path: Path) -> None:
+async def database_before_regions(settings: Settings) -> None:
     """The schema up to 005 with a UK user set up (time zone and country, no region)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     now = START.isoformat()
-    with sqlite3.connect(path) as db:
-        for number, sql in migrations():
-            if number <= 5:
-                db.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
-        db.execute(
+    db = await open_database(settings, upto=5)
+    try:
+        await db.execute(
             "INSERT INTO users (id, chat_id, first_name, tz, country, created_at, updated_at)"
             " VALUES (1001, 1001, 'Sam', 'Europe/London', 'GB', ?, ?)",
             (now, now),
         )
+    finally:
+        await db.close()
 
 
 async def test_an_older_uk_user_is_asked_the_nation_once(
     settings: Settings, apps: Apps, fake: FakeTelegram
 ) -> None:
-    database_before_regions(settings.database_path)
+    await database_before_regions(settings)
     chat = Chat(await apps.start(), fake)
     assert await stored(chat) == ("Europe/London", "GB", None)  # the country keeps working
     r = await chat.send("/settings")

@@ -5,6 +5,7 @@ transaction on the shared connection)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import time
 from collections.abc import AsyncIterator
@@ -14,27 +15,36 @@ from pathlib import Path
 import pytest
 
 from bot.rules.coaching import Step, StepState, plan
+from bot.settings import Settings
 from bot.storage import Store
-from bot.storage.db import connect
+from bot.storage.db import connect, open_database
 from bot.storage.journey import facts_for, user_facts
 from bot.storage.sqlite import Checkpointer
+from tests.conftest import make_settings, read_db
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    s = Store(await connect(tmp_path / "store.sqlite3"))
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
+
+
+@pytest.fixture
+async def store(settings: Settings) -> AsyncIterator[Store]:
+    s = Store(await open_database(settings))
     async with s.single() as tx:
         await tx.users.ensure(7, 7, "Sam")
     yield s
     await s.close()
 
 
-def committed(path: Path, sql: str) -> list[tuple[object, ...]]:
+async def committed(settings: Settings, sql: str) -> list[tuple[object, ...]]:
     """What another connection sees: only committed rows."""
-    with sqlite3.connect(path) as other:
-        return other.execute(sql).fetchall()
+    return await read_db(settings, sql)
+
+
+SQLITE_FILE = pytest.mark.sqlite_only("SQLite's WAL checkpoints")
 
 
 async def test_a_write_outside_single_or_transaction_is_refused(store: Store) -> None:
@@ -46,23 +56,23 @@ async def test_a_write_outside_single_or_transaction_is_refused(store: Store) ->
 
 
 async def test_single_takes_one_statement_and_commits_it_at_once(
-    store: Store, tmp_path: Path
+    store: Store, settings: Settings
 ) -> None:
     async with store.single() as tx:
         interview = await tx.interviews.create(7, company="Acme", logged_at=NOW)
-        # Committed by SQLite as it ran: another connection sees it inside the block.
-        seen = committed(tmp_path / "store.sqlite3", "SELECT company FROM interviews")
+        # Committed by the database as it ran: another connection sees it inside the block.
+        seen = await committed(settings, "SELECT company FROM interviews")
         assert seen == [("Acme",)]
         with pytest.raises(RuntimeError, match="one statement"):
             await tx.interviews.update(interview.id, role="Analyst")
 
 
-async def test_transaction_is_all_or_nothing(store: Store, tmp_path: Path) -> None:
+async def test_transaction_is_all_or_nothing(store: Store, settings: Settings) -> None:
     with pytest.raises(ZeroDivisionError):
         async with store.transaction() as tx:
             interview = await tx.interviews.create(7, company="Acme", logged_at=NOW)
             await tx.interviews.set_step(interview.id, Step.DEBRIEF, StepState.DONE)
-            assert committed(tmp_path / "store.sqlite3", "SELECT id FROM interviews") == []
+            assert await committed(settings, "SELECT id FROM interviews") == []
             _ = 1 / 0
     assert await store.interviews.all_for(7) == []
     assert not store.db.in_transaction
@@ -123,6 +133,7 @@ async def test_user_facts_plan_like_facts_read_one_interview_at_a_time(store: St
     assert known.facts(known.interviews[0]).followups_sent == [NOW - timedelta(days=1)]
 
 
+@SQLITE_FILE
 async def test_checkpoints_are_left_out_of_commits_and_run_in_the_background(
     tmp_path: Path,
 ) -> None:
@@ -148,7 +159,8 @@ async def test_checkpoints_are_left_out_of_commits_and_run_in_the_background(
     await background.stop()
     assert background.runs >= 1
     assert path.stat().st_size > before + 5_000_000  # the pages are in the database file
-    assert committed(path, "SELECT count(*) FROM blobs") == [(3,)]
+    with contextlib.closing(sqlite3.connect(path)) as other:
+        assert other.execute("SELECT count(*) FROM blobs").fetchall() == [(3,)]
 
     task = db.checkpointer._task
     await db.close()
@@ -156,6 +168,7 @@ async def test_checkpoints_are_left_out_of_commits_and_run_in_the_background(
     assert db.checkpointer._task is None
 
 
+@SQLITE_FILE
 async def test_a_failing_checkpoint_is_logged_and_tried_again(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -167,6 +180,7 @@ async def test_a_failing_checkpoint_is_logged_and_tried_again(
     await checkpointer.stop()
 
 
+@SQLITE_FILE
 async def test_stopping_waits_for_a_checkpoint_still_running_in_its_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -22,7 +22,7 @@ from bot.app import AfterviewApplication, build_application
 from bot.offline.api import FakeRequest, FakeTelegram
 from bot.offline.terminal import Terminal, run_chat, terminal_database
 from bot.texts import terminal as tt
-from tests.conftest import Clock, make_settings
+from tests.conftest import Clock, make_settings, read_db
 from tests.process import ROOT, bot_env
 
 
@@ -144,9 +144,7 @@ async def test_run_chat_on_streams(tmp_path: Path, clock: Clock) -> None:
     assert text.startswith(tt.INTRO.format(database=settings.database_path))
     assert "@BotFather" in text and "Country: United Kingdom" in text
     assert text.rstrip().endswith(tt.BYE)
-    db = sqlite3.connect(settings.database_path)
-    assert db.execute("SELECT tz, country FROM users").fetchall() == [("Europe/London", "GB")]
-    db.close()
+    assert await read_db(settings, "SELECT tz, country FROM users") == [("Europe/London", "GB")]
 
 
 def test_terminal_database_is_its_own_file() -> None:
@@ -278,6 +276,5 @@ async def test_starting_again_shows_the_question_left_half_answered(
     text = again.getvalue()
     assert "We were in the middle of this" in text and "What would you like to do?" not in text
     assert "What's the role?" in text.split("middle of this")[1]
-    db = sqlite3.connect(settings.database_path)
-    assert db.execute("SELECT company, role FROM interviews").fetchall() == [("Acme", "Analyst")]
-    db.close()
+    found = await read_db(settings, "SELECT company, role FROM interviews")
+    assert found == [("Acme", "Analyst")]

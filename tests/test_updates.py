@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import AsyncIterator, Hashable
 from typing import Any
@@ -23,7 +22,7 @@ from bot.tg.aiohttp_request import http_client
 from bot.tg.updates import SHARED, PerUserProcessor, update_key
 from conversations.debrief import Q
 from tests import updates
-from tests.conftest import TOKEN, Clock, make_settings
+from tests.conftest import TOKEN, Clock, make_settings, read_db
 from tests.fakeapi import FakeRequest, FakeTelegram
 from tests.fakeserver import FakeBotServer
 
@@ -202,8 +201,7 @@ async def test_answers_are_committed_when_each_update_is_done(
     bot = await start(running, Bot(bounded, clock, None))
     uids = range(FIRST, FIRST + USERS)
     await bot.feed(interleaved(uids))
-    with sqlite3.connect(bounded.database_path) as db:
-        rows = db.execute("SELECT user_id, name, state, data FROM conversations").fetchall()
+    rows = await read_db(bounded, "SELECT user_id, name, state, data FROM conversations")
     left = len(await bot.app.runtime.store.outbox.left())  # sent: at most deletion waits
     found = {uid: (name, state, json.loads(data)) for uid, name, state, data in rows}
     for uid in uids:

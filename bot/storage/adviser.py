@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.storage.base import Repo, iso, utcnow
-from bot.storage.sqlite import Row
+from bot.storage.connection import Row
 
 Consent = Literal["message", "summary"]
 

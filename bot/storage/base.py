@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from bot.storage.sqlite import Connection, Row
+from bot.storage.connection import Connection, Row
 
 
 def utcnow() -> datetime:

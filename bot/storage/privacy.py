@@ -1,9 +1,10 @@
 """/export and /forget: every row that belongs to one user, found through the schema itself.
 
 Rather than a hand-kept list of tables (which a new migration would silently outdate), the
-tables are read from SQLite: a table holds the user's rows when it points at `users`, directly
-or through other tables, by a foreign key or by a column named like one (`user_id`,
-`interview_id`, ...): the conversation state and the outbox are found like the rest.
+tables are read from the database's catalogue (bot/storage/dialect.py): a table holds the
+user's rows when it points at `users`, directly or through other tables, by a foreign key or
+by a column named like one (`user_id`, `interview_id`, ...): the conversation state and the
+outbox are found like the rest.
 """
 
 from __future__ import annotations
@@ -29,19 +30,16 @@ def _quote(name: str) -> str:
 
 class Privacy(Repo):
     async def _tables(self) -> list[str]:
-        rows = await self._all(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " ORDER BY name"
-        )
+        rows = await self._all(f"{self.db.dialect.tables} ORDER BY name")
         return [str(r["name"]) for r in rows]
 
     async def _links(self, table: str) -> list[tuple[str, str, str]]:
         """(column, parent table, parent column) for every pointer out of `table`."""
         links: list[tuple[str, str, str]] = []
-        for fk in await self._all(f"PRAGMA foreign_key_list({_quote(table)})"):
+        for fk in await self._all(self.db.dialect.foreign_keys, (table,)):
             links.append((str(fk["from"]), str(fk["table"]), str(fk["to"] or "id")))
         declared = {column for column, _, _ in links}
-        for col in await self._all(f"PRAGMA table_info({_quote(table)})"):
+        for col in await self._all(self.db.dialect.columns, (table,)):
             name = str(col["name"])
             parent = _IMPLIED_LINKS.get(name)
             if parent and name not in declared and parent != table:

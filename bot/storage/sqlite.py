@@ -25,18 +25,19 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+
+from bot.storage.connection import Params, Row
+from bot.storage.dialect import SQLITE, Dialect
 
 log = logging.getLogger(__name__)
-
-Row = sqlite3.Row
-Params = Sequence[Any] | dict[str, Any]
 
 
 class Connection:
     """One sqlite3 connection in autocommit mode (see `Store` for how transactions open)."""
+
+    dialect: Dialect = SQLITE
 
     def __init__(self, raw: sqlite3.Connection, checkpointer: Checkpointer | None = None) -> None:
         self.raw = raw
@@ -47,7 +48,8 @@ class Connection:
         return self.raw.in_transaction
 
     async def execute_fetchall(self, sql: str, params: Params = ()) -> list[Row]:
-        return self.raw.execute(sql, params).fetchall()
+        rows: list[Row] = self.raw.execute(sql, params).fetchall()
+        return rows
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the rows it changed."""
@@ -62,6 +64,11 @@ class Connection:
 
     async def executescript(self, script: str) -> None:
         self.raw.executescript(script)
+
+    async def begin(self) -> None:
+        """BEGIN IMMEDIATE: the write lock up front, so that a backup or a second process
+        can't make the transaction fail half-way."""
+        self.raw.execute(self.dialect.begin)
 
     async def commit(self) -> None:
         self.raw.commit()

@@ -55,7 +55,7 @@ class StatsRepo(Repo):
         return int(row[0]) if row else 0
 
     async def _nudges(self) -> dict[str, int] | None:
-        columns = {str(r[1]) for r in await self._all("PRAGMA table_info(reminders)")}
+        columns = {str(r[0]) for r in await self._all(self.db.dialect.columns, ("reminders",))}
         if "state" not in columns:
             return None
         counts = {

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from bot.storage.adviser import AdviserLinks
 from bot.storage.base import WriteGate
+from bot.storage.connection import Connection
 from bot.storage.conversations import Conversations, Outbox
 from bot.storage.edits import Edits
 from bot.storage.interviews import Interviewers, Interviews, Notes, SocialPages
@@ -15,7 +16,6 @@ from bot.storage.privacy import Privacy
 from bot.storage.referees import Referees
 from bot.storage.reminders import Reminders
 from bot.storage.reviews import DraftReviews
-from bot.storage.sqlite import Connection
 from bot.storage.stats import StatsRepo
 from bot.storage.users import Users
 
@@ -69,8 +69,8 @@ class Store:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:
-        """Several statements, all or none: BEGIN IMMEDIATE (the write lock up front, so a
-        backup or a second process can't make it fail half-way) ... COMMIT.
+        """Several statements, all or none: BEGIN ... COMMIT (SQLite: BEGIN IMMEDIATE, the
+        write lock up front, so a backup or a second process can't make it fail half-way).
 
         A transaction opened again by the task that holds one joins it: an update is one
         transaction however its handler's helpers group their writes. Before COMMIT, the
@@ -82,7 +82,7 @@ class Store:
         async with self.lock:
             self._owner = asyncio.current_task()
             self.gate.touched.clear()
-            await self.db.execute_fetchall("BEGIN IMMEDIATE")
+            await self.db.begin()
             try:
                 with self.gate.opened("transaction"):
                     yield self

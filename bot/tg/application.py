@@ -49,7 +49,7 @@ class AfterviewApplication(AppBase):
         # The JobQueue runs now: the nudge dispatcher sleeps until its earliest due row.
         if self.runtime.dispatcher is not None:
             await self.runtime.dispatcher.start()
-        log.info("ready; database %s", self.runtime.settings.database_path)
+        log.info("ready; database %s", self.runtime.settings.database_name)
 
     async def stop(self) -> None:
         if self.runtime.dispatcher is not None:

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from bot.settings import Settings
 from bot.storage import Store
-from bot.storage.db import connect
+from bot.storage.db import open_database
 
 Clock = Callable[[], datetime]
 FactsListener = Callable[[Store, int], Awaitable[None]]
@@ -74,7 +74,7 @@ class Runtime:
 
     async def open(self) -> None:
         if self._store is None:
-            store = Store(await connect(self.settings.database_path))
+            store = Store(await open_database(self.settings))
             store.before_commit.append(self._facts_changed)
             self._store = store
 

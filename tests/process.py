@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # Telegram's, on every webhook post
 
 
 def bot_env(token: str | None, base_url: str, database: Path, **extra: str) -> dict[str, str]:
@@ -66,3 +72,28 @@ def rss_bytes(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
     raise LookupError(f"no VmRSS for process {pid}")
+
+
+def free_port() -> int:
+    """A TCP port free on loopback now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def post(port: int, update: dict[str, Any], secret: str | None, path: str) -> int:
+    """POST `update` to the bot's webhook server on loopback `port` at `path`, with Telegram's
+    secret header when `secret` is given; the HTTP status."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/{path}",
+        data=json.dumps(update).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    if secret is not None:
+        request.add_header(SECRET_HEADER, secret)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code

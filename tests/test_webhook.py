@@ -6,47 +6,20 @@ request without it, or with a wrong one, must be refused and never reach a handl
 
 from __future__ import annotations
 
-import json
 import signal
 import socket
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 from pathlib import Path
-from typing import Any
 
 from tests import updates
 from tests.conftest import TOKEN
 from tests.fakeapi import FakeTelegram
 from tests.fakeserver import FakeBotServer
-from tests.process import ROOT, bot_env, start_bot, wait_for
+from tests.process import ROOT, bot_env, free_port, post, start_bot, wait_for
 
 SECRET = "webhook-secret_0123456789abcdef"
 PUBLIC_URL = "https://bot.example.org/telegram/afterview"
-HEADER = "X-Telegram-Bot-Api-Secret-Token"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def post(port: int, update: dict[str, Any], secret: str | None, path: str) -> int:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/{path}",
-        data=json.dumps(update).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    if secret is not None:
-        request.add_header(HEADER, secret)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as exc:
-        return exc.code
 
 
 def listening(port: int) -> bool:

@@ -13,6 +13,7 @@ import logging
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -84,7 +85,10 @@ def run(settings: Settings) -> None:
             "cannot start: TELEGRAM_BOT_TOKEN is missing (get one from @BotFather;"
             " `afterview chat` tries the coach without it)"
         )
-    check_data_folder(settings.database_path)
+    check_data_folder(settings.database_path)  # PostgreSQL too: the heartbeat file lives there
+    if settings.postgres_url is not None:
+        _starting(settings, lambda: _lead_or_wait(settings))
+        return
     loop.install()
     app = build_application(settings)
     health.schedule(app, settings)
@@ -92,11 +96,34 @@ def run(settings: Settings) -> None:
     # and before the heap is frozen: they stay for good.
     parsing.warm_up()
     loop.tune_gc()
+    _starting(settings, lambda: serve(app, settings))
+
+
+def _lead_or_wait(settings: Settings) -> None:
+    """Several processes on one PostgreSQL: leader or standby (bot/cli/leading.py)."""
+    import asyncpg
+
+    from bot.cli import leading
+    from bot.storage.db import DatabaseUnavailable
+
+    assert settings.postgres_url is not None
+    parsing.warm_up()
+    loop.tune_gc()
+    try:
+        leading.serve(settings, settings.postgres_url)
+    except DatabaseUnavailable as exc:  # its message names the server, never the password
+        fail(f"cannot start: {exc}")
+    except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        fail(f"cannot start: {type(exc).__name__} (DATABASE_URL {settings.database_name})")
+
+
+def _starting(settings: Settings, start: Callable[[], None]) -> None:
+    """Run `start`; a failure to start becomes one line and exit status 2."""
     # PTB logs a failed start (Telegram unreachable, a refused token) as an ERROR with its
     # traceback before raising; the one line below says it instead.
     logging.getLogger("telegram.ext").addFilter(_quiet_bootstrap)
     try:
-        serve(app, settings)
+        start()
     except sqlite3.Error as exc:
         fail(f"cannot start: DATABASE_PATH {settings.database_path}: {exc}")
     except InvalidToken:
@@ -177,10 +204,10 @@ def backup(settings: Settings, target: str) -> None:
     print(f"backed up {settings.database_path} to {done.path} ({done.size // 1024} KiB)")
 
 
-def health_check(settings: Settings) -> None:
+def health_check(settings: Settings, *, leader_only: bool = False) -> None:
     from bot.cli import health
 
-    healthy, message = health.check(settings)
+    healthy, message = health.check(settings, leader_only=leader_only)
     print(
         message if healthy else f"afterview: {message}", file=sys.stdout if healthy else sys.stderr
     )
@@ -202,7 +229,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     copy = sub.add_parser("backup", help="a consistent copy of the database, even while live")
     copy.add_argument("path", help="the copy's file name, or a folder (ending in /) for it")
-    sub.add_parser("health", help="exit 0 if the running bot checked in recently")
+    check = sub.add_parser("health", help="exit 0 if the running bot checked in recently")
+    check.add_argument(
+        "--leader", action="store_true", help="and is the leader, not a standby (PostgreSQL)"
+    )
     args = parser.parse_args(argv)
     settings = load_settings()
     if args.command == "chat":
@@ -214,7 +244,7 @@ def main(argv: list[str] | None = None) -> None:
         configure_logging(settings.log_level, secrets_of(settings))
         backup(settings, args.path)
     elif args.command == "health":
-        health_check(settings)
+        health_check(settings, leader_only=args.leader)
     else:
         configure_logging(settings.log_level, secrets_of(settings))
         run(settings)

@@ -153,3 +153,14 @@ def _numbered(sql: str) -> Statement:
         return f"${names.index(name) + 1}"
 
     return Statement(_TOKEN.sub(number, sql), tuple(names))
+
+
+# --- Nudge claims (issue 16: leader and standby) --------------------------------------------
+
+
+def skip_locked(dialect: Dialect) -> str:
+    """The clause that makes a claim's SELECT lock its rows and pass over rows another
+    transaction has locked: `FOR UPDATE SKIP LOCKED` on PostgreSQL (two claims at once never
+    wait for, or take, each other's rows). SQLite has no row locks and one writer at a time
+    (`BEGIN IMMEDIATE`): nothing to add."""
+    return " FOR UPDATE SKIP LOCKED" if dialect.name == POSTGRES.name else ""

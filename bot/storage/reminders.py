@@ -3,6 +3,12 @@
 The dispatcher claims due rows (pending -> sending) in a committed transaction before it sends
 them and records each result afterwards, so a crash can repeat the one nudge in flight and
 never lose one. Nothing here keeps rows in memory beyond one batch.
+
+Claims name their owner (a process: `bot.storage.leader.owner_name`) and hold a lease: on
+PostgreSQL several processes share the table, the claim's SELECT skips rows another
+transaction has locked (`FOR UPDATE SKIP LOCKED`), and a row left 'sending' past its lease may
+be claimed again (`reclaim_expired`). A new leader releases every other owner's claims at once
+(`recover`): the leader election guarantees the old leader stopped first.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.rules.coaching import Step
 from bot.storage.base import Repo, iso
+from bot.storage.dialect import skip_locked
 
 
 class State(StrEnum):
@@ -49,6 +56,8 @@ class Reminder(BaseModel):
     last_error: str | None = None
     message_id: int | None = None
     sent_at: datetime | None = None
+    claimed_by: str | None = None
+    lease_until: datetime | None = None
     created_at: datetime
     updated_at: datetime
 
@@ -155,21 +164,36 @@ class Reminders(Repo):
         )
         return [int(r[0]) for r in rows]
 
-    async def claim(self, user_ids: Sequence[int], now: datetime) -> list[Reminder]:
-        """Mark these users' due rows as being sent (one attempt more) and return them."""
+    async def claim(
+        self, user_ids: Sequence[int], now: datetime, owner: str, lease_until: datetime
+    ) -> list[Reminder]:
+        """Mark these users' due rows as being sent by `owner` until `lease_until` (one attempt
+        more) and return them; rows another transaction holds are skipped (PostgreSQL)."""
         rows = await self._returning(
-            "UPDATE reminders SET state = 'sending', attempts = attempts + 1, updated_at = ?"
-            f" WHERE state = 'pending' AND due_at <= ? AND user_id IN ({_marks(user_ids)})"
+            "UPDATE reminders SET state = 'sending', attempts = attempts + 1, claimed_by = ?,"
+            " lease_until = ?, updated_at = ? WHERE state = 'pending' AND id IN ("
+            "SELECT id FROM reminders WHERE state = 'pending' AND due_at <= ?"
+            f" AND user_id IN ({_marks(user_ids)}){skip_locked(self.db.dialect)})"
             " RETURNING *",
-            (iso(now), iso(now), *user_ids),
+            (owner, iso(lease_until), iso(now), iso(now), *user_ids),
         )
         found = [Reminder.model_validate(dict(r)) for r in rows]
         return sorted(found, key=lambda r: (r.user_id, r.due_at, r.id))
 
+    async def reclaim_expired(self, now: datetime) -> int:
+        """Rows whose claim's lease ran out go back to pending (their owner is presumed gone);
+        how many. Reads only the few 'sending' rows (a partial index)."""
+        rows = await self._returning(
+            "UPDATE reminders SET state = 'pending', lease_until = NULL, updated_at = ?"
+            " WHERE state = 'sending' AND lease_until <= ? RETURNING id",
+            (iso(now), iso(now)),
+        )
+        return len(rows)
+
     async def mark_sent(self, ids: Sequence[int], message_id: int, now: datetime) -> None:
         await self._run(
             "UPDATE reminders SET state = 'sent', message_id = ?, sent_at = ?, last_error = NULL,"
-            f" updated_at = ? WHERE id IN ({_marks(ids)})",
+            f" lease_until = NULL, updated_at = ? WHERE id IN ({_marks(ids)})",
             (message_id, iso(now), iso(now), *ids),
         )
 
@@ -185,22 +209,23 @@ class Reminders(Repo):
         """Back to pending (at `due_at`, or when it was due); `refund` takes back the attempt."""
         await self._run(
             "UPDATE reminders SET state = 'pending', due_at = COALESCE(?, due_at),"
-            " attempts = attempts - ?, last_error = COALESCE(?, last_error), updated_at = ?"
+            " attempts = attempts - ?, last_error = COALESCE(?, last_error), lease_until = NULL,"
+            " updated_at = ?"
             f" WHERE id IN ({_marks(ids)})",
             (iso(due_at) if due_at else None, int(refund), error, iso(now), *ids),
         )
 
     async def fail(self, ids: Sequence[int], error: str, now: datetime) -> None:
         await self._run(
-            f"UPDATE reminders SET state = 'failed', last_error = ?, updated_at = ?"
-            f" WHERE id IN ({_marks(ids)})",
+            "UPDATE reminders SET state = 'failed', last_error = ?, lease_until = NULL,"
+            f" updated_at = ? WHERE id IN ({_marks(ids)})",
             (error, iso(now), *ids),
         )
 
     async def pause_user(self, user_id: int, error: str, now: datetime) -> None:
         await self._run(
-            "UPDATE reminders SET state = 'paused', last_error = ?, updated_at = ?"
-            " WHERE user_id = ? AND state IN ('pending', 'sending')",
+            "UPDATE reminders SET state = 'paused', last_error = ?, lease_until = NULL,"
+            " updated_at = ? WHERE user_id = ? AND state IN ('pending', 'sending')",
             (error, iso(now), user_id),
         )
 
@@ -211,12 +236,13 @@ class Reminders(Repo):
             (iso(now), user_id),
         )
 
-    async def recover(self, now: datetime) -> int:
-        """After a crash: rows claimed but never recorded go back to pending, to be re-sent."""
+    async def recover(self, now: datetime, owner: str) -> int:
+        """At start-up or takeover: rows claimed by any other process (a crashed one, or the
+        leader this one replaced, which has stopped) go back to pending, to be re-sent."""
         rows = await self._returning(
-            "UPDATE reminders SET state = 'pending', updated_at = ? WHERE state = 'sending'"
-            " RETURNING id",
-            (iso(now),),
+            "UPDATE reminders SET state = 'pending', lease_until = NULL, updated_at = ?"
+            " WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by != ?) RETURNING id",
+            (iso(now), owner),
         )
         return len(rows)
 

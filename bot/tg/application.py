@@ -1,5 +1,10 @@
 """PTB's Application plus our runtime: the store opens before the bot starts, and the messages
-a crash kept from going out are sent once it has (see bot/tg/outbox.py)."""
+a crash kept from going out are sent once it has (see bot/tg/outbox.py).
+
+On PostgreSQL several processes may share the database: `initialize()` waits until this one is
+the leader (`runtime.leader`, bot/storage/leader.py) before it does any of the work only the
+leader does (nudges left in flight, the outbox, the start-up jobs), and an update that reaches
+a process that is no longer the leader is left alone. With SQLite it is always the leader."""
 
 from __future__ import annotations
 
@@ -29,12 +34,21 @@ class AfterviewApplication(AppBase):
         await self.runtime.open()
         await super().initialize()
         await self.bot.set_my_commands([BotCommand(c, d) for c, d in tc.COMMANDS])
+        await self.runtime.leader.acquire()  # a standby waits here (PostgreSQL only)
         if self.runtime.dispatcher is not None:
             await self.runtime.dispatcher.recover()  # nudges a crash left in flight
         # Replies a crash kept from going out (committed with their answers, see outbox.py).
         await send_left_over(self.bot, self.runtime.store)
         for job in self.runtime.start_up:
             await job()
+
+    async def process_update(self, update: object) -> None:
+        """Handle `update` unless this process lost the leader's lock meanwhile: then the next
+        leader handles it (or Telegram's copy of it), never both."""
+        if not self.runtime.leader.leading:
+            log.warning("not the leader any more: update left unhandled")
+            return
+        await super().process_update(update)
 
     def _mark_for_persistence_update(
         self, *, update: object | None = None, job: Job[Ctx] | None = None

@@ -7,8 +7,12 @@ record, sleep again.
   It claims a batch of users' due rows (pending -> sending, committed) after syncing their
   interviews with the facts as they are now, sends one message per user (a summary when
   several nudges are due at once) strictly one at a time, and records each result at once.
-  A crash therefore repeats at most the one message in flight; `recover()` at start-up puts
-  claimed-but-unrecorded rows back to pending.
+  A crash therefore repeats at most the one message in flight; `recover()` at start-up (or
+  when a standby takes over) puts other processes' claimed-but-unrecorded rows back to pending.
+- Several processes on one PostgreSQL: only the leader (`runtime.leader`) claims and sends;
+  each claim names this process and holds a lease of `LEASE`, after which another run may
+  claim the row again. The dispatcher asks `leading` before each claim and each send, so a
+  leader that lost its lock sends nothing more.
 - Memory holds one batch, whatever the number of pending rows.
 - Sending one user's message and recording what came of it is bot/tg/delivery.py: RetryAfter
   holds the whole dispatcher for the time Telegram asks; network errors retry with backoff;
@@ -50,6 +54,7 @@ log = logging.getLogger(__name__)
 BATCH_USERS = 30  # about a second of sending at Telegram's 30 messages a second
 MAX_SLEEP = timedelta(hours=1)  # look again at least hourly (a clock jump, a suspended host)
 ERROR_PAUSE = timedelta(minutes=1)
+LEASE = timedelta(seconds=60)  # a claim's lease: far longer than one batch takes to send
 
 
 class Dispatcher:
@@ -77,7 +82,7 @@ class Dispatcher:
     async def recover(self) -> int:
         """At start-up: rows a crash left claimed go back to pending, to be sent again."""
         async with self.store.single() as tx:
-            count = await tx.reminders.recover(self.runtime.now())
+            count = await tx.reminders.recover(self.runtime.now(), self.runtime.leader.owner)
         if count:
             log.warning("re-sending %d nudge(s) left in flight by a crash", count)
         return count
@@ -170,14 +175,17 @@ class Dispatcher:
                 if self.delivery.hold_until is not None and moment < self.delivery.hold_until:
                     report.held = True
                     break
+                if not self.runtime.leader.leading:
+                    break
                 groups = await self._claim(moment)
                 if not groups:
                     break
                 for index, group in enumerate(groups):
-                    if self._stopping:
+                    if self._stopping or not self.runtime.leader.leading:
                         report.held = True
-                    else:
-                        await self.delivery.send(group, clock, report)
+                        await self._release(groups[index:], clock())  # this one unsent too
+                        break
+                    await self.delivery.send(group, clock, report)
                     if report.held:
                         await self._release(groups[index + 1 :], clock())
                         break
@@ -185,6 +193,7 @@ class Dispatcher:
 
     async def _claim(self, now: datetime) -> list[Group]:
         async with self.store.transaction() as tx:
+            await tx.reminders.reclaim_expired(now)  # claims whose owner is presumed gone
             while True:
                 users = await tx.reminders.due_users(now, BATCH_USERS)
                 if not users:
@@ -192,7 +201,7 @@ class Dispatcher:
                 # The facts (and time itself) may have moved on since these were scheduled.
                 for interview_id in await tx.reminders.due_interviews(users, now):
                     await sync_interview(tx, interview_id, now)
-                rows = await tx.reminders.claim(users, now)
+                rows = await tx.reminders.claim(users, now, self.runtime.leader.owner, now + LEASE)
                 if rows:
                     return await self._groups(tx, rows, now)
 

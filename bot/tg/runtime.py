@@ -13,6 +13,7 @@ from typing import Protocol
 from bot.settings import Settings
 from bot.storage import Store
 from bot.storage.db import open_database
+from bot.storage.leadership import AlwaysLeader, Leadership
 
 Clock = Callable[[], datetime]
 FactsListener = Callable[[Store, int], Awaitable[None]]
@@ -62,6 +63,9 @@ class Runtime:
         # Run once the store is open and the bot initialised, before updates are taken: the
         # work a crash left undone (e.g. clients' messages to pass on to the advisers).
         self.start_up: list[Callable[[], Awaitable[None]]] = []
+        # Whether this process may act (poll, dispatch, re-send): on PostgreSQL, the leader
+        # election (bot/storage/leader.py) set by the entry point; on SQLite, always.
+        self.leader: Leadership = AlwaysLeader()
 
     def now(self) -> datetime:
         return self.clock()

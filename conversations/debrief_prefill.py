@@ -55,6 +55,17 @@ def _read(ctx: Ctx) -> dict[str, Any]:
     return read
 
 
+def waiting_reading(ctx: Ctx, q: Q | str | None) -> str | None:
+    """What was read for question `q` and waits at its confirmation (HTML: the reply-by day,
+    e.g. "Mon 7 Dec", or the process), or None when `q` asks no confirmation."""
+    read = _read(ctx)
+    if q == Q.REPLY_BY and isinstance(read.get("reply_by"), str):
+        return date.fromisoformat(read["reply_by"]).strftime("%a %-d %b")
+    if q == Q.PROCESS and isinstance(read.get("process"), str):
+        return tc.esc(read["process"])
+    return None
+
+
 def _confirmation(ctx: Ctx, q: Q) -> tuple[str, list[list[kb.Button]]] | None:
     read = _read(ctx)
     if not read or q not in _KEYS:

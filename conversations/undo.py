@@ -30,6 +30,7 @@ from bot.texts import edit as t
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation, Dialogue
 from conversations.common import say, stored_interview
+from conversations.debrief_prefill import advance_read, waiting_reading
 from conversations.debrief_progress import advance, ask, current, skipped
 from conversations.debrief_questions import ORDER, Q
 from conversations.edit_ask import E, apply_text, show_after, target, where, write
@@ -187,11 +188,38 @@ async def correct_last(update: Update, ctx: Ctx, text: str) -> object:
     if interview is None or last is None:
         await say(update, ctx, t.NOTHING_TO_UNDO)
         return None
+    if last.q is Q.NEXT_STAGE:  # what was read from it may wait to be confirmed
+        done = await _correct_reading(update, ctx, interview, text)
+        if done is not None:
+            return done
     await _take_back(ctx, interview, last)
     done = await _answer(update, ctx, interview, last, text)
     if done is not None:
         return done
     return await _ask_again(update, ctx, last, t.CORRECT_AGAIN.format(old=last.old))
+
+
+async def _correct_reading(
+    update: Update, ctx: Ctx, interview: Interview, text: str
+) -> object | None:
+    """Right after the next-stage answer, at the confirmation of what it said ("You said
+    they'll reply in two weeks: by Mon 7 Dec. Right?"), a correction ("actually they said end
+    of the month") is of what was read, not of the whole next-stage answer: `text` answers the question confirmed, and
+    the debrief goes on. None when no confirmation waits, or `text` doesn't answer it."""
+    q = ctx.pending.state if ctx.pending else None
+    old = waiting_reading(ctx, q)
+    if old is None or q not in (Q.REPLY_BY, Q.PROCESS):
+        return None
+    asked = Q(q)
+    place = await where(update, ctx, interview)
+    reading = read(AS_FIELD[asked], text, place)
+    if reading.values is None:
+        return None
+    async with ctx.store.transaction() as tx:
+        saved = await tx.interviews.update(interview.id, **reading.values)
+    new = shown(AS_FIELD[asked], reading.values, place.tz, place.now)
+    lead = t.CORRECTED.format(old=old, new=new)
+    return await advance_read(update, ctx, saved, asked, lead=lead)
 
 
 async def _answer(update: Update, ctx: Ctx, interview: Interview, last: Last, text: str) -> object:

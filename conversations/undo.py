@@ -204,8 +204,9 @@ async def _correct_reading(
 ) -> object | None:
     """Right after the next-stage answer, at the confirmation of what it said ("You said
     they'll reply in two weeks: by Mon 7 Dec. Right?"), a correction ("actually they said end
-    of the month") is of what was read, not of the whole next-stage answer: `text` answers the question confirmed, and
-    the debrief goes on. None when no confirmation waits, or `text` doesn't answer it."""
+    of the month") is of what was read, not of the whole next-stage answer: `text` answers
+    the question confirmed, and the debrief goes on. None when no confirmation waits, or
+    `text` doesn't answer it."""
     q = ctx.pending.state if ctx.pending else None
     old = waiting_reading(ctx, q)
     if old is None or q not in (Q.REPLY_BY, Q.PROCESS):

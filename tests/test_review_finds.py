@@ -12,7 +12,7 @@ SAID = "they'll get back to me in two weeks, possibly a second round with a tech
 
 
 async def test_a_correction_at_a_confirmation_corrects_what_was_read(chat: Chat) -> None:
-    """"Actually they said end of the month" at "You said they'll reply in two weeks … Right?"
+    """ "Actually they said end of the month" at "You said they'll reply in two weeks … Right?"
     corrects the reply-by date; the next-stage answer, and the process read from it, stay."""
     await setup_user(chat)
     await log_interview(chat, "Acme")

@@ -26,3 +26,21 @@ async def test_a_correction_at_a_confirmation_corrects_what_was_read(chat: Chat)
     assert interview.next_stage == SAID and interview.reply_by == date(2026, 11, 30)
     await chat.press("✓ That's it")
     assert (await current(chat)).process_info == "second round; technical test"
+
+
+async def test_deleting_every_note_says_what_to_do_with_none_left(chat: Chat) -> None:
+    """Not "0 notes left", nor "Tap Read them back" when that button isn't there."""
+    await setup_user(chat)
+    await log_interview(chat, "Acme")
+    await chat.send("/cancel")
+    await chat.send("/notes")
+    await chat.send("They asked about SQL")
+    await chat.send("And about Python")
+    r = await chat.send("delete 1 and 2")
+    text = chat.texts(r)
+    assert "0 notes" not in text and "No notes left" in text
+    assert "Skip this step" in text and r[-1].labels == ["Skip this step"]
+    r = await chat.send("delete 3")
+    text = chat.texts(r)
+    assert "0 notes" not in text and "Read them back" not in text
+    assert "Send your first note" in text and r[-1].labels == ["Skip this step"]

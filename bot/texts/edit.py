@@ -94,8 +94,8 @@ REFEREES_HEADER = (
 NO_REFEREES = "You have no referees yet. Send /referees to add them."
 
 CONFIRM_DELETE = (
-    "Delete <b>{label}</b> for good? With it go {people} interviewer(s), {notes} note(s), "
-    "its steps, drafts and {nudges} reminder(s). This can't be undone."
+    "Delete <b>{label}</b> for good? With it go {people}, {notes}, its steps, drafts and "
+    "{nudges}. This can't be undone."
 )
 DELETED = "🗑 {label} is deleted, with everything about it."
 KEPT = "Kept. Nothing was deleted."

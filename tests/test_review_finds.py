@@ -44,3 +44,20 @@ async def test_deleting_every_note_says_what_to_do_with_none_left(chat: Chat) ->
     text = chat.texts(r)
     assert "0 notes" not in text and "Read them back" not in text
     assert "Send your first note" in text and r[-1].labels == ["Skip this step"]
+
+
+async def test_yes_or_no_at_a_referees_contact_is_not_their_contact(chat: Chat) -> None:
+    """ "How can Hope be reached?" → "yes": not saved as the contact; "no" skips it."""
+    await setup_user(chat)
+    await log_interview(chat, "Acme")
+    await chat.send("/cancel")
+    await chat.send("/referees")
+    await chat.send("Hope Williams")
+    text = chat.texts(await chat.send("yes"))
+    assert "phone number or email" in text and "How do you know" not in text
+    (referee,) = await chat.app.runtime.store.referees.for_user(chat.user_id)
+    assert not referee.contact
+    text = chat.texts(await chat.send("no"))
+    assert "How do you know Hope Williams?" in text
+    (referee,) = await chat.app.runtime.store.referees.for_user(chat.user_id)
+    assert not referee.contact

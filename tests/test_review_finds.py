@@ -61,3 +61,19 @@ async def test_yes_or_no_at_a_referees_contact_is_not_their_contact(chat: Chat) 
     assert "How do you know Hope Williams?" in text
     (referee,) = await chat.app.runtime.store.referees.for_user(chat.user_id)
     assert not referee.contact
+
+
+async def test_a_confirmation_stays_in_view_after_whats_next(chat: Chat) -> None:
+    """ "What's next?" at "You said they'll reply … Right?" asks that again, not the question
+    it stands for (which would drop what was read); after Change, the question as usual."""
+    await setup_user(chat)
+    await log_interview(chat, "Acme")
+    await chat.send(SAID)
+    r = await chat.send("whats nxt")
+    assert "Still open" in chat.texts(r) and "You said they'll reply" in chat.texts(r[-1:])
+    assert r[-1].labels == ["✓ Yes", "✏️ Change"]
+    await chat.press("✏️ Change")
+    r = await chat.send("whats nxt")
+    assert "When did they say they'd get back to you?" in chat.texts(r[-1:])
+    r = await chat.send("within a week")
+    assert "You mentioned" in chat.texts(r)  # the process read is still confirmed

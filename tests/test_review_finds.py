@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from tests.chat import Chat
-from tests.journeys import current, log_interview, setup_user
+from tests.conftest import Clock
+from tests.journeys import current, debriefed, log_interview, setup_user
 
 SAID = "they'll get back to me in two weeks, possibly a second round with a technical test"
 
@@ -77,3 +78,22 @@ async def test_a_confirmation_stays_in_view_after_whats_next(chat: Chat) -> None
     assert "When did they say they'd get back to you?" in chat.texts(r[-1:])
     r = await chat.send("within a week")
     assert "You mentioned" in chat.texts(r)  # the process read is still confirmed
+
+
+async def test_a_step_with_every_interview_wrapped_up_does_not_say_none_was_told(
+    chat: Chat, clock: Clock
+) -> None:
+    """After a rejection is wrapped up, "/outcome offer" (or /thanks…) said "You haven't told
+    me about an interview yet"."""
+    await debriefed(chat)
+    clock.advance(days=3)
+    await chat.send("/outcome rejected")
+    r = await chat.press("Sent it ✓")
+    assert "wrapped up" in chat.texts(r)
+    for command in ("/outcome offer", "/thanks"):
+        r = await chat.send(command)
+        text = chat.texts(r)
+        assert "haven't told me" not in text and "wrapped up" in text, command
+        assert r[-1].labels == ["📝 Debrief an interview", "🗂 My interviews"]
+    r = await chat.press("🗂 My interviews")
+    assert "not this time" in " ".join(r[-1].labels)

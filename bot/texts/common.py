@@ -103,6 +103,10 @@ NOTHING_TO_CANCEL = "There's nothing to stop right now. Send /next to see what's
 SKIPPED = "Skipped."
 
 NO_INTERVIEW = "You haven't told me about an interview yet. Send /debrief to start."
+ALL_WRAPPED_UP = (
+    "All your interviews are wrapped up. To see or change one, open it from "
+    "<b>My interviews</b>; after your next interview, send /debrief."
+)
 PICK_INTERVIEW = "Which interview is this for?"
 NOW_WORKING_ON = "Now working on <b>{label}</b>."
 

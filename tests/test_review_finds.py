@@ -97,3 +97,21 @@ async def test_a_step_with_every_interview_wrapped_up_does_not_say_none_was_told
         assert r[-1].labels == ["📝 Debrief an interview", "🗂 My interviews"]
     r = await chat.press("🗂 My interviews")
     assert "not this time" in " ".join(r[-1].labels)
+
+
+async def test_nothing_to_undo_says_where_to_go_on(chat: Chat) -> None:
+    """At a question, the question again (not "open the card from /interviews", nothing
+    else); at idle, a My interviews button to change things."""
+    await setup_user(chat)
+    await chat.send("/debrief")
+    r = await chat.send("undo")
+    assert "/interviews" not in chat.texts(r)
+    assert "Which company was the interview with?" in chat.texts(r[-1:])
+    await chat.send("Acme")
+    await chat.send("/cancel")
+    await chat.send("/notes")
+    r = await chat.send("undo")
+    assert "/interviews" not in chat.texts(r) and "Skip this step" in r[-1].labels
+    await chat.send("/cancel")
+    r = await chat.send("undo")
+    assert "My interviews" in chat.texts(r) and r[-1].labels == ["🗂 My interviews"]

@@ -105,9 +105,10 @@ GONE = "I can't find that any more: it may have been changed or deleted."
 UNDONE = "↩️ Took back your last answer: “{old}”."
 UNDONE_SKIP = "↩️ Took back your skip."
 UNDONE_EDIT = "↩️ Undone: {what} is back to {old}."
+NOTHING_TO_UNDO_HERE = "There's no answer to take back just now."
 NOTHING_TO_UNDO = (
     "There's no answer to take back just now. To change anything you told me, open the "
-    "interview's card from /interviews."
+    "interview from <b>My interviews</b>."
 )
 CORRECTED = "✓ Corrected: {old} → <b>{new}</b>."
 CORRECT_AGAIN = "You answered “{old}”; I've taken that out. Let's try that one again:"

@@ -90,7 +90,10 @@ async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> Non
         # The end of the journey: like the seed articles, close with who can help next.
         settings = ctx.runtime.settings
         ask = ask_markup(settings)  # the organisation's advisers, if any
-        text = joined(tj.NEXT_NOTHING, await coming_up(ctx, user))  # keeping in touch
+        # A question still open (a debrief's first answers) is what's next, not a rest.
+        asking = ctx.pending is not None and ctx.pending.state is not None
+        nothing = tj.NEXT_ONLY_THE_QUESTION if asking else tj.NEXT_NOTHING
+        text = joined(nothing, await coming_up(ctx, user))  # keeping in touch
         await say(update, ctx, to.with_contact(text, settings), ask, lead=lead)
         return
     interview, nxt = found

@@ -115,3 +115,16 @@ async def test_nothing_to_undo_says_where_to_go_on(chat: Chat) -> None:
     await chat.send("/cancel")
     r = await chat.send("undo")
     assert "My interviews" in chat.texts(r) and r[-1].labels == ["🗂 My interviews"]
+
+
+async def test_whats_next_mid_debrief_is_the_question_not_a_rest(chat: Chat) -> None:
+    """At the first question of a debrief (no interview stored yet) "what's next?" said
+    "🎉 Nothing is waiting… you deserve some rest. Send /debrief after your next interview"."""
+    await setup_user(chat)
+    await chat.send("/debrief")
+    for typed in ("whats next?", "/next"):
+        text = chat.texts(await chat.send(typed))
+        assert "rest" not in text and "Send /debrief" not in text, typed
+        assert "just the question I asked you" in text, typed
+    await chat.send("Acme")
+    assert (await current(chat)).company == "Acme"

@@ -128,3 +128,18 @@ async def test_whats_next_mid_debrief_is_the_question_not_a_rest(chat: Chat) -> 
         assert "just the question I asked you" in text, typed
     await chat.send("Acme")
     assert (await current(chat)).company == "Acme"
+
+
+async def test_a_rating_not_read_says_so(chat: Chat) -> None:
+    """ "8/10", "👍" at "how do you think it went?" asked again without a word."""
+    await setup_user(chat)
+    await log_interview(chat, "Acme")
+    await chat.press("I didn't ask")
+    await chat.press("They didn't say")
+    await chat.press("Nothing mentioned")
+    for typed in ("8/10", "👍"):
+        r = await chat.send(typed)
+        assert f"I couldn't read “{typed}” as a rating" in chat.texts(r)
+        assert "how do you think it went" in chat.texts(r)
+    r = await chat.send("4")
+    assert "What went well?" in chat.texts(r) and (await current(chat)).rating == 4

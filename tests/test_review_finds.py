@@ -143,3 +143,30 @@ async def test_a_rating_not_read_says_so(chat: Chat) -> None:
         assert "how do you think it went" in chat.texts(r)
     r = await chat.send("4")
     assert "What went well?" in chat.texts(r) and (await current(chat)).rating == 4
+
+
+async def test_i_dont_know_yet_typed_is_its_button_for_an_interview_to_come(chat: Chat) -> None:
+    """ "Who will interview you?" with its button "I don't know yet": typed, the same words
+    were refused ("doesn't look like a name") with no button left to tap."""
+    await setup_user(chat)
+    await chat.send("/debrief")
+    await chat.send("Acme")
+    await chat.send("Analyst")
+    await chat.send("tomorrow 10am")
+    r = await chat.send("/skip")  # where
+    assert r[-1].labels == ["I don't know yet"]
+    text = chat.texts(await chat.send("I don't know yet"))
+    assert "look like a name" not in text and "Before it:" in text
+    assert await chat.app.runtime.store.interviewers.for_interview((await current(chat)).id) == []
+
+
+async def test_a_name_refused_keeps_the_questions_buttons(chat: Chat) -> None:
+    """Held already, "dunno" is refused with a hint (docs/coaching.md "People"), and Skip
+    stays under it."""
+    await setup_user(chat)
+    await chat.send("/debrief")
+    await chat.send("Acme")
+    await chat.send("Analyst")
+    await chat.press("Just now")
+    r = await chat.send("dunno")
+    assert "look like a name" in chat.texts(r) and r[-1].labels == ["Skip"]

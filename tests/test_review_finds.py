@@ -7,7 +7,7 @@ from datetime import date
 
 from tests.chat import Chat
 from tests.conftest import Clock
-from tests.journeys import current, debriefed, log_interview, setup_user
+from tests.journeys import current, debriefed, log_interview, pending, setup_user, utc
 
 SAID = "they'll get back to me in two weeks, possibly a second round with a technical test"
 
@@ -170,3 +170,15 @@ async def test_a_name_refused_keeps_the_questions_buttons(chat: Chat) -> None:
     await chat.press("Just now")
     r = await chat.send("dunno")
     assert "look like a name" in chat.texts(r) and r[-1].labels == ["Skip"]
+
+
+async def test_whats_next_late_at_night_says_when_the_nudge_really_comes(
+    chat: Chat, clock: Clock
+) -> None:
+    """Debriefed at 22:30, /next said "I'll remind you tomorrow 00:30 otherwise"; the nudge
+    waits for the end of the quiet hours (21:00–08:00), as /reminders says."""
+    clock.set(utc(2026, 11, 23, 22, 30))
+    await debriefed(chat)
+    text = chat.texts(await chat.send("/next"))
+    assert "Next: Notes" in text and "I'll remind you tomorrow 08:00 otherwise" in text
+    assert (await pending(chat.app, chat.user_id))["notes"] == utc(2026, 11, 24, 8)

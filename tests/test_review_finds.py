@@ -182,3 +182,19 @@ async def test_whats_next_late_at_night_says_when_the_nudge_really_comes(
     text = chat.texts(await chat.send("/next"))
     assert "Next: Notes" in text and "I'll remind you tomorrow 08:00 otherwise" in text
     assert (await pending(chat.app, chat.user_id))["notes"] == utc(2026, 11, 24, 8)
+
+
+async def test_news_thanks_and_hello_at_idle_are_answered(chat: Chat, clock: Clock) -> None:
+    """At idle, "I got the job!!", "thanks" and "hi" got "I'm not sure what you mean"; news
+    offers the outcome question (nothing recorded before a tap), a bare "no" stays a hint."""
+    await debriefed(chat)
+    clock.advance(days=2)
+    r = await chat.send("I got the job!!")
+    assert "heard back" in chat.texts(r) and r[-1].labels == ["📬 Tell me the outcome"]
+    assert (await current(chat)).outcome is None
+    r = await chat.press("📬 Tell me the outcome")
+    assert "What's the outcome?" in chat.texts(r) and "🎉 Offer" in r[-1].labels
+    await chat.send("/cancel")
+    for typed, said in (("Thanks!", "You're welcome"), ("hi", "Hello"), ("no", "not sure")):
+        r = await chat.send(typed)
+        assert said in chat.texts(r) and r[-1].labels == ["👉 What's next?"], typed

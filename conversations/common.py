@@ -20,6 +20,7 @@ from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation, Handler, Reask
 from bot.tg.outbox import OnSent, Outbox
 from conversations.adviser_relay import ask_rows
+from conversations.endings import nothing_active
 
 Callback = Callable[[Update, Ctx], Coroutine[Any, Any, object]]
 
@@ -179,9 +180,7 @@ async def interview_for(update: Update, ctx: Ctx, step: str) -> Interview | None
     if len(active) == 1:
         return active[0]
     if not active:
-        await say(
-            update, ctx, t.NO_INTERVIEW, kb.column([(t.BTN_DEBRIEF, kb.open_step("debrief"))])
-        )
+        await say(update, ctx, *await nothing_active(ctx, user.id))
         return None
     buttons = [(kb.interview_label(i.label), kb.open_step(step, i.id)) for i in active]
     await say(update, ctx, t.PICK_INTERVIEW, kb.column(buttons))

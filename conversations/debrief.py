@@ -34,6 +34,7 @@ from conversations.common import (
     text_of,
 )
 from conversations.debrief_answers import TEXT, answer_states
+from conversations.debrief_prefill import ask_confirmation
 from conversations.debrief_progress import advance, ask, current, first_open
 from conversations.debrief_questions import CHOICE, TZ_BUTTON, choice_keyboard
 from conversations.debrief_questions import Q as Q  # the states, for tests and other steps
@@ -44,6 +45,8 @@ async def reask(update: Update, ctx: Ctx, state: Any) -> None:
     """Ask the question of `state` (a Q) again."""
     if state == Q.CHOOSE:
         await _offer_choice(update, ctx)
+        return
+    if await ask_confirmation(update, ctx, Q(state)):  # "You said …. Right?" still waits
         return
     await ask(update, ctx, Q(state))
 

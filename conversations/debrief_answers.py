@@ -198,7 +198,10 @@ async def rating_answer(update: Update, ctx: Ctx) -> object:
     rating = whole_number(raw, 1, 5)
     if rating is None:
         await answered(update, ctx)
-        return await ask(update, ctx, Q.RATING)
+        # Typed words not read as a rating: say so, rather than ask again without a word.
+        typed = text_of(update) if update.message is not None else ""
+        lead = t.RATING_UNCLEAR.format(text=tc.esc(typed[:60])) if typed else None
+        return await ask(update, ctx, Q.RATING, lead=lead)
     await answered(update, ctx, str(rating))
     saved = await save(update, ctx, rating=rating)
     reply = t.RATING_LOW if rating <= 2 else t.RATING_MID if rating == 3 else t.RATING_HIGH

@@ -7,8 +7,10 @@ waits at which question is in conversations/debrief_answers.py.)
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
+from bot.rules.intents import Intent, read_intent
+from bot.rules.lateness import still_to_come
 from bot.rules.names import NO_MORE, ONE_MORE, more_people
 from bot.rules.parsing import parse_email
 from bot.texts import common as tc
@@ -16,23 +18,34 @@ from bot.texts import debrief as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from conversations.common import answered, matched, say, text_of, too_long
-from conversations.debrief_progress import advance, ask, ensure_id, person_id
-from conversations.debrief_questions import Q, skip_row
+from conversations.debrief_progress import advance, ask, current, ensure_id, person_id
+from conversations.debrief_questions import Q, question, skip_row
 from conversations.people import add_people
 
 
 async def interviewer_answer(update: Update, ctx: Ctx) -> object:
     """One interviewer's name, or a panel on one line (up to 200 characters); then the
-    email of one interviewer is asked for, or (a panel) "anyone else?"."""
+    email of one interviewer is asked for, or (a panel) "anyone else?". For an interview
+    still to come, "I don't know yet" typed is its button (held, it is refused with a hint:
+    docs/coaching.md "People")."""
     if await too_long(update, ctx, 200):
         return None
-    return await _add_interviewers(update, ctx, text_of(update))
+    interview = await current(ctx)
+    ahead = interview is not None and still_to_come(interview.held_at, ctx.now())
+    reading = read_intent(text_of(update))
+    if ahead and reading is not None and reading.intent is Intent.DONT_KNOW:
+        ctx.udata.setdefault("debrief_skipped", []).append(Q.INTERVIEWER.value)
+        return await advance(update, ctx)
+    refused = question(Q.INTERVIEWER, ahead=ahead)[1]  # a refusal keeps the buttons
+    return await _add_interviewers(update, ctx, text_of(update), refused)
 
 
-async def _add_interviewers(update: Update, ctx: Ctx, text: str) -> object:
+async def _add_interviewers(
+    update: Update, ctx: Ctx, text: str, refused: InlineKeyboardMarkup | None = None
+) -> object:
     """The people named in `text` added; then the email of one, or "anyone else?"."""
     interview_id = await ensure_id(update, ctx)
-    added = await add_people(update, ctx, interview_id, text)
+    added = await add_people(update, ctx, interview_id, text, refused=refused)
     if not added:
         return None
     if len(added) > 1:  # a panel on one line: emails can come later, one each

@@ -15,6 +15,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
+from bot.rules.lateness import still_to_come
 from bot.rules.models import Interview
 from bot.rules.stage_reading import read_stage
 from bot.rules.timing import zone
@@ -24,7 +25,7 @@ from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import Handler
 from conversations.common import answered, current_user, matched, say
-from conversations.debrief_progress import advance, ask, debrief_id, first_open, save
+from conversations.debrief_progress import advance, ask, current, debrief_id, first_open, save
 from conversations.debrief_questions import NS, Q
 
 _READ = "debrief_read"  # scratch data: {"reply_by": ISO date, "words": ..., "process": ...}
@@ -55,6 +56,17 @@ def _read(ctx: Ctx) -> dict[str, Any]:
     return read
 
 
+def waiting_reading(ctx: Ctx, q: Q | str | None) -> str | None:
+    """What was read for question `q` and waits at its confirmation (HTML: the reply-by day,
+    e.g. "Mon 7 Dec", or the process), or None when `q` asks no confirmation."""
+    read = _read(ctx)
+    if q == Q.REPLY_BY and isinstance(read.get("reply_by"), str):
+        return date.fromisoformat(read["reply_by"]).strftime("%a %-d %b")
+    if q == Q.PROCESS and isinstance(read.get("process"), str):
+        return tc.esc(read["process"])
+    return None
+
+
 def _confirmation(ctx: Ctx, q: Q) -> tuple[str, list[list[kb.Button]]] | None:
     read = _read(ctx)
     if not read or q not in _KEYS:
@@ -71,6 +83,17 @@ def _confirmation(ctx: Ctx, q: Q) -> tuple[str, list[list[kb.Button]]] | None:
         nothing = (t.BTN_NOTHING_MENTIONED, kb.data(NS, "nothing"))
         return text, [[yes, change], [nothing]]
     return None
+
+
+async def ask_confirmation(update: Update, ctx: Ctx, q: Q) -> bool:
+    """Ask again the confirmation of what was read for question `q`, if one waits (after
+    "what's next?", or on resuming); False when none does (the question is asked as usual)."""
+    interview = await current(ctx)
+    found = _confirmation(ctx, q)
+    if found is None or interview is None or still_to_come(interview.held_at, ctx.now()):
+        return False  # (not asked as a confirmation before it is held: see advance_read)
+    await say(update, ctx, found[0], kb.keyboard(found[1]))
+    return True
 
 
 async def advance_read(
@@ -93,6 +116,9 @@ async def confirmed(update: Update, ctx: Ctx) -> object:
     read = _read(ctx)
     if matched(ctx, "what") == "change" or not read:
         await answered(update, ctx, t.BTN_CHANGE_ANSWER)
+        # What was read for it is set aside: asked again, the question is asked as usual.
+        key = "reply_by" if q is Q.REPLY_BY else "process"
+        ctx.udata[_READ] = {k: v for k, v in read.items() if k != key}
         return await ask(update, ctx, q)
     if q is Q.REPLY_BY and isinstance(read.get("reply_by"), str):
         await answered(update, ctx, t.BTN_YES_RIGHT)

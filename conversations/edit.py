@@ -185,7 +185,10 @@ async def delete(update: Update, ctx: Ctx) -> object:
         await answered(update, ctx)
         has = await ctx.store.edits.belongings(interview.id)
         text = t.CONFIRM_DELETE.format(
-            label=label, people=has.people, notes=has.notes, nudges=has.nudges
+            label=label,
+            people=tc.counted(has.people, "interviewer"),
+            notes=tc.counted(has.notes, "note"),
+            nudges=tc.counted(has.nudges, "reminder"),
         )
         sure = [(t.BTN_YES_DELETE, kb.data(NS, "delok", interview.id))]
         keep = [(t.BTN_KEEP, kb.data(NS, "card", interview.id))]

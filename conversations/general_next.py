@@ -8,6 +8,7 @@ from telegram import Update
 from bot.rules.coaching import Step, StepPlan, StepState
 from bot.rules.lateness import AFTER_THE_INTERVIEW, Lateness, lateness, still_to_come
 from bot.rules.models import Interview
+from bot.rules.nudges import Quiet
 from bot.rules.timing import local_text, zone
 from bot.storage.journey import pick_next, plans_for_user
 from bot.texts import common as tc
@@ -55,9 +56,12 @@ def _due_text(item: StepPlan, tz_name: str | None, ctx: Ctx) -> str:
     return local_text(item.due_at, zone(tz_name), ctx.now())
 
 
-def next_text(interview: Interview, item: StepPlan, tz_name: str | None, ctx: Ctx) -> str:
+def next_text(
+    interview: Interview, item: StepPlan, tz_name: str | None, ctx: Ctx, quiet: Quiet | None = None
+) -> str:
     """What /next says about `item`, the step picked for `interview`: its reason, and when
-    (overdue with what to do now, due, fine to do early, or not before its time)."""
+    (overdue with what to do now, due, fine to do early, or not before its time). "I'll
+    remind you …" gives the time the nudge comes: after the user's `quiet` hours, if any."""
     step, now = item.step, ctx.now()
     values = {
         "step": tc.STEP_NAMES[step],
@@ -76,8 +80,11 @@ def next_text(interview: Interview, item: StepPlan, tz_name: str | None, ctx: Ct
     if still_to_come(interview.held_at, now) and step in AFTER_THE_INTERVIEW:
         when = when_text(interview, zone(tz_name), now)
         return tp.NEXT_AFTER.format(when=when, **values)
-    template = tj.NEXT_LATER if step in WAIT_FOR_DUE else tj.NEXT_EARLY
-    return template.format(**values)
+    if step in WAIT_FOR_DUE:
+        return tj.NEXT_LATER.format(**values)
+    if quiet is not None and item.due_at is not None:
+        values["due"] = local_text(quiet.defer(item.due_at), zone(tz_name), now)
+    return tj.NEXT_EARLY.format(**values)
 
 
 async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> None:
@@ -90,12 +97,16 @@ async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> Non
         # The end of the journey: like the seed articles, close with who can help next.
         settings = ctx.runtime.settings
         ask = ask_markup(settings)  # the organisation's advisers, if any
-        text = joined(tj.NEXT_NOTHING, await coming_up(ctx, user))  # keeping in touch
+        # A question still open (a debrief's first answers) is what's next, not a rest.
+        asking = ctx.pending is not None and ctx.pending.state is not None
+        nothing = tj.NEXT_ONLY_THE_QUESTION if asking else tj.NEXT_NOTHING
+        text = joined(nothing, await coming_up(ctx, user))  # keeping in touch
         await say(update, ctx, to.with_contact(text, settings), ask, lead=lead)
         return
     interview, nxt = found
     step = nxt.plan.step
-    text = next_text(interview, nxt.plan, user.tz, ctx)
+    quiet = Quiet.of(zone(user.tz), user.quiet_start, user.quiet_end)
+    text = next_text(interview, nxt.plan, user.tz, ctx, quiet)
     if step is Step.PREPARE:
         text = joined(text, await prep_text(ctx, user, interview))
     button = tj.NEXT_BUTTON.format(step=tc.STEP_NAMES[step])

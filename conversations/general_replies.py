@@ -7,6 +7,7 @@ import re
 
 from telegram import Update
 
+from bot.rules.intents import read_intent, read_outcome
 from bot.texts import common as tc
 from bot.texts import general as t
 from bot.tg import keyboards as kb
@@ -36,11 +37,27 @@ _NEXT_TEXT = re.compile(
 
 
 async def free_text(update: Update, ctx: Ctx) -> None:
-    """Text no step expects: "what's next?" shows the next step, anything else a hint."""
-    if _NEXT_TEXT.match(text_of(update).replace("’", "'")):
+    """Text no step expects: "what's next?" shows the next step; news of an outcome ("I got
+    the job!", "they said no") offers /outcome's question (nothing is recorded before a
+    tap); thanks and greetings are answered in kind; anything else gets a hint."""
+    text = text_of(update)
+    next_button = kb.column([(tc.BTN_NEXT, kb.data("next", "show"))])
+    if _NEXT_TEXT.match(text.replace("’", "'")):
         await show_next(update, ctx)
+    elif read_outcome(text) is not None and read_intent(text) is None:  # (not a bare "no")
+        heard = [(t.BTN_TELL_OUTCOME, kb.open_step("outcome"))]
+        await say(update, ctx, t.HEARD_BACK, kb.column(heard))
+    elif _plain(text) in t.THANKS_WORDS:
+        await say(update, ctx, t.YOURE_WELCOME, next_button)
+    elif _plain(text) in t.GREETING_WORDS:
+        await say(update, ctx, t.HELLO, next_button)
     else:
-        await say(update, ctx, tc.UNKNOWN_TEXT, kb.column([(tc.BTN_NEXT, kb.data("next", "show"))]))
+        await say(update, ctx, tc.UNKNOWN_TEXT, next_button)
+
+
+def _plain(text: str) -> str:
+    """Lower case, without punctuation or emoji around the words ("Thanks!!" → "thanks")."""
+    return " ".join(re.sub(r"[^a-z' ]+", " ", text.lower().replace("’", "'")).split())
 
 
 async def unknown_command(update: Update, ctx: Ctx) -> None:

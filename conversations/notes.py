@@ -174,12 +174,14 @@ async def _delete(update: Update, ctx: Ctx, interview: Interview, numbers: tuple
     which = ti.note_numbers(numbers)
     if max(numbers) > len(notes):
         text = ti.NOTES_NO_SUCH.format(count=t.count_text(len(notes)), which=which)
+        text = text if notes else ti.NOTES_NONE_YET.format(which=which)
         await say(update, ctx, text, _collect_keyboard(len(notes)))
         return
     async with ctx.store.transaction() as tx:
         await tx.notes.delete(interview.id, [notes[n - 1].id for n in numbers])
     left = len(notes) - len(numbers)
     text = ti.NOTES_DELETED.format(which=which, count=t.count_text(left))
+    text = text if left else ti.NOTES_ALL_DELETED.format(which=which)
     await say(update, ctx, text, _collect_keyboard(left))
 
 

@@ -5,7 +5,7 @@ nobody. Shared by the debrief and /thanks, which both ask who interviewed the us
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.rules.models import Interviewer
 from bot.rules.people import read_people
@@ -16,15 +16,20 @@ from conversations.common import say, text_of
 
 
 async def add_people(
-    update: Update, ctx: Ctx, interview_id: int, text: str | None = None
+    update: Update,
+    ctx: Ctx,
+    interview_id: int,
+    text: str | None = None,
+    *,
+    refused: InlineKeyboardMarkup | None = None,
 ) -> list[Interviewer]:
     """The interviewers in the user's message (or in `text`, the part of it that names
-    them), added to the interview in the order typed; none (and a line saying so) when it
-    holds no name."""
+    them), added to the interview in the order typed; none (and a line saying so, with the
+    buttons `refused`: the question's own) when it holds no name."""
     text = text_of(update) if text is None else text
     people = read_people(text)
     if not people:
-        await say(update, ctx, t.NOT_A_NAME.format(text=tc.esc(text[:60])))
+        await say(update, ctx, t.NOT_A_NAME.format(text=tc.esc(text[:60])), refused)
         return []
     added = []
     async with ctx.store.transaction() as tx:

@@ -83,7 +83,7 @@ async def calendar(update: Update, ctx: Ctx) -> None:
     outbox(ctx).document(
         data,
         f"afterview-{interview.id}.ics",
-        t.CALENDAR_CAPTION.format(label=label, count=len(events)),
+        t.CALENDAR_CAPTION.format(label=label, count=tc.counted(len(events), "event")),
     )
 
 
@@ -114,7 +114,10 @@ async def forget(update: Update, ctx: Ctx) -> object:
     await say(
         update,
         ctx,
-        t.FORGET_ASK.format(interviews=len(interviews), referees=len(referees)),
+        t.FORGET_ASK.format(
+            interviews=tc.counted(len(interviews), "interview"),
+            referees=tc.counted(len(referees), "referee"),
+        ),
         kb.keyboard(
             [
                 [(t.BTN_FORGET_YES, kb.data(NS, "yes"))],

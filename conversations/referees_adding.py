@@ -12,6 +12,7 @@ from typing import Any
 from telegram import Update
 
 from bot.rules.coaching import Step, StepState
+from bot.rules.intents import Intent, read_intent
 from bot.rules.people import read_referee
 from bot.texts import common as tc
 from bot.texts import referees as t
@@ -34,6 +35,7 @@ from conversations.referees_view import (
     interview_of,
     referee_of,
     show_overview,
+    skip_keyboard,
 )
 
 NAME_LIMIT = 100
@@ -96,8 +98,14 @@ def detail_answer(field: str, following: R) -> Callback:
         if referee is None:
             await answered(update, ctx)
             return await show_overview(update, ctx, t.GONE)
-        if update.callback_query is not None or text_of(update).startswith("/"):
+        said = _yes_no(text_of(update)) if field == "contact" else None
+        if update.callback_query is not None or text_of(update).startswith("/") or said == "no":
             await answered(update, ctx, t.BTN_SKIP)
+        elif said == "yes":
+            # "Yes" (I have it) is no way to reach them: ask for the number or email itself.
+            name = tc.esc(referee.name)
+            await say(update, ctx, t.CONTACT_HINT.format(name=name), skip_keyboard())
+            return None
         else:
             async with ctx.store.single() as tx:
                 await tx.referees.update(referee.id, **{field: text_of(update)})
@@ -106,6 +114,14 @@ def detail_answer(field: str, following: R) -> Callback:
         return await ask(update, ctx, following)
 
     return handle
+
+
+def _yes_no(text: str) -> str | None:
+    """ "yes" or "no" when the text is only that, in words ("yep", "nope"); else None."""
+    reading = read_intent(text)
+    if reading is None or reading.intent not in (Intent.YES, Intent.NO):
+        return None
+    return "yes" if reading.intent is Intent.YES else "no"
 
 
 def _permission_given(update: Update, ctx: Ctx) -> bool | None:

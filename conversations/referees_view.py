@@ -114,6 +114,11 @@ async def show_overview(update: Update, ctx: Ctx, prefix: str | None = None) -> 
     return R.OVERVIEW
 
 
+def skip_keyboard() -> InlineKeyboardMarkup:
+    """The Skip button under a referee's contact or relationship question."""
+    return kb.keyboard([[(t.BTN_SKIP, kb.data(NS, "skip"))]])
+
+
 async def ask(update: Update, ctx: Ctx, state: R) -> object:
     """Ask the question of `state` about the referee being added; returns the state (or the
     overview's, when that referee is gone)."""

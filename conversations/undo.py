@@ -28,13 +28,16 @@ from bot.rules.people import read_people
 from bot.texts import common as tc
 from bot.texts import edit as t
 from bot.tg.context import Ctx
-from bot.tg.dialogue import END, Conversation, Dialogue
+from bot.tg.dialogue import END, Conversation
 from conversations.common import say, stored_interview
+from conversations.debrief_prefill import advance_read, waiting_reading
 from conversations.debrief_progress import advance, ask, current, skipped
 from conversations.debrief_questions import ORDER, Q
 from conversations.edit_ask import E, apply_text, show_after, target, where, write
 from conversations.edit_fields import FIELDS, read, shown, snapshot
+from conversations.endings import INTERVIEWS_DATA, onward
 from conversations.people import add_people
+from conversations.resume import reask_pending
 
 # The debrief's questions as fields of the card (their columns, how they read and show).
 AS_FIELD: dict[Q, str] = {
@@ -95,6 +98,16 @@ async def last_debrief(update: Update, ctx: Ctx, interview: Interview) -> Last |
     return None
 
 
+async def _nothing(update: Update, ctx: Ctx) -> None:
+    """Nothing to take back: said, then the question pending asked again (at a question or
+    on the card, "open the card from /interviews" would send them away from it)."""
+    if ctx.pending is None or ctx.pending.state is None:
+        await say(update, ctx, t.NOTHING_TO_UNDO, onward(INTERVIEWS_DATA))
+        return
+    await say(update, ctx, t.NOTHING_TO_UNDO_HERE)
+    await reask_pending(update, ctx)
+
+
 async def _take_back(ctx: Ctx, interview: Interview, last: Last) -> None:
     if last.how == "skip":
         ctx.udata["debrief_skipped"] = [s for s in skipped(ctx) if s != last.q.value]
@@ -127,7 +140,7 @@ async def undo_last(update: Update, ctx: Ctx) -> object:
     interview = await current(ctx) if name == "debrief" else None
     last = await last_debrief(update, ctx, interview) if interview else None
     if interview is None or last is None:
-        await say(update, ctx, t.NOTHING_TO_UNDO)
+        await _nothing(update, ctx)
         return None
     await _take_back(ctx, interview, last)
     lead = t.UNDONE_SKIP if last.how == "skip" else t.UNDONE.format(old=last.old)
@@ -140,11 +153,11 @@ async def _undo_edit(update: Update, ctx: Ctx) -> object:
     iid, sub = kept.get("iid"), kept.get("sub")
     ok_ids = isinstance(iid, int) and (sub is None or isinstance(sub, int))
     if key not in FIELDS or not isinstance(old, dict) or not ok_ids:
-        await say(update, ctx, t.NOTHING_TO_UNDO)
+        await say(update, ctx, t.NOTHING_TO_UNDO, onward(INTERVIEWS_DATA))
         return END
     found = await target(update, ctx, iid, str(key), sub)
     if found is None:
-        await say(update, ctx, t.NOTHING_TO_UNDO)
+        await say(update, ctx, t.NOTHING_TO_UNDO, onward(INTERVIEWS_DATA))
         return END
     interview, row = found
     await write(ctx, str(key), interview.id, row.id, old)
@@ -159,7 +172,7 @@ async def _undo_note(update: Update, ctx: Ctx) -> object:
     interview = await stored_interview(update, ctx, "notes_id")
     note = await ctx.store.edits.last_note(interview.id) if interview else None
     if note is None:
-        await say(update, ctx, t.NOTHING_TO_UNDO)
+        await _nothing(update, ctx)
         return None
     async with ctx.store.transaction() as tx:
         await tx.edits.delete_note(note.id)
@@ -185,13 +198,41 @@ async def correct_last(update: Update, ctx: Ctx, text: str) -> object:
     interview = await current(ctx) if name == "debrief" else None
     last = await last_debrief(update, ctx, interview) if interview else None
     if interview is None or last is None:
-        await say(update, ctx, t.NOTHING_TO_UNDO)
+        await _nothing(update, ctx)
         return None
+    if last.q is Q.NEXT_STAGE:  # what was read from it may wait to be confirmed
+        done = await _correct_reading(update, ctx, interview, text)
+        if done is not None:
+            return done
     await _take_back(ctx, interview, last)
     done = await _answer(update, ctx, interview, last, text)
     if done is not None:
         return done
     return await _ask_again(update, ctx, last, t.CORRECT_AGAIN.format(old=last.old))
+
+
+async def _correct_reading(
+    update: Update, ctx: Ctx, interview: Interview, text: str
+) -> object | None:
+    """Right after the next-stage answer, at the confirmation of what it said ("You said
+    they'll reply in two weeks: by Mon 7 Dec. Right?"), a correction ("actually they said end
+    of the month") is of what was read, not of the whole next-stage answer: `text` answers
+    the question confirmed, and the debrief goes on. None when no confirmation waits, or
+    `text` doesn't answer it."""
+    q = ctx.pending.state if ctx.pending else None
+    old = waiting_reading(ctx, q)
+    if old is None or q not in (Q.REPLY_BY, Q.PROCESS):
+        return None
+    asked = Q(q)
+    place = await where(update, ctx, interview)
+    reading = read(AS_FIELD[asked], text, place)
+    if reading.values is None:
+        return None
+    async with ctx.store.transaction() as tx:
+        saved = await tx.interviews.update(interview.id, **reading.values)
+    new = shown(AS_FIELD[asked], reading.values, place.tz, place.now)
+    lead = t.CORRECTED.format(old=old, new=new)
+    return await advance_read(update, ctx, saved, asked, lead=lead)
 
 
 async def _answer(update: Update, ctx: Ctx, interview: Interview, last: Last, text: str) -> object:
@@ -227,7 +268,7 @@ async def _correct_note(update: Update, ctx: Ctx, text: str) -> object:
     interview = await stored_interview(update, ctx, "notes_id")
     note = await ctx.store.edits.last_note(interview.id) if interview else None
     if note is None or not text.strip():
-        await say(update, ctx, t.NOTHING_TO_UNDO)
+        await _nothing(update, ctx)
         return None
     async with ctx.store.transaction() as tx:
         await tx.edits.set_note(note.id, text.strip())
@@ -235,20 +276,6 @@ async def _correct_note(update: Update, ctx: Ctx, text: str) -> object:
     await say(update, ctx, t.CORRECTED.format(old=old, new=new))
     await reask_pending(update, ctx)
     return None  # the notes' question stays pending
-
-
-async def reask_pending(update: Update, ctx: Ctx) -> None:
-    """Ask the question pending again, through its step's own `reask` (the dialogue holds
-    every step's): undo is for any step, and importing each step here would tie them all to
-    it (and the steps that will read intents to undo, in a cycle)."""
-    pending = ctx.pending
-    for group in ctx.application.handlers.values():
-        for handler in group:
-            if isinstance(handler, Dialogue) and pending is not None:
-                step = handler.conversations.get(pending.name or "")
-                if step is not None and step.reask is not None:
-                    await step.reask(update, ctx, pending.state)
-                return
 
 
 async def undo_command(update: Update, ctx: Ctx) -> object:

@@ -164,7 +164,11 @@ async def test_a_whole_interview_is_deleted_with_its_nudges(
     assert await pending(app, chat.user_id)
     await open_card(chat, "Acme")
     text = chat.texts(await chat.press("🗑 Delete interview"))
-    assert "2 interviewer(s)" in text and "reminder(s)" in text and "can't be undone" in text
+    assert (
+        "go 2 interviewers, no notes," in text
+        and "reminders." in text
+        and "can't be undone" in text
+    )
     text = chat.texts(await chat.press("No, keep it"))
     assert "Company: Acme" in text and await fresh(app, interview)
     await chat.press("🗑 Delete interview")

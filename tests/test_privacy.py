@@ -188,7 +188,7 @@ async def test_forget_deletes_every_row_of_the_user(
     other_before = await rows_left(app, other.user_id)
 
     r = await chat.send("/forget")
-    assert "deletes <b>everything</b>" in r[-1].html and "1 interview(s)" in chat.texts(r)
+    assert "deletes <b>everything</b>" in r[-1].html and "1 interview with their" in chat.texts(r)
     r = await chat.press("Keep my data")
     assert "Nothing was deleted" in chat.texts(r)
     kept = await rows_left(app, chat.user_id)

@@ -12,6 +12,14 @@ def esc(text: str | None) -> str:
     return html.escape(text or "", quote=False)
 
 
+def counted(count: int, noun: str) -> str:
+    """`count` of a regular English `noun` as a phone reads it: "no notes", "1 note",
+    "2 notes" (not "2 note(s)")."""
+    if count == 0:
+        return f"no {noun}s"
+    return f"1 {noun}" if count == 1 else f"{count} {noun}s"
+
+
 WELCOME = (
     "👋 <b>Hi, I'm Afterview.</b> I coach you through everything worth doing after a job "
     "interview: a quick debrief, notes while it's fresh, a thank-you note, briefing your "
@@ -95,6 +103,10 @@ NOTHING_TO_CANCEL = "There's nothing to stop right now. Send /next to see what's
 SKIPPED = "Skipped."
 
 NO_INTERVIEW = "You haven't told me about an interview yet. Send /debrief to start."
+ALL_WRAPPED_UP = (
+    "All your interviews are wrapped up. To see or change one, open it from "
+    "<b>My interviews</b>; after your next interview, send /debrief."
+)
 PICK_INTERVIEW = "Which interview is this for?"
 NOW_WORKING_ON = "Now working on <b>{label}</b>."
 

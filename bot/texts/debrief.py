@@ -64,6 +64,9 @@ REPLY_BY_NONE = "Noted: no timeline given. That's common."
 ASK_PROCESS = "Anything about the process? Other candidates, a second round, a test to prepare for?"
 BTN_NOTHING_MENTIONED = "Nothing mentioned"
 
+RATING_UNCLEAR = (
+    "I couldn't read “{text}” as a rating. Tap a number below, or type one from 1 to 5."
+)
 ASK_RATING = "Now, how do you think it went overall? 1 = rough, 5 = great."
 RATING_LOW = (
     "That sounds tough. Don't feel bad; just acknowledge it. Everyone has interviews "

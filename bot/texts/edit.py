@@ -94,8 +94,8 @@ REFEREES_HEADER = (
 NO_REFEREES = "You have no referees yet. Send /referees to add them."
 
 CONFIRM_DELETE = (
-    "Delete <b>{label}</b> for good? With it go {people} interviewer(s), {notes} note(s), "
-    "its steps, drafts and {nudges} reminder(s). This can't be undone."
+    "Delete <b>{label}</b> for good? With it go {people}, {notes}, its steps, drafts and "
+    "{nudges}. This can't be undone."
 )
 DELETED = "🗑 {label} is deleted, with everything about it."
 KEPT = "Kept. Nothing was deleted."
@@ -105,9 +105,10 @@ GONE = "I can't find that any more: it may have been changed or deleted."
 UNDONE = "↩️ Took back your last answer: “{old}”."
 UNDONE_SKIP = "↩️ Took back your skip."
 UNDONE_EDIT = "↩️ Undone: {what} is back to {old}."
+NOTHING_TO_UNDO_HERE = "There's no answer to take back just now."
 NOTHING_TO_UNDO = (
     "There's no answer to take back just now. To change anything you told me, open the "
-    "interview's card from /interviews."
+    "interview from <b>My interviews</b>."
 )
 CORRECTED = "✓ Corrected: {old} → <b>{new}</b>."
 CORRECT_AGAIN = "You answered “{old}”; I've taken that out. Let's try that one again:"

@@ -9,6 +9,14 @@ DONT_KNOW = "No problem, we can do without it."
 OUTCOME_UNCLEAR = "I didn't recognise “{text}” as an outcome, so here are the choices."
 
 NOTES_DELETED = "🗑 Deleted {which}. {count} left."
+# Every note deleted, or none yet: no count of 0, and no "Read them back" (not shown then).
+NOTES_ALL_DELETED = (
+    "🗑 Deleted {which}. No notes left: send a new one, or tap <b>Skip this step</b>."
+)
+NOTES_NONE_YET = (
+    "You have no notes yet, so there's no {which}. Send your first note, or tap "
+    "<b>Skip this step</b>."
+)
 NOTES_NO_SUCH = (
     "You have {count}, so there's no {which}. Tap <b>Read them back</b> to see their numbers."
 )

@@ -74,6 +74,9 @@ NEXT_LATER = (
     "👉 <b>Next: {step}</b> · {label}\n{reason}\n<i>Not yet: due {due}. Nothing else needs "
     "you before then.</i>"
 )
+NEXT_ONLY_THE_QUESTION = (
+    "👉 Nothing else is waiting for you right now: just the question I asked you."
+)
 NEXT_NOTHING = (
     "🎉 Nothing is waiting for you right now. You worked hard; you deserve some rest. "
     "Send /debrief after your next interview."

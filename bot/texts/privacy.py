@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # --- /calendar ------------------------------------------------------------------------------
 CALENDAR_CAPTION = (
-    "📅 Due dates for <b>{label}</b>: {count} event(s). Open the file to add them to your "
+    "📅 Due dates for <b>{label}</b>: {count}. Open the file to add them to your "
     "calendar. Send /calendar again after anything changes."
 )
 CALENDAR_EMPTY = "Nothing is still to come for <b>{label}</b>, so there's no calendar to add."
@@ -27,8 +27,8 @@ EXPORT_CAPTION = (
 
 # --- /forget --------------------------------------------------------------------------------
 FORGET_ASK = (
-    "⚠️ This deletes <b>everything</b> I store about you: {interviews} interview(s) with their "
-    "notes and drafts, {referees} referee(s), your reminders and settings. It can't be undone.\n"
+    "⚠️ This deletes <b>everything</b> I store about you: {interviews} with their "
+    "notes and drafts, {referees}, your reminders and settings. It can't be undone.\n"
     "Want a copy first? Tap <b>Keep my data</b> and send /export."
 )
 BTN_FORGET_YES = "Yes, delete everything"

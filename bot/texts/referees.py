@@ -19,6 +19,7 @@ NOT_A_NAME = (
     "like <i>Dr Helen Ward, my dissertation supervisor</i>."
 )
 ASK_CONTACT = "How can {name} be reached? A phone number or email (you can skip this)."
+CONTACT_HINT = "Send {name}'s phone number or email, or tap <b>Skip</b>."
 ASK_RELATIONSHIP = "How do you know {name}? E.g. “my manager at Acme”, “my course tutor”."
 ASK_PERMISSION = "Have you asked {name}'s permission to give their name as a referee?"
 PERMISSION_HINT = "Please tap <b>Yes</b> or <b>Not yet</b>."

@@ -2,7 +2,7 @@
 line and a non-zero exit when it can't start (never a traceback, never the token).
 
 Commands: `run` (the default: long polling or a webhook, as UPDATE_MODE says), `chat` (the
-same bot in this terminal, no Telegram needed), `backup PATH` and `health`.
+same bot in this terminal, no Telegram needed), `backup PATH`, `health` and `copy-db`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 from pydantic import ValidationError
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
-from bot.cli import loop
+from bot.cli import copydb, loop
 from bot.rules import parsing
 from bot.settings import Settings
 from bot.tg import logs
@@ -233,7 +233,11 @@ def main(argv: list[str] | None = None) -> None:
     check.add_argument(
         "--leader", action="store_true", help="and is the leader, not a standby (PostgreSQL)"
     )
+    copydb.register(sub)
     args = parser.parse_args(argv)
+    if args.command == "copy-db":  # names its databases itself: no settings needed
+        copydb.main(args)
+        return
     settings = load_settings()
     if args.command == "chat":
         # The chat is on stdout; only warnings and errors go to stderr beside it.

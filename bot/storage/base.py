@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
@@ -19,35 +20,55 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+class _GateState:
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.writes = 0
+        self.touched: set[int] = set()
+
+
 class WriteGate:
     """Whether a write may run now, shared by a Store's repositories.
 
     The connection is in autocommit mode and shared by every handler, so a statement sent
     while another handler's transaction is open would silently join it (and roll back with
     it). Writes therefore run only inside `Store.transaction()` or `Store.single()`, which
-    hold the store's lock; this gate turns a forgotten one into an error in the tests.
+    hold the store's lock (or, on PostgreSQL, a connection of their own: bot/storage/lanes.py);
+    this gate turns a forgotten one into an error in the tests. Its state belongs to the task
+    that opened it (a context variable), as several transactions may be open at once.
     """
 
     def __init__(self) -> None:
-        self.mode: str | None = None  # "single" | "transaction" while held
-        self.writes = 0
-        # Interviews whose facts (what the nudges derive from) the open transaction changed.
-        self.touched: set[int] = set()
+        self._state: ContextVar[_GateState | None] = ContextVar("write_gate", default=None)
+
+    @property
+    def mode(self) -> str | None:
+        """ "single" or "transaction" while the calling task holds one, else None."""
+        state = self._state.get()
+        return None if state is None else state.mode
+
+    @property
+    def touched(self) -> set[int]:
+        """Interviews whose facts (what the nudges derive from) the open transaction changed
+        (empty outside one)."""
+        state = self._state.get()
+        return set() if state is None else state.touched
 
     @contextmanager
     def opened(self, mode: str) -> Iterator[None]:
-        self.mode, self.writes = mode, 0
+        token = self._state.set(_GateState(mode))
         try:
             yield
         finally:
-            self.mode = None
+            self._state.reset(token)
 
     def check(self) -> None:
-        if self.mode is None:
+        state = self._state.get()
+        if state is None:
             raise RuntimeError("a write outside store.transaction() or store.single()")
-        if self.mode == "single" and self.writes:
+        if state.mode == "single" and state.writes:
             raise RuntimeError("store.single() is for one statement: use store.transaction()")
-        self.writes += 1
+        state.writes += 1
 
 
 class Repo:

@@ -16,8 +16,10 @@ from importlib import resources
 from pathlib import Path
 
 from bot.settings import Settings
+from bot.storage import lanes
 from bot.storage.connection import Connection
 from bot.storage.dialect import POSTGRES, SQLITE, Dialect
+from bot.storage.lanes import open_lanes
 from bot.storage.sqlite import Checkpointer
 from bot.storage.sqlite import Connection as SqliteConnection
 
@@ -122,10 +124,11 @@ async def open_database(settings: Settings, upto: int | None = None) -> Connecti
     try:
         await migrate(db, upto)
         await db.learn_schema()
+        # Connections of their own for transactions, so that users' updates run side by side.
+        return await open_lanes(settings.postgres_url, db) if lanes.LANES else db
     except BaseException:
         await db.close()
         raise
-    return db
 
 
 def ensure_private_file(path: Path) -> None:

@@ -9,11 +9,13 @@ PostgreSQL each statement passes through `Postgres.statement` and each migration
 - `INSERT OR IGNORE INTO t ...` becomes `INSERT INTO t ... ON CONFLICT DO NOTHING`.
 - `x IS ?` (NULL-safe equality) becomes `x IS NOT DISTINCT FROM $n`.
 - The row id of an INSERT (sqlite3's `lastrowid`) comes back through `RETURNING id`.
-- `BEGIN IMMEDIATE` (SQLite's write lock up front) becomes `BEGIN` at READ COMMITTED. The one
-  writer per process is the Store's lock, as on SQLite; every write of the bot is a keyed
-  update or insert on rows only its own transaction touches, so SERIALIZABLE would add retry
-  paths and no safety. What several processes share (the leader's lock, nudge claims) takes
-  explicit row or advisory locks where it is written.
+- `BEGIN IMMEDIATE` (SQLite's write lock up front) becomes `BEGIN` at READ COMMITTED. Unlike
+  SQLite's one writer, several transactions of a process run at once (bot/storage/lanes.py),
+  but one user's updates are handled in order and every write of the bot is a keyed update
+  or insert on that user's rows, so SERIALIZABLE would add retry paths and no safety. What
+  two transactions may share takes explicit locks where it is written: nudge claims skip
+  rows others hold (`skip_locked`), the nudge sync locks its user's row (`for_update`), the
+  leader holds an advisory lock.
 - Introspection (/export and /forget walk the schema; /stats checks for a column): SQLite's
   `sqlite_master` and `pragma_*` functions, PostgreSQL's catalogue; the same column names back.
 - The schema version: SQLite's `PRAGMA user_version`, a one-row `schema_version` table.
@@ -46,16 +48,22 @@ class Dialect:
 
     name = "sqlite"
     begin = "BEGIN IMMEDIATE"
+    # A read-only transaction that sees one moment of the database (afterview copy-db's
+    # source): in WAL mode SQLite's read transaction is that snapshot, from its first read.
+    snapshot = "BEGIN"
     tables = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     # One parameter: the table's name. Columns: name.
     columns = "SELECT name FROM pragma_table_info(?) ORDER BY cid"
     # One parameter: the table's name. Columns: from, table, to (NULL: the parent's key).
     foreign_keys = 'SELECT "from", "table", "to" FROM pragma_foreign_key_list(?)'
+    # One parameter: the table's name. Columns: name, in the key's order (none: no key).
+    primary_key = "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk"
 
 
 class Postgres(Dialect):
     name = "postgresql"
     begin = "BEGIN"
+    snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
     # pg_catalog rather than information_schema: the same answers, many times faster.
     tables = (
         "SELECT relname::text AS name FROM pg_class"
@@ -77,6 +85,14 @@ class Postgres(Dialect):
         " JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = k.dst"
         " WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace"
         " AND t.relname = ?"
+    )
+    primary_key = (
+        "SELECT a.attname::text AS name FROM pg_index i"
+        " JOIN pg_class t ON t.oid = i.indrelid"
+        " CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(num, pos)"
+        " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.num"
+        " WHERE i.indisprimary AND t.relnamespace = current_schema()::regnamespace"
+        " AND t.relname = ? ORDER BY k.pos"
     )
 
     @staticmethod
@@ -164,3 +180,11 @@ def skip_locked(dialect: Dialect) -> str:
     wait for, or take, each other's rows). SQLite has no row locks and one writer at a time
     (`BEGIN IMMEDIATE`): nothing to add."""
     return " FOR UPDATE SKIP LOCKED" if dialect.name == POSTGRES.name else ""
+
+
+def for_update(dialect: Dialect) -> str:
+    """The clause that makes a SELECT lock its rows until COMMIT: `FOR UPDATE` on PostgreSQL,
+    where one process runs several transactions at once (bot/storage/lanes.py) and the nudge
+    sync of one user must not run in two of them at the same time. SQLite: one writer at a
+    time already, nothing to add."""
+    return " FOR UPDATE" if dialect.name == POSTGRES.name else ""

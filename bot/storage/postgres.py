@@ -16,9 +16,10 @@ records already read by position and by name, like sqlite3.Row. What it costs: a
 parameter types strictly (an int where the column is text is an error, never a silent cast),
 which the tests on PostgreSQL keep honest.
 
-One connection, like SQLite's: the Store's lock keeps one writer, and statements are sent one
-at a time (asyncpg refuses a second operation while one is in flight, so a read from another
-handler waits for the statement before it, never for a whole transaction).
+Each connection sends its statements one at a time (asyncpg refuses a second operation while
+one is in flight, so a read from another handler waits for the statement before it, never for
+a whole transaction). The bot holds several: transactions run on connections of their own,
+side by side (bot/storage/lanes.py), and reads outside them on the main one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import asyncio
 import re
 from collections.abc import Iterable
 from typing import Any, cast
+from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
 
@@ -125,8 +127,22 @@ def _args(statement: Statement, params: Params) -> list[Any]:
     return list(params)
 
 
-async def open_connection(url: str) -> Connection:
+async def open_connection(url: str, *, flushed_commits: bool = False) -> Connection:
     """Connect to PostgreSQL at `url` (a libpq-style URL; extra query parameters are server
-    settings, e.g. `?search_path=afterview`). Raises asyncpg's errors and OSError."""
-    raw = await asyncpg.connect(url)
+    settings, e.g. `?search_path=afterview`). Raises asyncpg's errors and OSError.
+
+    Commits don't wait for the WAL flush (`synchronous_commit=off`) unless `flushed_commits`
+    or the URL says otherwise (`?synchronous_commit=on`): the durability the bot has on
+    SQLite (WAL with `synchronous=NORMAL`, bot/storage/db.py). A committed answer is visible
+    to every connection at once and survives the bot's crash and a takeover by a standby;
+    only a crash of the PostgreSQL server itself may lose the last ~0.6 s of commits (three
+    `wal_writer_delay`s), never half of one. Why: a flush costs 3-5 ms on this machine's disk
+    (pg_test_fsync), and waiting for one per update capped bench/updates.py at about 50
+    updates/s over HTTP (one connection) against 250 wanted.
+    """
+    query = parse_qs(urlsplit(url).query)
+    settings = None
+    if "synchronous_commit" not in query:
+        settings = {"synchronous_commit": "on" if flushed_commits else "off"}
+    raw = await asyncpg.connect(url, server_settings=settings)
     return Connection(raw)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from typing import Any
 
 from bot.storage.adviser import AdviserLinks
 from bot.storage.base import WriteGate
@@ -12,6 +14,7 @@ from bot.storage.connection import Connection
 from bot.storage.conversations import Conversations, Outbox
 from bot.storage.edits import Edits
 from bot.storage.interviews import Interviewers, Interviews, Notes, SocialPages
+from bot.storage.lanes import Lanes
 from bot.storage.privacy import Privacy
 from bot.storage.referees import Referees
 from bot.storage.reminders import Reminders
@@ -19,6 +22,11 @@ from bot.storage.reviews import DraftReviews
 from bot.storage.stats import StatsRepo
 from bot.storage.users import Users
 
+# The Store whose transaction the current task holds, and that task (a transaction is joined
+# by its own task only: a task it starts waits for its turn, as on SQLite).
+_HELD: ContextVar[tuple[Store, asyncio.Task[Any] | None] | None] = ContextVar(
+    "store_transaction", default=None
+)
 # Called inside a transaction, before COMMIT, with the ids of the interviews it touched.
 BeforeCommit = Callable[["Store", Sequence[int]], Awaitable[None]]
 
@@ -30,14 +38,15 @@ class Store:
     common write (one answer saved) needs no BEGIN and COMMIT around it. Writes go through
     `single()` (one statement) or `transaction()` (several, atomic); both hold a lock so that
     two handlers' writes never interleave inside one SQLite transaction (a transaction may
-    await between its statements).
+    await between its statements). On PostgreSQL they hold a connection of their own instead
+    (bot/storage/lanes.py): different users' transactions run side by side.
     """
 
     def __init__(self, db: Connection) -> None:
         self.db = db
         self.lock = asyncio.Lock()
         self.gate = gate = WriteGate()
-        self._owner: asyncio.Task[object] | None = None
+        self._lanes = db if isinstance(db, Lanes) else None
         self.before_commit: list[BeforeCommit] = []
         self.after_commit: list[Callable[[], None]] = []
         self.users = Users(db, gate)
@@ -63,7 +72,7 @@ class Store:
         if self._joins():
             yield self
             return
-        async with self.lock:
+        async with self._exclusive():
             with self.gate.opened("single"):
                 yield self
 
@@ -79,25 +88,37 @@ class Store:
         if self._joins():
             yield self
             return
-        async with self.lock:
-            self._owner = asyncio.current_task()
-            self.gate.touched.clear()
-            await self.db.begin()
+        async with self._exclusive():
+            held = _HELD.set((self, asyncio.current_task()))
             try:
-                with self.gate.opened("transaction"):
-                    yield self
-                    await self._before_commit()
-                await self.db.commit()
-            except BaseException:
-                await self.db.rollback()
-                raise
+                await self.db.begin()
+                try:
+                    with self.gate.opened("transaction"):
+                        yield self
+                        await self._before_commit()
+                    await self.db.commit()
+                except BaseException:
+                    await self.db.rollback()
+                    raise
             finally:
-                self._owner = None
+                _HELD.reset(held)
         for hook in self.after_commit:
             hook()
 
+    @asynccontextmanager
+    async def _exclusive(self) -> AsyncIterator[None]:
+        """SQLite: the Store's lock (one writer at a time). PostgreSQL: a connection of the
+        task's own (bot/storage/lanes.py), so that other users' transactions run meanwhile."""
+        if self._lanes is None:
+            async with self.lock:
+                yield
+        else:
+            async with self._lanes.lane():
+                yield
+
     def _joins(self) -> bool:
-        return self._owner is not None and self._owner is asyncio.current_task()
+        held = _HELD.get()
+        return held is not None and held[0] is self and held[1] is asyncio.current_task()
 
     async def _before_commit(self) -> None:
         done: set[int] = set()

@@ -31,8 +31,11 @@ async def sync_interview(tx: Store, interview_id: int, now: datetime) -> datetim
     Returns the earliest due time it added or moved, so that the dispatcher can wake early.
     Reads a fixed handful of queries however many interviews the user has.
     """
-    interview = await tx.interviews.get(interview_id)
-    user = await tx.users.get(interview.user_id) if interview else None
+    # The user's row locked first: on PostgreSQL the dispatcher's claim and the user's own
+    # update may sync the same user's nudges in two transactions at once; the second waits,
+    # then reads what the first wrote (bot/storage/lanes.py).
+    user = await tx.users.owner_locked(interview_id)
+    interview = await tx.interviews.get(interview_id) if user else None
     if interview is None or user is None:
         return None
     known = await user_facts(tx, user, also=interview_id)

@@ -6,11 +6,23 @@ from typing import Any
 
 from bot.rules.models import User
 from bot.storage.base import Repo, iso, utcnow
+from bot.storage.dialect import for_update
 
 
 class Users(Repo):
     async def get(self, user_id: int) -> User | None:
         row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
+        return User.model_validate(dict(row)) if row else None
+
+    async def owner_locked(self, interview_id: int) -> User | None:
+        """The user whose interview this is, their row locked until the transaction ends
+        (PostgreSQL: FOR UPDATE), so that a second transaction asking the same waits for
+        this one; None if there is no such interview."""
+        row = await self._one(
+            "SELECT * FROM users WHERE id = (SELECT user_id FROM interviews WHERE id = ?)"
+            + for_update(self.db.dialect),
+            (interview_id,),
+        )
         return User.model_validate(dict(row)) if row else None
 
     async def ensure(self, user_id: int, chat_id: int, first_name: str) -> User:

@@ -17,6 +17,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.rules.dates import day_label, unstamp, when_choices
 from bot.rules.numbers import whole_number
+from bot.rules.parsing import is_name
 from bot.rules.timelines import reply_by_choices
 from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
 from bot.texts import common as tc
@@ -87,6 +88,10 @@ def text_answer(q: Q) -> Callback:
 
     async def handle(update: Update, ctx: Ctx) -> object:
         if await too_long(update, ctx):
+            return None
+        if q in (Q.COMPANY, Q.ROLE) and not is_name(text_of(update)):
+            await say(update, ctx, tc.NO_LETTERS)
+            ctx.ask_again = True
             return None
         saved = await save(update, ctx, **{TEXT_FIELDS[q]: text_of(update)})
         return await advance(update, ctx, saved, after=q)

@@ -8,7 +8,7 @@ import re
 from bot.texts import common as tc
 from bot.texts import debrief as td
 from tests.chat import Chat
-from tests.journeys import setup_user
+from tests.journeys import current, logged, setup_user
 
 
 def plain(html: str) -> str:
@@ -23,3 +23,22 @@ async def test_a_long_answer_gets_the_question_asked_again(chat: Chat) -> None:
     text = chat.texts(r)
     assert plain(tc.TOO_LONG.format(limit=2000)) in text
     assert plain(td.ASK_COMPANY) in text
+
+
+async def test_a_company_without_letters_or_digits_is_asked_again(chat: Chat) -> None:
+    await setup_user(chat)
+    await chat.send("/debrief")
+    text = chat.texts(await chat.send("🚀🚀"))
+    assert plain(tc.NO_LETTERS) in text and plain(td.ASK_COMPANY) in text
+    assert plain(td.ASK_ROLE) not in text
+    assert plain(td.ASK_ROLE) in chat.texts(await chat.send("Rocket Labs 🚀"))
+
+
+async def test_the_cards_company_needs_letters_or_digits(chat: Chat) -> None:
+    await logged(chat, company="Acme")
+    await chat.send("/interviews")
+    await chat.press(next(label for label in chat.last.labels if "Acme" in label))
+    await chat.press("Company")
+    text = chat.texts(await chat.send("🚀🚀"))
+    assert plain(tc.NO_LETTERS) in text and "Which company" in text
+    assert (await current(chat)).company == "Acme"

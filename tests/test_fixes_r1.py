@@ -5,6 +5,9 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+import pytest
+
+from bot.rules.coaching import Outcome
 from bot.texts import common as tc
 from bot.texts import debrief as td
 from tests.chat import Chat
@@ -42,3 +45,41 @@ async def test_the_cards_company_needs_letters_or_digits(chat: Chat) -> None:
     text = chat.texts(await chat.send("🚀🚀"))
     assert plain(tc.NO_LETTERS) in text and "Which company" in text
     assert (await current(chat)).company == "Acme"
+
+
+@pytest.mark.parametrize(
+    ("typed", "outcome"),
+    [
+        ("they offered me the job!", Outcome.OFFER),
+        ("they rejected me", Outcome.REJECTED),
+        ("I got rejected :(", Outcome.REJECTED),
+    ],
+)
+async def test_outcome_told_in_a_sentence(chat: Chat, typed: str, outcome: Outcome) -> None:
+    interview = await logged(chat)
+    text = chat.texts(await chat.send(f"/outcome {typed}"))
+    assert "didn't recognise" not in text
+    again = await chat.app.runtime.store.interviews.get(interview.id)
+    assert again is not None and again.outcome is outcome
+
+
+async def test_a_negated_outcome_is_asked_about(chat: Chat) -> None:
+    interview = await logged(chat)
+    text = chat.texts(await chat.send("/outcome they didn't make an offer yet"))
+    assert "didn't recognise" in text
+    again = await chat.app.runtime.store.interviews.get(interview.id)
+    assert again is not None and again.outcome is None
+
+
+@pytest.mark.parametrize(("typed", "rating"), [("5 stars", 5), ("8/10", 4), ("7 out of 10", 4)])
+async def test_ratings_in_stars_and_out_of_ten(chat: Chat, typed: str, rating: int) -> None:
+    await logged(chat)
+    await chat.send("/debrief")
+    await chat.press("Carry on")
+    await chat.press("I didn't ask")
+    await chat.press("They didn't say")
+    r = await chat.press("Nothing mentioned")
+    assert plain(td.ASK_RATING) in chat.texts(r)
+    text = chat.texts(await chat.send(typed))
+    assert plain(td.ASK_WENT_WELL) in text
+    assert (await current(chat)).rating == rating

@@ -20,7 +20,6 @@ from telegram.ext import CommandHandler
 from bot.rules.intents import Intent, read_intent, read_outcome
 from bot.texts import common as tc
 from bot.texts import intents as t
-from bot.texts import outcome as to
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
 from bot.tg.words import Action, Words
@@ -34,6 +33,7 @@ from conversations.general_replies import cancel_idle, help_command, skip_idle
 from conversations.notes import N
 from conversations.outcome_common import NS as OUTCOME
 from conversations.outcome_common import Q as Outcome
+from conversations.outcome_common import say_not_yet_held
 from conversations.privacy import F
 from conversations.referees_view import R
 from conversations.thanks_scratch import Q as Thanks
@@ -128,7 +128,7 @@ async def outcome_typed(update: Update, ctx: Ctx) -> object:
     if interview is None:
         return END
     if interview.held_at is not None and interview.held_at > ctx.now():
-        await say(update, ctx, to.NOT_YET_HELD)
+        await say_not_yet_held(update, ctx, interview)
         return END
     pressed = _SET.match(f"{OUTCOME}:set:{interview.id}:{chosen.value}")
     assert pressed is not None

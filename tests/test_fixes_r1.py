@@ -10,6 +10,7 @@ import pytest
 from bot.rules.coaching import Outcome
 from bot.texts import common as tc
 from bot.texts import debrief as td
+from bot.texts import outcome as to
 from tests.chat import Chat
 from tests.journeys import current, logged, setup_user
 
@@ -83,3 +84,22 @@ async def test_ratings_in_stars_and_out_of_ten(chat: Chat, typed: str, rating: i
     text = chat.texts(await chat.send(typed))
     assert plain(td.ASK_WENT_WELL) in text
     assert (await current(chat)).rating == rating
+
+
+@pytest.mark.parametrize("typed", ["/outcome rejected", "/outcome"])
+async def test_an_outcome_before_the_interview_says_where_to_go(chat: Chat, typed: str) -> None:
+    await setup_user(chat)
+    await chat.send("/debrief")
+    await chat.send("Initech")
+    await chat.send("Analyst")
+    await chat.send("tomorrow 10am")
+    await chat.send("/cancel")
+    r = await chat.send(typed)
+    assert "still to come" in chat.texts(r) and "Initech" in chat.texts(r)
+    assert chat.last.labels == [to.BTN_HAPPENED, tc.BTN_NEXT]
+    assert (await current(chat)).outcome is None
+    text = chat.texts(await chat.press(to.BTN_HAPPENED))
+    assert "When" in text or "when" in text
+    text = chat.texts(await chat.send("this morning 9am"))
+    assert (await current(chat)).held_at is not None
+    assert (await current(chat)).held_at < chat.app.runtime.now()

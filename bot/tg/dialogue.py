@@ -199,14 +199,9 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
     async def _ask_again(self, update: Update, ctx: Ctx, pending: Pending) -> None:
         """Ask the question still pending again (a handler refused its answer)."""
         current = self._current(pending)
-        reask = current[0].reask if current is not None else None
-        state = (
-            next((s for s in current[0].states if str(s) == pending.state), None)
-            if current
-            else None
-        )
-        if reask is not None and state is not None:
-            await reask(update, ctx, state)
+        if current is not None and current[0].reask is not None:
+            state = next(s for s in current[0].states if str(s) == pending.state)
+            await current[0].reask(update, ctx, state)
 
     def _move(self, pending: Pending, result: object) -> None:
         """Apply a handler's returned state to the user's conversation."""
@@ -251,14 +246,10 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
 
 
 def _first(handlers: Sequence[Handler], update: Update) -> Found | None:
-    for handler in handlers:
-        check = handler.check_update(update)
-        if check is not None and check is not False:
-            return handler, check, None
-    return None
+    return _first_entry([(handler, None) for handler in handlers], update)
 
 
-def _first_entry(entries: Sequence[tuple[Handler, str]], update: Update) -> Found | None:
+def _first_entry(entries: Sequence[tuple[Handler, str | None]], update: Update) -> Found | None:
     for handler, name in entries:
         check = handler.check_update(update)
         if check is not None and check is not False:

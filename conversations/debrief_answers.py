@@ -56,6 +56,7 @@ from conversations.debrief_questions import (
     NOW,
     RATE,
     REPLY,
+    SAID_WHEN,
     SKIP,
     TEXT_FIELDS,
     Q,
@@ -78,6 +79,8 @@ def skipper(q: Q) -> Callback:
         if await current(ctx) is None:
             return END
         ctx.udata.setdefault("debrief_skipped", []).append(q.value)
+        if q is Q.WHEN:
+            ctx.udata.pop(SAID_WHEN, None)
         return await advance(update, ctx)
 
     return skip
@@ -105,6 +108,7 @@ async def when_answer(update: Update, ctx: Ctx) -> object:
     to come is its start: it is stored as its end (TYPICAL_LENGTH later)."""
     user = await current_user(update, ctx)
     tz = zone(user.tz)
+    ctx.udata.pop(SAID_WHEN, None)  # (answered: what was said is no longer offered)
     if update.callback_query:
         picked = matched(ctx, "at")  # a candidate's button, else "Just now"
         moment = unstamp(picked, tz, ctx.now()) if picked else ctx.now()

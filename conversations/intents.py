@@ -26,6 +26,7 @@ from bot.tg.words import Action, Words
 from conversations import debrief, outcome, undo
 from conversations.adviser import A
 from conversations.common import interview_for, say, text_of
+from conversations.debrief_questions import SAID_WHEN
 from conversations.debrief_questions import Q as Debrief
 from conversations.followup import Q as FollowUp
 from conversations.general_next import show_next, status
@@ -85,6 +86,15 @@ def corrected(update: Update) -> str:
     return reading.rest if reading is not None and reading.intent is Intent.CORRECTION else ""
 
 
+async def _new_interview(update: Update, ctx: Ctx) -> object:
+    """ "I just had an interview this morning": /debrief, with "this morning" kept to offer
+    at its question "When was it?"."""
+    reading = read_intent(text_of(update))
+    if reading is not None and reading.rest:
+        ctx.udata[SAID_WHEN] = {"words": reading.rest, "at": ctx.now().isoformat()}
+    return await debrief.entry(update, ctx)
+
+
 async def _correct(update: Update, ctx: Ctx) -> object:
     return await undo.correct_last(update, ctx, corrected(update))
 
@@ -97,7 +107,7 @@ def words() -> Words:
             Intent.NEXT: Action(show_next),
             Intent.HELP: Action(help_command),
             Intent.STATUS: Action(status),
-            Intent.NEW_INTERVIEW: Action(debrief.entry, enters="debrief"),
+            Intent.NEW_INTERVIEW: Action(_new_interview, enters="debrief"),
             Intent.UNDO: Action(undo.undo_last, asks_again=False),
             Intent.CORRECTION: Action(_correct, asks_again=False),
         },

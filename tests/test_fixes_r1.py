@@ -12,7 +12,7 @@ from bot.texts import common as tc
 from bot.texts import debrief as td
 from bot.texts import outcome as to
 from tests.chat import Chat
-from tests.journeys import current, logged, setup_user
+from tests.journeys import current, logged, setup_user, utc
 
 
 def plain(html: str) -> str:
@@ -103,3 +103,21 @@ async def test_an_outcome_before_the_interview_says_where_to_go(chat: Chat, type
     text = chat.texts(await chat.send("this morning 9am"))
     assert (await current(chat)).held_at is not None
     assert (await current(chat)).held_at < chat.app.runtime.now()
+
+
+async def test_this_morning_said_is_offered_at_when(chat: Chat) -> None:
+    await setup_user(chat)
+    r = await chat.send("i just had an intervew this morning")
+    assert plain(td.ASK_COMPANY) in chat.texts(r)
+    await chat.send("Acme")
+    text = chat.texts(await chat.send("Data Analyst"))
+    assert plain(td.ASK_WHEN_SAID.format(words="this morning")) in text
+    assert chat.last.labels[0] == "Mon 23 Nov 09:00"
+    await chat.press("Mon 23 Nov 09:00")
+    assert (await current(chat)).held_at == utc(2026, 11, 23, 9)
+    # Said once: the next interview's question is the usual one.
+    await chat.send("/cancel")
+    await chat.send("/debrief")
+    await chat.press("New interview")
+    await chat.send("Globex")
+    assert plain(td.ASK_WHEN) in chat.texts(await chat.send("Engineer"))

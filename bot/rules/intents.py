@@ -62,7 +62,9 @@ class Intent(StrEnum):
 @dataclass(frozen=True)
 class Reading:
     """An intent read from a message. `rest`: for CORRECTION, the corrected text as typed
-    (after "actually", "oops", "I meant"…); `rating`: for RATING, 1 (rough) to 5 (great)."""
+    (after "actually", "oops", "I meant"…); for NEW_INTERVIEW, when it was, as said ("this
+    morning", "2 hours ago"; lower case, "" when not said); `rating`: for RATING, 1 (rough)
+    to 5 (great)."""
 
     intent: Intent
     rest: str = ""
@@ -92,7 +94,7 @@ _CORRECTION = re.compile(
     re.I | re.S,
 )
 _WHEN = (
-    r"(?: (?:this (?:morning|afternoon|evening)|today|tonight|yesterday(?: \w+)?|earlier"
+    r"(?: (?P<when>this (?:morning|afternoon|evening)|today|tonight|yesterday(?: \w+)?|earlier"
     r"(?: today)?|just now|an? (?:hour|few hours|couple of hours) ago|[0-9]+ "
     r"(?:hours?|hrs?|mins?|minutes?) ago|at [0-9]{1,2}(?: ?[0-9]{2})?(?: ?[ap]m)?))?"
 )
@@ -131,8 +133,9 @@ def read_intent(text: str) -> Reading | None:
     rating = None if re.search(r"[-−–]\s*[0-9]", raw) else _rating(words)  # not "-1"
     if rating is not None:
         return Reading(Intent.RATING, rating=rating)
-    if _JUST_HAD.match(phrase):
-        return Reading(Intent.NEW_INTERVIEW)
+    just_had = _JUST_HAD.match(phrase)
+    if just_had is not None:
+        return Reading(Intent.NEW_INTERVIEW, rest=just_had["when"] or "")
     return _near_phrase(phrase)
 
 

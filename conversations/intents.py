@@ -37,6 +37,7 @@ from conversations.outcome_common import Q as Outcome
 from conversations.outcome_common import say_not_yet_held
 from conversations.privacy import F
 from conversations.referees_view import R
+from conversations.start_menu import THEN_DEBRIEF
 from conversations.thanks_scratch import Q as Thanks
 
 # The button each word stands for, per question (the data its handler's pattern reads).
@@ -86,13 +87,25 @@ def corrected(update: Update) -> str:
     return reading.rest if reading is not None and reading.intent is Intent.CORRECTION else ""
 
 
-async def _new_interview(update: Update, ctx: Ctx) -> object:
-    """ "I just had an interview this morning": /debrief, with "this morning" kept to offer
-    at its question "When was it?"."""
+def _keep_when(update: Update, ctx: Ctx) -> None:
+    """Keep "this morning" of "I just had an interview this morning" for the debrief's
+    question "When was it?"."""
     reading = read_intent(text_of(update))
     if reading is not None and reading.rest:
         ctx.udata[SAID_WHEN] = {"words": reading.rest, "at": ctx.now().isoformat()}
+
+
+async def _new_interview(update: Update, ctx: Ctx) -> object:
+    """ "I just had an interview (this morning)": /debrief, with when it was kept."""
+    _keep_when(update, ctx)
     return await debrief.entry(update, ctx)
+
+
+async def _debrief_after_setup(update: Update, ctx: Ctx) -> None:
+    """The same at a setup question: the debrief is offered once the setup is done."""
+    _keep_when(update, ctx)
+    ctx.udata[THEN_DEBRIEF] = True
+    await say(update, ctx, t.DEBRIEF_AFTER_SETUP)
 
 
 async def _correct(update: Update, ctx: Ctx) -> object:
@@ -107,7 +120,9 @@ def words() -> Words:
             Intent.NEXT: Action(show_next),
             Intent.HELP: Action(help_command),
             Intent.STATUS: Action(status),
-            Intent.NEW_INTERVIEW: Action(_new_interview, enters="debrief"),
+            Intent.NEW_INTERVIEW: Action(
+                _new_interview, enters="debrief", later=_debrief_after_setup
+            ),
             Intent.UNDO: Action(undo.undo_last, asks_again=False),
             Intent.CORRECTION: Action(_correct, asks_again=False),
         },
@@ -117,6 +132,7 @@ def words() -> Words:
         buttons=BUTTONS,
         unknown=UNKNOWN,
         free=frozenset({A.WRITING}),  # a message for the advisers is theirs to read
+        holds=frozenset({"setup"}),  # the country left unset would leave holidays uncounted
         still_open=t.STILL_OPEN,
         dont_know=t.DONT_KNOW,
     )

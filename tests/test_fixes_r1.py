@@ -10,7 +10,9 @@ import pytest
 from bot.rules.coaching import Outcome
 from bot.texts import common as tc
 from bot.texts import debrief as td
+from bot.texts import intents as ti
 from bot.texts import outcome as to
+from bot.texts import start as ts
 from tests.chat import Chat
 from tests.journeys import current, logged, setup_user, utc
 
@@ -121,3 +123,20 @@ async def test_this_morning_said_is_offered_at_when(chat: Chat) -> None:
     await chat.press("New interview")
     await chat.send("Globex")
     assert plain(td.ASK_WHEN) in chat.texts(await chat.send("Engineer"))
+
+
+async def test_an_interview_mentioned_at_setup_waits_for_the_country(chat: Chat) -> None:
+    await chat.send("/start")
+    await chat.press("🇬🇧 London")
+    text = chat.texts(await chat.send("i just had an intervew this morning"))
+    assert plain(ti.DEBRIEF_AFTER_SETUP) in text and plain(ts.ASK_COUNTRY) in text
+    assert plain(td.ASK_COMPANY) not in text
+    await chat.press("🇬🇧 UK")
+    text = chat.texts(await chat.press("England"))
+    assert plain(ts.SETUP_DONE_DEBRIEF) in text
+    user = await chat.app.runtime.store.users.get(chat.user_id)
+    assert user is not None and user.country == "GB"
+    assert plain(td.ASK_COMPANY) in chat.texts(await chat.press(tc.BTN_DEBRIEF))
+    await chat.send("Acme")
+    text = chat.texts(await chat.send("Data Analyst"))
+    assert plain(td.ASK_WHEN_SAID.format(words="this morning")) in text

@@ -5,6 +5,7 @@ and notes deleted in words ("delete 3 and 4")."""
 from __future__ import annotations
 
 STILL_OPEN = "↩️ <i>Still open, whenever you're ready (or /cancel to leave it):</i>"
+DEBRIEF_AFTER_SETUP = "Great, let's debrief it right after this question."
 DONT_KNOW = "No problem, we can do without it."
 OUTCOME_UNCLEAR = "I didn't recognise “{text}” as an outcome, so here are the choices."
 

@@ -10,7 +10,9 @@ At a pending question, a message that reads as
 - stop: the step's /cancel;
 - an action available at any time (what's next, help, status: `Words.anytime`): the action,
   then the question again, which stays pending (`Words.still_open` above it); an action that
-  starts a step (a new interview) ends the question, as that step's command would.
+  starts a step (a new interview) ends the question, as that step's command would, except
+  in the steps of `Words.holds` (the setup): there it is promised for later (`Action.later`)
+  and the question is asked again.
 With nothing pending, the actions and `Words.idle` (stop, skip). Anything else, and all text
 in the `Words.free` states (a message for a person), goes on as before.
 
@@ -62,6 +64,9 @@ class Action:
     callback: Callback
     enters: str | None = None
     asks_again: bool = True
+    # What it does instead at a question of a step that `Words.holds` (the setup): say it
+    # will come once the question is answered (and remember it); the question stays.
+    later: Callback | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class Words:
     buttons: Mapping[str, Mapping[Intent, str]] = field(default_factory=dict)
     unknown: frozenset[str] = frozenset()
     free: frozenset[str] = frozenset()
+    # Steps whose questions an action that starts another step doesn't end (its `later`).
+    holds: frozenset[str] = frozenset()
     # Intents acted on only while one of these steps has a question pending (a correction
     # means something only where there is a last answer to correct); elsewhere the text is
     # left to the question or the idle replies, as any other text.
@@ -103,7 +110,18 @@ class Words:
             return self.at_idle(reading)
         step, handlers = current
         pending = next(s for s in step.states if str(s) == state)
+        held = self._held(reading, step)
+        if held is not None and step.reask is not None:
+            return _Acting(self._then_ask_again(held, step.reask, pending)), True, None
         return self.at_question(reading, pending, handlers, step.cancel, step.reask)
+
+    def _held(self, reading: Reading, step: Step) -> Callback | None:
+        """What an action that starts a step does instead at a question of `step` when the
+        step `holds` (its `later`), or None."""
+        action = self.anytime.get(reading.intent)
+        if step.name not in self.holds or action is None or action.enters is None:
+            return None
+        return action.later
 
     def at_idle(self, reading: Reading) -> Found | None:
         """What the message does with nothing pending, if anything."""

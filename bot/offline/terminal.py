@@ -1,12 +1,11 @@
 """`afterview chat`: the whole bot in a terminal, without Telegram.
 
 The real Application (the same handlers, conversations, persistence and SQLite store) runs on
-the offline Bot API of `bot/offline_api.py`: a line typed here becomes a Telegram update,
-every message the bot sends is printed as plain text with its buttons numbered, and "[n]"
-or "#n" presses one of the newest message's buttons (as does a button's label typed as it
-reads: "Just now", or "4" at the rating). A number on its own is an answer, as on Telegram: a
-company called "1" stays "1", and "6" at the rating is not the sixth button (Skip). The JobQueue runs too (`Application.start()`),
-so a nudge that falls due while the terminal is open is printed like any other message.
+the offline Bot API of `bot/offline_api.py`: a line typed here becomes a Telegram update, every
+message the bot sends is printed as plain text with its buttons numbered; "[n]", "#n" or a
+label as it reads ("Just now", "4" at the rating) presses one of the newest message's buttons.
+A number alone is an answer, as on Telegram: a company "1" is not button 1 (Skip). The JobQueue
+runs too, so a nudge that falls due while the terminal is open is printed like any other.
 Nothing in `conversations/` knows it isn't talking to Telegram.
 """
 
@@ -40,6 +39,7 @@ TERMINAL_NAME = "Sam"
 # a token because PTB builds request URLs with it.
 OFFLINE_TOKEN = "100000:offline_terminal_chat_no_telegram_needed"
 BUTTON_GAP = "   "
+_BOT = {"id": BOT_ID, "is_bot": True, "first_name": t.BOT, "username": BOT_USERNAME}
 _PRESS = re.compile(r"(?:\[|#)\s*(?P<n>[0-9]{1,3})\s*\]?")  # "[2]" or "#2": press button 2
 
 
@@ -181,11 +181,8 @@ class Terminal:
 
     def _labelled(self, text: str) -> int | None:
         """The number of the newest message's button whose label is `text` (any case)."""
-        wanted = text.casefold()
-        for n, (label, _) in enumerate(self.buttons, 1):
-            if label.strip().casefold() == wanted:
-                return n
-        return None
+        labels = [label.strip().casefold() for label, _ in self.buttons]
+        return labels.index(text.casefold()) + 1 if text.casefold() in labels else None
 
     async def send(self, text: str) -> None:
         body: dict[str, Any] = {
@@ -215,12 +212,7 @@ class Terminal:
                 "message_id": message.message_id,
                 "date": int(time.time()),
                 "chat": {"id": self.user_id, "type": "private"},
-                "from": {
-                    "id": BOT_ID,
-                    "is_bot": True,
-                    "first_name": t.BOT,
-                    "username": BOT_USERNAME,
-                },
+                "from": _BOT,
                 "text": self.texts.get(message.message_id, message.text),
             },
         }

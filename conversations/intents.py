@@ -17,17 +17,20 @@ import re
 from telegram import Update
 from telegram.ext import CommandHandler
 
+from bot.rules.intent_words import NAME_WORDS
 from bot.rules.intents import Intent, read_intent, read_outcome
 from bot.texts import common as tc
 from bot.texts import intents as t
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
 from bot.tg.words import Action, Words
+from bot.tg.words_which import Which
 from conversations import debrief, outcome, undo
 from conversations.adviser import A
 from conversations.common import interview_for, say, text_of
 from conversations.debrief_questions import SAID_WHEN
 from conversations.debrief_questions import Q as Debrief
+from conversations.edit_ask import E
 from conversations.followup import Q as FollowUp
 from conversations.general_next import show_next, status
 from conversations.general_replies import cancel_idle, help_command, skip_idle
@@ -58,6 +61,18 @@ BUTTONS: dict[str, dict[Intent, str]] = {
     Thanks.MORE: {Intent.YES: "thanks:more:add", Intent.NO: "thanks:more:no"},
     N.FORGOT: {Intent.NO: "notes:nothing"},
 }
+
+# Questions whose answer can be a name: a one-word answer that reads as an action ("Next",
+# "Help", "Status", "Stop") is asked about ("The company “Next”, or what's next?").
+NAMES: dict[str, str] = {
+    Debrief.COMPANY: t.WHICH_COMPANY,
+    Debrief.ROLE: t.WHICH_ROLE,
+    Debrief.INTERVIEWER: t.WHICH_NAME,
+    R.NAME: t.WHICH_NAME,
+    Thanks.NAME: t.WHICH_NAME,
+    E.FIELD: t.WHICH_FIELD,
+}
+
 
 # Questions where "I don't know" / "I don't have it" is as good as /skip. (Not the names:
 # "dunno yet" there is refused with a hint, docs/coaching.md "People".)
@@ -135,6 +150,13 @@ def words() -> Words:
         holds=frozenset({"setup"}),  # the country left unset would leave holidays uncounted
         still_open=t.STILL_OPEN,
         dont_know=t.DONT_KNOW,
+        which=Which(
+            names=NAMES,
+            words=NAME_WORDS,
+            actions={Intent(k): v for k, v in t.WHICH_ACTIONS.items()},
+            text=t.WHICH,
+            answer=t.WHICH_ANSWER,
+        ),
     )
 
 

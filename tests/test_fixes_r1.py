@@ -140,3 +140,56 @@ async def test_an_interview_mentioned_at_setup_waits_for_the_country(chat: Chat)
     await chat.send("Acme")
     text = chat.texts(await chat.send("Data Analyst"))
     assert plain(td.ASK_WHEN_SAID.format(words="this morning")) in text
+
+
+async def test_a_company_called_next_is_asked_about(chat: Chat) -> None:
+    await setup_user(chat)
+    await chat.send("/debrief")
+    text = chat.texts(await chat.send("Next"))
+    assert text == "The company “Next”, or what's next?"
+    assert plain(td.ASK_ROLE) not in text
+    text = chat.texts(await chat.press("The company “Next”"))
+    assert plain(td.ASK_ROLE) in text
+    assert (await current(chat)).company == "Next"
+
+
+async def test_next_at_the_company_question_can_be_whats_next(chat: Chat) -> None:
+    await setup_user(chat)
+    await chat.send("/debrief")
+    await chat.send("Next")
+    text = chat.texts(await chat.press("➡️ What's next?"))
+    assert plain(ti.STILL_OPEN) in text and plain(td.ASK_COMPANY) in text
+    assert plain(td.ASK_ROLE) in chat.texts(await chat.send("Acme"))
+    assert (await current(chat)).company == "Acme"
+
+
+@pytest.mark.parametrize("typed", ["whats next", "next?"])
+async def test_more_than_a_word_is_whats_next_at_once(chat: Chat, typed: str) -> None:
+    await setup_user(chat)
+    await chat.send("/debrief")
+    text = chat.texts(await chat.send(typed))
+    assert plain(ti.STILL_OPEN) in text and "The company" not in text
+
+
+async def test_stop_as_a_name_or_stop_here(chat: Chat) -> None:
+    await setup_user(chat)
+    await chat.send("/debrief")
+    await chat.send("Acme")
+    await chat.send("Analyst")
+    await chat.press("Just now")
+    assert chat.texts(await chat.send("Stop")) == "The name “Stop”, or stop here?"
+    text = chat.texts(await chat.press("✋ Stop here"))
+    assert plain(td.ASK_INTERVIEWER) not in text
+    r = await chat.send("Priya Shah")  # nothing pending now: not a name
+    assert "Priya Shah's email" not in chat.texts(r)
+
+
+async def test_the_cards_company_called_help(chat: Chat) -> None:
+    await logged(chat, company="Acme")
+    await chat.send("/interviews")
+    await chat.press(next(label for label in chat.last.labels if "Acme" in label))
+    await chat.press("Company")
+    assert chat.texts(await chat.send("Help")) == "The answer “Help”, or do you need help?"
+    text = chat.texts(await chat.press("The answer “Help”"))
+    assert "Company: Acme → Help" in text
+    assert (await current(chat)).company == "Help"

@@ -152,3 +152,9 @@ NEGATIONS = frozenset((
     "not", "no", "didnt", "dont", "wasnt", "werent", "havent", "hasnt", "never", "without",
     "isnt", "arent", "wont", "yet", "if", "maybe", "hope", "hoping",
 ))  # fmt: skip
+# Words that read as an action but are names too ("Next", "Progress" and "Status" are
+# companies): typed alone at a name question, the user is asked which they meant.
+NAME_WORDS = frozenset((
+    "next", "help", "status", "stop", "cancel", "quit", "exit", "abort", "progress", "overview",
+    "summary", "menu", "options",
+))  # fmt: skip

@@ -33,6 +33,7 @@ from bot.rules.intents import Intent, Reading, read_intent
 from bot.tg.context import Ctx
 from bot.tg.limits import MAX_MESSAGE
 from bot.tg.outbox import SEND, Call, Outbox
+from bot.tg.words_which import ANSWER, Which, as_answer
 
 Handler = BaseHandler[Update, Ctx, Any]
 Callback = Callable[[Update, Ctx], Coroutine[Any, Any, object]]
@@ -89,12 +90,15 @@ class Words:
     only_in: Mapping[Intent, frozenset[str]] = field(default_factory=dict)
     still_open: str = ""
     dont_know: str = ""
+    which: Which | None = None  # a one-word answer that reads as an action: asked which
 
     def pick(
         self, update: Update, state: str | None, current: tuple[Step, Sequence[Handler]] | None
     ) -> Found | None:
         """What a typed message does in the pending `state` (None: nothing pending) of the
         `current` step, with that state's handlers; None to leave it to the usual handlers."""
+        if update.callback_query is not None:
+            return self._which_pressed(update.callback_query.data, state, current)
         message = update.message
         if message is None or not message.text or message.text.startswith("/"):
             return None
@@ -103,6 +107,8 @@ class Words:
         reading = read_intent(message.text)
         if reading is None:
             return None
+        if self.which is not None and state and self.which.asks(state, reading, message.text):
+            return _Acting(self.which.ask(state, reading, message.text)), True, None
         steps = self.only_in.get(reading.intent)
         if steps is not None and (current is None or current[0].name not in steps):
             return None
@@ -114,6 +120,20 @@ class Words:
         if held is not None and step.reask is not None:
             return _Acting(self._then_ask_again(held, step.reask, pending)), True, None
         return self.at_question(reading, pending, handlers, step.cancel, step.reask)
+
+    def _which_pressed(
+        self, data: str | None, state: str | None, current: tuple[Step, Sequence[Handler]] | None
+    ) -> Found | None:
+        """A press of the buttons `Which.ask` put under its question: the word as the answer,
+        or the action it reads as."""
+        chosen = self.which.chosen(data, state) if self.which is not None else None
+        if chosen is None or current is None:
+            return None
+        step, handlers = current
+        if chosen == ANSWER:
+            return _Acting(as_answer(handlers)), True, None
+        pending = next(s for s in step.states if str(s) == state)
+        return self.at_question(Reading(Intent(chosen)), pending, handlers, step.cancel, step.reask)
 
     def _held(self, reading: Reading, step: Step) -> Callback | None:
         """What an action that starts a step does instead at a question of `step` when the

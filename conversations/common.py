@@ -86,9 +86,10 @@ def text_of(update: Update) -> str:
 
 
 async def too_long(update: Update, ctx: Ctx, limit: int = MAX_TEXT) -> bool:
-    """Tell the user and return True when their text is longer than we store."""
+    """True, once told (and the question asked again), when the text is longer than we keep."""
     if len(text_of(update)) > limit:
         await say(update, ctx, t.TOO_LONG.format(limit=limit))
+        ctx.ask_again = True
         return True
     return False
 

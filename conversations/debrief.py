@@ -36,7 +36,7 @@ from conversations.common import (
 from conversations.debrief_answers import TEXT, answer_states
 from conversations.debrief_prefill import ask_confirmation
 from conversations.debrief_progress import advance, ask, current, first_open
-from conversations.debrief_questions import CHOICE, TZ_BUTTON, choice_keyboard
+from conversations.debrief_questions import CHOICE, SAID_WHEN, TZ_BUTTON, choice_keyboard
 from conversations.debrief_questions import Q as Q  # the states, for tests and other steps
 from conversations.start_places import zone_choices
 
@@ -80,6 +80,7 @@ async def _unfinished(ctx: Ctx, interview: Interview) -> bool:
 
 
 async def _resume(update: Update, ctx: Ctx, interview: Interview) -> object:
+    ctx.udata.pop(SAID_WHEN, None)  # (said of a new interview, not this one)
     if ctx.udata.get("debrief_id") != interview.id:
         ctx.udata["debrief_id"] = interview.id
         ctx.udata["debrief_skipped"] = []

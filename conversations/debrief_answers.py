@@ -17,6 +17,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.rules.dates import day_label, unstamp, when_choices
 from bot.rules.numbers import whole_number
+from bot.rules.parsing import is_name
 from bot.rules.timelines import reply_by_choices
 from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
 from bot.texts import common as tc
@@ -55,6 +56,7 @@ from conversations.debrief_questions import (
     NOW,
     RATE,
     REPLY,
+    SAID_WHEN,
     SKIP,
     TEXT_FIELDS,
     Q,
@@ -77,6 +79,8 @@ def skipper(q: Q) -> Callback:
         if await current(ctx) is None:
             return END
         ctx.udata.setdefault("debrief_skipped", []).append(q.value)
+        if q is Q.WHEN:
+            ctx.udata.pop(SAID_WHEN, None)
         return await advance(update, ctx)
 
     return skip
@@ -87,6 +91,10 @@ def text_answer(q: Q) -> Callback:
 
     async def handle(update: Update, ctx: Ctx) -> object:
         if await too_long(update, ctx):
+            return None
+        if q in (Q.COMPANY, Q.ROLE) and not is_name(text_of(update)):
+            await say(update, ctx, tc.NO_LETTERS)
+            ctx.ask_again = True
             return None
         saved = await save(update, ctx, **{TEXT_FIELDS[q]: text_of(update)})
         return await advance(update, ctx, saved, after=q)
@@ -100,6 +108,7 @@ async def when_answer(update: Update, ctx: Ctx) -> object:
     to come is its start: it is stored as its end (TYPICAL_LENGTH later)."""
     user = await current_user(update, ctx)
     tz = zone(user.tz)
+    ctx.udata.pop(SAID_WHEN, None)  # (answered: what was said is no longer offered)
     if update.callback_query:
         picked = matched(ctx, "at")  # a candidate's button, else "Just now"
         moment = unstamp(picked, tz, ctx.now()) if picked else ctx.now()

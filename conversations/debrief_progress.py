@@ -18,7 +18,7 @@ from bot.texts import debrief as t
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END
 from conversations.common import current_user, joined, mark_step, say
-from conversations.debrief_questions import ORDER, Q, question
+from conversations.debrief_questions import ORDER, SAID_WHEN, Q, question, said_when
 from conversations.general import show_next
 from conversations.prepare import prep_text
 
@@ -58,6 +58,10 @@ async def ask(
         interview = await current(ctx)
         ahead = interview is not None and still_to_come(interview.held_at, ctx.now())
     text, markup = question(q, name or "", ahead=ahead)
+    said = ctx.udata.get(SAID_WHEN)
+    if q is Q.WHEN and isinstance(said, dict):
+        user = await current_user(update, ctx)
+        text, markup = said_when(said, zone(user.tz), ctx.now(), user.holidays) or (text, markup)
     await say(update, ctx, text, markup, lead=lead)
     return q
 

@@ -8,14 +8,15 @@ to ask next (conversations/debrief_progress.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date, datetime
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
-from bot.rules.dates import day_label, stamp
+from bot.rules.dates import day_label, stamp, when_choices
 from bot.texts import common as tc
 from bot.texts import debrief as t
 from bot.texts import start as ts
@@ -110,6 +111,30 @@ def when_keyboard(moments: Sequence[datetime], tz: ZoneInfo) -> InlineKeyboardMa
     """One button per reading of an ambiguous time (data matched by AT), then Skip."""
     rows = [[(day_label(m, tz), kb.data(NS, "at", stamp(m, tz)))] for m in moments]
     return kb.keyboard([*rows, skip_row()])
+
+
+# Scratch data: when the interview was, as said with "I just had an interview this morning"
+# ({"words": ..., "at": ISO time said}); offered at the WHEN question for this long.
+SAID_WHEN = "debrief_said_when"
+SAID_FOR = timedelta(hours=6)
+
+
+def said_when(
+    said: Mapping[str, Any], tz: ZoneInfo, now: datetime, country: str | None
+) -> tuple[str, InlineKeyboardMarkup] | None:
+    """The WHEN question with the times `said` reads as (read from when it was said, in zone
+    `tz`, dates in `country`'s order) on buttons; None when it reads as no past time, or was
+    said more than SAID_FOR before `now` (UTC)."""
+    words, at = said.get("words"), said.get("at")
+    if not isinstance(words, str) or not words or not isinstance(at, str):
+        return None
+    said_at = datetime.fromisoformat(at)
+    if not now - SAID_FOR <= said_at <= now:
+        return None
+    moments = [m for m in when_choices(words, tz, said_at, country) if m <= now]
+    if not moments:
+        return None
+    return t.ASK_WHEN_SAID.format(words=tc.esc(words)), when_keyboard(moments, tz)
 
 
 def reply_keyboard(days: Sequence[date]) -> InlineKeyboardMarkup:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.rules.dates import day_label, stamp, when_choices
 from bot.rules.numbers import whole_number
-from bot.rules.parsing import MAX_TEXT, parse_email
+from bot.rules.parsing import MAX_TEXT, is_name, parse_email
 from bot.rules.people import read_people, read_referee
 from bot.rules.timelines import reply_by_choices
 from bot.rules.timing import TYPICAL_LENGTH, local_text
@@ -85,10 +85,14 @@ class Reading:
     choices: list[kb.Button] = field(default_factory=list)
 
 
-def _short(limit: int, column: str) -> Callable[[str, Where], Reading]:
+def _short(limit: int, column: str, *, name: bool = False) -> Callable[[str, Where], Reading]:
+    """A text up to `limit` characters for `column`; a `name` needs a letter or a digit."""
+
     def read(text: str, where: Where) -> Reading:
         if len(text) > limit:
             return Reading(problem=tc.TOO_LONG.format(limit=limit))
+        if name and not is_name(text):
+            return Reading(problem=tc.NO_LETTERS)
         return Reading({column: text})
 
     return read
@@ -179,8 +183,8 @@ def _referee(text: str, where: Where) -> Reading:
 
 
 READERS: dict[str, Callable[[str, Where], Reading]] = {
-    "company": _short(200, "company"),
-    "role": _short(200, "role"),
+    "company": _short(200, "company", name=True),
+    "role": _short(200, "role", name=True),
     "when": _when,
     "place": _short(200, "place"),
     "next": _next,

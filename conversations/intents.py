@@ -17,25 +17,30 @@ import re
 from telegram import Update
 from telegram.ext import CommandHandler
 
+from bot.rules.intent_words import NAME_WORDS
 from bot.rules.intents import Intent, read_intent, read_outcome
 from bot.texts import common as tc
 from bot.texts import intents as t
-from bot.texts import outcome as to
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
 from bot.tg.words import Action, Words
+from bot.tg.words_which import Which
 from conversations import debrief, outcome, undo
 from conversations.adviser import A
 from conversations.common import interview_for, say, text_of
+from conversations.debrief_questions import SAID_WHEN
 from conversations.debrief_questions import Q as Debrief
+from conversations.edit_ask import E
 from conversations.followup import Q as FollowUp
 from conversations.general_next import show_next, status
 from conversations.general_replies import cancel_idle, help_command, skip_idle
 from conversations.notes import N
 from conversations.outcome_common import NS as OUTCOME
 from conversations.outcome_common import Q as Outcome
+from conversations.outcome_common import say_not_yet_held
 from conversations.privacy import F
 from conversations.referees_view import R
+from conversations.start_menu import THEN_DEBRIEF
 from conversations.thanks_scratch import Q as Thanks
 
 # The button each word stands for, per question (the data its handler's pattern reads).
@@ -56,6 +61,18 @@ BUTTONS: dict[str, dict[Intent, str]] = {
     Thanks.MORE: {Intent.YES: "thanks:more:add", Intent.NO: "thanks:more:no"},
     N.FORGOT: {Intent.NO: "notes:nothing"},
 }
+
+# Questions whose answer can be a name: a one-word answer that reads as an action ("Next",
+# "Help", "Status", "Stop") is asked about ("The company “Next”, or what's next?").
+NAMES: dict[str, str] = {
+    Debrief.COMPANY: t.WHICH_COMPANY,
+    Debrief.ROLE: t.WHICH_ROLE,
+    Debrief.INTERVIEWER: t.WHICH_NAME,
+    R.NAME: t.WHICH_NAME,
+    Thanks.NAME: t.WHICH_NAME,
+    E.FIELD: t.WHICH_FIELD,
+}
+
 
 # Questions where "I don't know" / "I don't have it" is as good as /skip. (Not the names:
 # "dunno yet" there is refused with a hint, docs/coaching.md "People".)
@@ -85,6 +102,27 @@ def corrected(update: Update) -> str:
     return reading.rest if reading is not None and reading.intent is Intent.CORRECTION else ""
 
 
+def _keep_when(update: Update, ctx: Ctx) -> None:
+    """Keep "this morning" of "I just had an interview this morning" for the debrief's
+    question "When was it?"."""
+    reading = read_intent(text_of(update))
+    if reading is not None and reading.rest:
+        ctx.udata[SAID_WHEN] = {"words": reading.rest, "at": ctx.now().isoformat()}
+
+
+async def _new_interview(update: Update, ctx: Ctx) -> object:
+    """ "I just had an interview (this morning)": /debrief, with when it was kept."""
+    _keep_when(update, ctx)
+    return await debrief.entry(update, ctx)
+
+
+async def _debrief_after_setup(update: Update, ctx: Ctx) -> None:
+    """The same at a setup question: the debrief is offered once the setup is done."""
+    _keep_when(update, ctx)
+    ctx.udata[THEN_DEBRIEF] = True
+    await say(update, ctx, t.DEBRIEF_AFTER_SETUP)
+
+
 async def _correct(update: Update, ctx: Ctx) -> object:
     return await undo.correct_last(update, ctx, corrected(update))
 
@@ -97,7 +135,9 @@ def words() -> Words:
             Intent.NEXT: Action(show_next),
             Intent.HELP: Action(help_command),
             Intent.STATUS: Action(status),
-            Intent.NEW_INTERVIEW: Action(debrief.entry, enters="debrief"),
+            Intent.NEW_INTERVIEW: Action(
+                _new_interview, enters="debrief", later=_debrief_after_setup
+            ),
             Intent.UNDO: Action(undo.undo_last, asks_again=False),
             Intent.CORRECTION: Action(_correct, asks_again=False),
         },
@@ -107,8 +147,16 @@ def words() -> Words:
         buttons=BUTTONS,
         unknown=UNKNOWN,
         free=frozenset({A.WRITING}),  # a message for the advisers is theirs to read
+        holds=frozenset({"setup"}),  # the country left unset would leave holidays uncounted
         still_open=t.STILL_OPEN,
         dont_know=t.DONT_KNOW,
+        which=Which(
+            names=NAMES,
+            words=NAME_WORDS,
+            actions={Intent(k): v for k, v in t.WHICH_ACTIONS.items()},
+            text=t.WHICH,
+            answer=t.WHICH_ANSWER,
+        ),
     )
 
 
@@ -128,7 +176,7 @@ async def outcome_typed(update: Update, ctx: Ctx) -> object:
     if interview is None:
         return END
     if interview.held_at is not None and interview.held_at > ctx.now():
-        await say(update, ctx, to.NOT_YET_HELD)
+        await say_not_yet_held(update, ctx, interview)
         return END
     pressed = _SET.match(f"{OUTCOME}:set:{interview.id}:{chosen.value}")
     assert pressed is not None

@@ -45,6 +45,7 @@ from conversations.outcome_common import (
     Q,
     button_interview,
     say_closed,
+    say_not_yet_held,
 )
 from conversations.outcome_done import done, sent, wrap
 from conversations.outcome_next_round import reask_when, skip_when, when_answer
@@ -67,7 +68,7 @@ async def entry(update: Update, ctx: Ctx) -> object:
         await say_closed(update, ctx, interview)
         return END
     if interview.held_at is not None and interview.held_at > ctx.now():
-        await say(update, ctx, t.NOT_YET_HELD)
+        await say_not_yet_held(update, ctx, interview)
         return END
     ctx.udata[_OUTCOME_ID] = interview.id
     return await _ask(update, ctx, interview)

@@ -9,13 +9,16 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.rules.coaching import Step
 from bot.rules.models import Interview
+from bot.rules.timing import local_text, zone
 from bot.settings import Settings
 from bot.texts import common as tc
 from bot.texts import outcome as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from conversations.adviser_relay import ask_rows
-from conversations.common import matched_id, owned_interview, say
+from conversations.common import current_user, matched_id, owned_interview, say
+from conversations.edit_card import field_data
+from conversations.endings import NEXT_DATA, onward
 
 NS = "outcome"
 
@@ -39,6 +42,17 @@ async def say_closed(update: Update, ctx: Ctx, interview: Interview) -> None:
         t.OUTCOME_NAMES[interview.outcome] if interview.outcome else tc.STEP_NAMES[Step.OUTCOME]
     )
     await say(update, ctx, t.CLOSED.format(label=tc.esc(interview.label), outcome=outcome))
+
+
+async def say_not_yet_held(update: Update, ctx: Ctx, interview: Interview) -> None:
+    """Tell the user this interview is still to come, with where to go next: what's next
+    (preparing for it), or its date changed when it has in fact happened."""
+    assert interview.held_at is not None
+    user = await current_user(update, ctx)
+    when = local_text(interview.held_at, zone(user.tz), ctx.now())
+    text = t.NOT_YET_HELD.format(label=tc.esc(interview.label), when=when)
+    fix = [(t.BTN_HAPPENED, field_data(interview.id, "when"))]
+    await say(update, ctx, text, onward(NEXT_DATA, above=[fix]))
 
 
 def done_rows(interview_id: int, settings: Settings) -> list[list[kb.Button]]:

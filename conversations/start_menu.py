@@ -50,6 +50,11 @@ def quiet_keyboard() -> Any:
     return kb.grid(buttons, width=2)
 
 
+# Scratch data: an interview was mentioned during the setup ("I just had an interview"):
+# the setup's end offers its debrief first.
+THEN_DEBRIEF = "setup_then_debrief"
+
+
 def home_keyboard() -> Any:
     return kb.column(
         [
@@ -107,9 +112,12 @@ async def menu(update: Update, ctx: Ctx, lead: str | None = None) -> None:
 
 
 async def finish(update: Update, ctx: Ctx, lead: str | None = None) -> object:
-    """After an answer: setup's end (from /start: the home buttons), or the menu again."""
-    if ctx.udata.pop("setup_from_start", False):
-        await say(update, ctx, t.SETUP_DONE, home_keyboard(), lead=lead)
+    """After an answer: setup's end (from /start: the home buttons), or the menu again; with
+    the debrief first when an interview was mentioned during the setup (THEN_DEBRIEF)."""
+    then_debrief = ctx.udata.pop(THEN_DEBRIEF, False)
+    if ctx.udata.pop("setup_from_start", False) or then_debrief:
+        done = t.SETUP_DONE_DEBRIEF if then_debrief else t.SETUP_DONE
+        await say(update, ctx, done, home_keyboard(), lead=lead)
         return END
     await menu(update, ctx, lead)
     return Setup.MENU

@@ -275,7 +275,7 @@ async def test_without_a_staff_group(chat: Chat, app: AfterviewApplication) -> N
 async def test_the_terminal_plays_the_advisers_with_a_flag(tmp_path: Path, clock: Clock) -> None:
     settings = make_settings(tmp_path, adviser_chat_id=None)
     out = io.StringIO()
-    lines = "/adviser\n1\nHello there\n>> Hi from us\n/quit\n"
+    lines = "/adviser\n[1]\nHello there\n>> Hi from us\n/quit\n"
     await run_chat(settings, stdin=io.StringIO(lines), stdout=out, clock=clock, adviser=True)
     screen = out.getvalue()
     assert "[advisers · topic 500] 👤 Sam · client 1\nShared: first name and messages" in screen

@@ -58,11 +58,11 @@ async def test_buttons_are_numbered_and_pressed_by_number(terminal: Terminal) ->
     out = await say(terminal, "/start")
     assert "Afterview: 👋 Hi, I'm Afterview." in out  # HTML shown as plain text
     assert "[1] 🇬🇧 London   [2] 🇨🇦 Toronto   [3] 🇮🇪 Dublin" in out
-    out = await say(terminal, "1")
+    out = await say(terminal, "[1]")
     assert "→ Europe/London" in out  # the pressed button's choice, shown in place
     assert "Which country" in out and "[7] Skip" in out
-    out = await say(terminal, "9")  # there is no button 9: it is sent as text instead
-    assert tt.NO_SUCH_BUTTON.format(n=9) in out
+    out = await say(terminal, "#9")  # there is no button 9: nothing is sent
+    assert tt.NO_SUCH_BUTTON.format(n=9) in out and "Which country" not in out
     out = await say(terminal, "Ireland")
     assert "Country: Ireland" in out
     user = await terminal.app.runtime.store.users.get(terminal.user_id)
@@ -71,8 +71,8 @@ async def test_buttons_are_numbered_and_pressed_by_number(terminal: Terminal) ->
 
 async def test_html_characters_and_stale_buttons(terminal: Terminal) -> None:
     await say(terminal, "/start")
-    await say(terminal, "1")
-    await say(terminal, "1")
+    await say(terminal, "[1]")
+    await say(terminal, "[1]")
     out = await say(terminal, "/debrief")
     assert "Which company" in out and "[1] Skip" in out
     out = await say(terminal, "<b>Acme</b> & Co")
@@ -117,12 +117,25 @@ async def test_nudges_print_when_due(terminal: Terminal, clock: Clock) -> None:
     if dispatcher is None:
         pytest.skip("the nudge dispatcher is not in this build")
     await say(terminal, "/start")
-    await say(terminal, "1")
-    await say(terminal, "1")
+    await say(terminal, "[1]")
+    await say(terminal, "[1]")
     await say(terminal, "/debrief")
-    for answer in ("Acme", "Analyst", "1", "Priya", "1", "2", "1", "3", "1", "4", "Skip"):
+    # "4" at the rating presses the button labelled 4; "Skip" the one labelled Skip.
+    for answer in (
+        "Acme",
+        "Analyst",
+        "[1]",
+        "Priya",
+        "#1",
+        "[2]",
+        "[1]",
+        "[3]",
+        "[1]",
+        "4",
+        "Skip",
+    ):
         await say(terminal, answer)
-    await say(terminal, "1")  # skip the last question
+    await say(terminal, "[1]")  # skip the last question
     screen = terminal.out
     assert isinstance(screen, Screen)
     terminal.prompt()
@@ -139,7 +152,9 @@ async def test_nudges_print_when_due(terminal: Terminal, clock: Clock) -> None:
 async def test_run_chat_on_streams(tmp_path: Path, clock: Clock) -> None:
     settings = make_settings(tmp_path, telegram_bot_token=None)
     out = io.StringIO()
-    await run_chat(settings, stdin=io.StringIO("1\n1\n/quit\nnot read\n"), stdout=out, clock=clock)
+    await run_chat(
+        settings, stdin=io.StringIO("[1]\n[1]\n/quit\nnot read\n"), stdout=out, clock=clock
+    )
     text = out.getvalue()
     assert text.startswith(tt.INTRO.format(database=settings.database_path))
     assert "@BotFather" in text and "Country: United Kingdom" in text
@@ -203,19 +218,19 @@ def test_a_full_debrief_in_a_pseudo_terminal(tmp_path: Path) -> None:
     term = Pty([sys.executable, "-m", "bot", "chat", "--name", "Alex"], env, tmp_path)
     try:
         term.expect("Which time zone")
-        term.type("1", "Which country")
-        term.type("1", "Which nation")  # UK
-        term.type("1", "All set")  # England
-        term.type("1", "Which company")  # the "Debrief an interview" button
+        term.type("[1]", "Which country")
+        term.type("[1]", "Which nation")  # UK
+        term.type("[1]", "All set")  # England
+        term.type("[1]", "Which company")  # the "Debrief an interview" button
         term.type("Acme <Ltd> & Co", "What's the role")
         term.type("Data Analyst", "When was it")
-        term.type("1", "Who interviewed")  # Just now
+        term.type("Just now", "Who interviewed")  # the button labelled Just now
         term.type("Priya Shah", "email")
         term.type("priya@acme.example", "Anyone else")
-        term.type("2", "next stage")  # That's everyone
-        term.type("1", "get back to you")  # I didn't ask
-        term.type("3", "process")  # They didn't say
-        term.type("1", "how do you think it went")  # Nothing mentioned
+        term.type("[2]", "next stage")  # That's everyone
+        term.type("[1]", "get back to you")  # I didn't ask
+        term.type("[3]", "process")  # They didn't say
+        term.type("#1", "how do you think it went")  # Nothing mentioned
         term.type("4", "What went well")
         term.type("My SQL answer", "didn't quite land")
         done = term.type("The salary question", "Next:")
@@ -268,7 +283,7 @@ async def test_starting_again_shows_the_question_left_half_answered(
     """Issue 15: quit mid-question, start again: the question is shown again, still pending."""
     settings = make_settings(tmp_path, telegram_bot_token=None)
     first = io.StringIO()
-    typed = "1\n1\n1\n/debrief\nAcme\n/quit\n"
+    typed = "[1]\n[1]\n[1]\n/debrief\nAcme\n/quit\n"
     await run_chat(settings, stdin=io.StringIO(typed), stdout=first, clock=clock)
     assert first.getvalue().count("What's the role?") == 1
     again = io.StringIO()
@@ -278,3 +293,26 @@ async def test_starting_again_shows_the_question_left_half_answered(
     assert "What's the role?" in text.split("middle of this")[1]
     found = await read_db(settings, "SELECT company, role FROM interviews")
     assert found == [("Acme", "Analyst")]
+
+
+async def test_a_typed_number_is_an_answer_not_a_button(terminal: Terminal) -> None:
+    await say(terminal, "/start")
+    await say(terminal, "[1]")
+    await say(terminal, "[1]")
+    await say(terminal, "[1]")
+    out = await say(terminal, "/debrief")
+    assert "[1] Skip" in out
+    out = await say(terminal, "1")  # a company called "1", not Skip
+    assert "role" in out and "→ Skip" not in out
+    interview = (await terminal.app.runtime.store.interviews.active(terminal.user_id))[0]
+    assert interview.company == "1"
+    for answer in ("Analyst", "Just now", "Priya", "[1]", "[2]", "[1]", "[3]"):
+        await say(terminal, answer)
+    out = await say(terminal, "#1")  # Nothing mentioned: the rating's buttons 1–5, Skip
+    assert "[6] Skip" in out
+    out = await say(terminal, "6")  # not the sixth button (Skip): out of the scale
+    assert "→ Skip" not in out and "What went well" not in out
+    out = await say(terminal, "5")  # the button labelled 5
+    assert "What went well" in out
+    interview = (await terminal.app.runtime.store.interviews.active(terminal.user_id))[0]
+    assert interview.rating == 5

@@ -1,10 +1,11 @@
 """`afterview chat`: the whole bot in a terminal, without Telegram.
 
 The real Application (the same handlers, conversations, persistence and SQLite store) runs on
-the offline Bot API of `bot/offline_api.py`: a line typed here becomes a Telegram update,
-every message the bot sends is printed as plain text with its buttons numbered, and a number
-presses one of the newest message's buttons. The JobQueue runs too (`Application.start()`),
-so a nudge that falls due while the terminal is open is printed like any other message.
+the offline Bot API of `bot/offline_api.py`: a line typed here becomes a Telegram update, every
+message the bot sends is printed as plain text with its buttons numbered; "[n]", "#n" or a
+label as it reads ("Just now", "4" at the rating) presses one of the newest message's buttons.
+A number alone is an answer, as on Telegram: a company "1" is not button 1 (Skip). The JobQueue
+runs too, so a nudge that falls due while the terminal is open is printed like any other.
 Nothing in `conversations/` knows it isn't talking to Telegram.
 """
 
@@ -14,6 +15,7 @@ import asyncio
 import contextlib
 import itertools
 import os
+import re
 import sys
 import threading
 import time
@@ -37,6 +39,8 @@ TERMINAL_NAME = "Sam"
 # a token because PTB builds request URLs with it.
 OFFLINE_TOKEN = "100000:offline_terminal_chat_no_telegram_needed"
 BUTTON_GAP = "   "
+_BOT = {"id": BOT_ID, "is_bot": True, "first_name": t.BOT, "username": BOT_USERNAME}
+_PRESS = re.compile(r"(?:\[|#)\s*(?P<n>[0-9]{1,3})\s*\]?")  # "[2]" or "#2": press button 2
 
 
 def terminal_database(database: Path) -> Path:
@@ -161,17 +165,24 @@ class Terminal:
             return True
         if text.lower() in t.QUIT_WORDS:
             return False
-        n = whole_number(text, 0, 999)
-        if n is not None and self.buttons:
-            if 1 <= n <= len(self.buttons):
-                await self.press(n)
-                return True
-            self._show(t.NO_SUCH_BUTTON.format(n=n))
+        pressed = _PRESS.fullmatch(text)
+        n = whole_number(pressed["n"], 1, len(self.buttons)) if pressed else self._labelled(text)
+        if n is not None:
+            await self.press(n)
+            return True
+        if pressed is not None:
+            self._show(t.NO_SUCH_BUTTON.format(n=pressed["n"]))
+            return True
         if self.desk is not None and self.desk.takes(text):
             await self._feed(self.desk.message(text))  # an adviser's reply (--adviser)
             return True
         await self.send(text)
         return True
+
+    def _labelled(self, text: str) -> int | None:
+        """The number of the newest message's button whose label is `text` (any case)."""
+        labels = [label.strip().casefold() for label, _ in self.buttons]
+        return labels.index(text.casefold()) + 1 if text.casefold() in labels else None
 
     async def send(self, text: str) -> None:
         body: dict[str, Any] = {
@@ -201,12 +212,7 @@ class Terminal:
                 "message_id": message.message_id,
                 "date": int(time.time()),
                 "chat": {"id": self.user_id, "type": "private"},
-                "from": {
-                    "id": BOT_ID,
-                    "is_bot": True,
-                    "first_name": t.BOT,
-                    "username": BOT_USERNAME,
-                },
+                "from": _BOT,
                 "text": self.texts.get(message.message_id, message.text),
             },
         }

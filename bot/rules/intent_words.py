@@ -91,6 +91,7 @@ TYPOS = {
 FILLER = frozenset((
     "i", "id", "think", "say", "it", "was", "went", "its", "overall", "honestly", "maybe",
     "probably", "about", "around", "a", "an", "um", "hmm", "er", "guess", "would",
+    "star", "stars",
 ))  # fmt: skip
 # Words around a phrase that change nothing: "ok, what now?", "next please".
 LEADING = frozenset((
@@ -138,3 +139,22 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
         "not heard", "havent heard", "havent heard back", "no answer yet",
     ),
 }  # fmt: skip
+# An outcome told in a sentence ("they offered me the job!", "they rejected me"): a word only
+# one outcome uses, with no negation anywhere ("I didn't get an offer" is left unread).
+OUTCOME_WORDS: dict[str, frozenset[str]] = {
+    "offer": frozenset(("offer", "offered", "offering", "hired", "hiring")),
+    "rejected": frozenset((
+        "rejected", "rejection", "rejecting", "unsuccessful", "declined", "turned",
+    )),
+    "withdrawn": frozenset(("withdrew", "withdrawn", "withdrawing")),
+}  # fmt: skip
+NEGATIONS = frozenset((
+    "not", "no", "didnt", "dont", "wasnt", "werent", "havent", "hasnt", "never", "without",
+    "isnt", "arent", "wont", "yet", "if", "maybe", "hope", "hoping",
+))  # fmt: skip
+# Words that read as an action but are names too ("Next", "Progress" and "Status" are
+# companies): typed alone at a name question, the user is asked which they meant.
+NAME_WORDS = frozenset((
+    "next", "help", "status", "stop", "cancel", "quit", "exit", "abort", "progress", "overview",
+    "summary", "menu", "options",
+))  # fmt: skip

@@ -30,6 +30,8 @@ from rapidfuzz import fuzz, process
 from bot.rules.intent_words import (
     FILLER,
     LEADING,
+    NEGATIONS,
+    OUTCOME_WORDS,
     OUTCOMES,
     PHRASES,
     RATING_PHRASES,
@@ -60,7 +62,9 @@ class Intent(StrEnum):
 @dataclass(frozen=True)
 class Reading:
     """An intent read from a message. `rest`: for CORRECTION, the corrected text as typed
-    (after "actually", "oops", "I meant"…); `rating`: for RATING, 1 (rough) to 5 (great)."""
+    (after "actually", "oops", "I meant"…); for NEW_INTERVIEW, when it was, as said ("this
+    morning", "2 hours ago"; lower case, "" when not said); `rating`: for RATING, 1 (rough)
+    to 5 (great)."""
 
     intent: Intent
     rest: str = ""
@@ -78,7 +82,10 @@ _SHORT_PHRASE = 8  # phrases shorter than this are matched exactly (after mendin
 _WORDS = sorted({w for p in _BY_PHRASE for w in p.split() if len(w) >= 5} | {"interview"})
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_OUT_OF = re.compile(r"^(?P<n>[0-9]+|one|two|three|four|five)(?: ?(?:/|out of|of) ?5)?$")
+_OUT_OF = re.compile(r"^(?P<n>[0-9]+|one|two|three|four|five)(?:/5)?$")
+# Out of ten, a coach's reading on the 1–5 scale: halved, halves rounded up (8/10 → 4,
+# 7/10 → 4, 5/10 → 3, 1/10 → 1).
+_OUT_OF_TEN = re.compile(r"^(?P<n>[0-9]+)/10$")
 
 _CORRECTION = re.compile(
     r"^\s*(?:oops|whoops|oh|sorry|no|wait|my bad|my mistake|correction|typo)?[\s,:!.;-]*"
@@ -87,7 +94,7 @@ _CORRECTION = re.compile(
     re.I | re.S,
 )
 _WHEN = (
-    r"(?: (?:this (?:morning|afternoon|evening)|today|tonight|yesterday(?: \w+)?|earlier"
+    r"(?: (?P<when>this (?:morning|afternoon|evening)|today|tonight|yesterday(?: \w+)?|earlier"
     r"(?: today)?|just now|an? (?:hour|few hours|couple of hours) ago|[0-9]+ "
     r"(?:hours?|hrs?|mins?|minutes?) ago|at [0-9]{1,2}(?: ?[0-9]{2})?(?: ?[ap]m)?))?"
 )
@@ -126,8 +133,9 @@ def read_intent(text: str) -> Reading | None:
     rating = None if re.search(r"[-−–]\s*[0-9]", raw) else _rating(words)  # not "-1"
     if rating is not None:
         return Reading(Intent.RATING, rating=rating)
-    if _JUST_HAD.match(phrase):
-        return Reading(Intent.NEW_INTERVIEW)
+    just_had = _JUST_HAD.match(phrase)
+    if just_had is not None:
+        return Reading(Intent.NEW_INTERVIEW, rest=just_had["when"] or "")
     return _near_phrase(phrase)
 
 
@@ -161,7 +169,20 @@ def read_outcome(text: str) -> Outcome | None:
     if phrase in _BY_OUTCOME:
         return _BY_OUTCOME[phrase]
     best = process.extractOne(phrase, list(_BY_OUTCOME), scorer=fuzz.ratio, score_cutoff=85)
-    return _BY_OUTCOME[best[0]] if best is not None else None
+    if best is not None:
+        return _BY_OUTCOME[best[0]]
+    return _outcome_word(phrase.split())
+
+
+def _outcome_word(words: list[str]) -> Outcome | None:
+    """The one outcome a sentence's words name ("they offered me the job", "they rejected
+    me"), or None: no such word, words of two outcomes, or a negation anywhere."""
+    if NEGATIONS.intersection(words):
+        return None
+    named = {value for value, keys in OUTCOME_WORDS.items() if keys.intersection(words)}
+    if "got" in words and "job" in words:
+        named.add("offer")
+    return Outcome(named.pop()) if len(named) == 1 else None
 
 
 def _normal(text: str) -> str:
@@ -208,14 +229,21 @@ def _rating(words: list[str]) -> int | None:
     when anything else is said, or two figures disagree."""
     figures: set[int] = set()
     said: list[str] = []
-    for word in " ".join(words).replace(" out of ", " /").replace("/ 5", "/5").split():
+    joined = re.sub(r" ?(?:/|out of|of) ?(?=(?:5|10)\b)", "/", " ".join(words))
+    for word in joined.split():
         number = _OUT_OF.match(word)
-        if number is not None:
+        tenths = _OUT_OF_TEN.match(word)
+        if tenths is not None:
+            ten = whole_number(tenths["n"], 0, 10)
+            if ten is None:
+                return None
+            figures.add(max(1, (ten + 1) // 2))
+        elif number is not None:
             value = _NUMBER_WORDS.get(number["n"]) or whole_number(number["n"], 1, 5)
             if value is None:
                 return None
             figures.add(value)
-        elif word != "/5":
+        else:
             said.append(word)
     if len(figures) > 1:
         return None

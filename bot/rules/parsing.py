@@ -20,6 +20,12 @@ MAX_TEXT = 2000  # longest free-text answer we store; Telegram allows 4096
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]{2,}$")
 
 
+def is_name(text: str) -> bool:
+    """True when `text` could name a company or a role: it holds a letter or a digit in any
+    script ("🚀🚀" or "..." holds none)."""
+    return re.search(r"[^\W_]", text) is not None
+
+
 def parse_email(text: str) -> str | None:
     candidate = text.strip()
     return candidate if _EMAIL.match(candidate) and len(candidate) <= 254 else None

@@ -96,6 +96,7 @@ UNKNOWN_TEXT = (
     "I'm not sure what you mean. Ask <b>what's next?</b>, or send /help to see what I can do."
 )
 STALE_BUTTON = "That button has expired. Send /next to carry on."
+NO_LETTERS = "That has no letters or digits in it: please type the name."
 TOO_LONG = "That's a lot! Please keep it under {limit} characters, or split it into parts."
 ERROR = "Sorry, something went wrong on my side. Your answers so far are saved; please try again."
 CANCELLED = "Stopped. Everything you've answered is saved. Send /next when you're ready."

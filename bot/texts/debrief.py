@@ -14,6 +14,10 @@ ASK_WHEN = (
     "When was it? Tap <b>Just now</b>, or type it, e.g. “this morning”, “yesterday 2pm”. "
     "If it's still to come, type when, e.g. “Friday 10am”."
 )
+ASK_WHEN_SAID = (
+    "When was it? You said “{words}”: tap the time below if it's about right, or type it, "
+    "e.g. “10:30”."
+)
 BAD_WHEN = (
     "I couldn't read “{text}” as a time. Try “today 3pm”, “yesterday morning” or “Mon 10:00”."
 )

@@ -5,6 +5,17 @@ and notes deleted in words ("delete 3 and 4")."""
 from __future__ import annotations
 
 STILL_OPEN = "↩️ <i>Still open, whenever you're ready (or /cancel to leave it):</i>"
+DEBRIEF_AFTER_SETUP = "Great, let's debrief it right after this question."
+# A one-word answer that reads as an action too ("Next" at the company question).
+WHICH = "{answer}, or {action}?"
+WHICH_ANSWER = "The {what} “{text}”"
+WHICH_COMPANY, WHICH_ROLE, WHICH_NAME, WHICH_FIELD = "company", "role", "name", "answer"
+WHICH_ACTIONS = {
+    "next": ("what's next", "➡️ What's next?"),
+    "help": ("do you need help", "❓ Help"),
+    "status": ("your status", "📊 My status"),
+    "cancel": ("stop here", "✋ Stop here"),
+}
 DONT_KNOW = "No problem, we can do without it."
 OUTCOME_UNCLEAR = "I didn't recognise “{text}” as an outcome, so here are the choices."
 

@@ -29,7 +29,11 @@ BUTTONS: dict[Outcome, str] = {
 ASK = "Have you heard back about <b>{label}</b>? What's the outcome?"
 ASK_LAST = "Last time you told me: {outcome} ({when})."
 CLOSED = "<b>{label}</b> is wrapped up already ({outcome}). Send /interviews to pick another."
-NOT_YET_HELD = "Your interview is still to come. Tell me the outcome once you've heard back."
+NOT_YET_HELD = (
+    "Your interview <b>{label}</b> is still to come ({when}). Tell me the outcome once "
+    "you've heard back; until then, let's get you ready for it."
+)
+BTN_HAPPENED = "🗓 It's happened: fix the date"
 
 # --- still waiting ---------------------------------------------------------------------------
 WAITING = (

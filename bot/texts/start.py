@@ -33,6 +33,7 @@ COUNTRY_NONE = "No country: I'll count only weekends as days off."
 SETUP_DONE = (
     "All set! After your next interview, tap <b>Debrief</b>. You can change this in /settings."
 )
+SETUP_DONE_DEBRIEF = "All set! Now, your interview: tap <b>Debrief</b> while it's fresh."
 BTN_NO_COUNTRY = "Skip"
 
 SETTINGS_MENU = (

@@ -18,6 +18,9 @@ class Ctx(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], dict[Any,
     # Set by the dialogue for the update it handles (bot/tg/dialogue.py).
     pending: Pending | None = None
     outbox: Outbox | None = None
+    # Set by a handler that refused the answer without asking again (too long): the dialogue
+    # then asks the pending question again, so the user sees what is still wanted.
+    ask_again: bool = False
 
     @property
     def runtime(self) -> Runtime:

@@ -122,6 +122,7 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
         chat = update.effective_chat
         assert chat is not None
         context.outbox = Outbox(chat.id)
+        context.ask_again = False
         try:
             ids = await self._commit(update, application, context)
         except Exception as exc:  # the transaction rolled back: nothing of the update is kept
@@ -191,7 +192,16 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
             result = await handler.handle_update(update, application, check, ctx)
         except ApplicationHandlerStop as stop:
             result = stop.state
+        if result is None and ctx.ask_again:
+            await self._ask_again(update, ctx, pending)
         self._move(pending, result)
+
+    async def _ask_again(self, update: Update, ctx: Ctx, pending: Pending) -> None:
+        """Ask the question still pending again (a handler refused its answer)."""
+        current = self._current(pending)
+        if current is not None and current[0].reask is not None:
+            state = next(s for s in current[0].states if str(s) == pending.state)
+            await current[0].reask(update, ctx, state)
 
     def _move(self, pending: Pending, result: object) -> None:
         """Apply a handler's returned state to the user's conversation."""
@@ -236,14 +246,10 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
 
 
 def _first(handlers: Sequence[Handler], update: Update) -> Found | None:
-    for handler in handlers:
-        check = handler.check_update(update)
-        if check is not None and check is not False:
-            return handler, check, None
-    return None
+    return _first_entry([(handler, None) for handler in handlers], update)
 
 
-def _first_entry(entries: Sequence[tuple[Handler, str]], update: Update) -> Found | None:
+def _first_entry(entries: Sequence[tuple[Handler, str | None]], update: Update) -> Found | None:
     for handler, name in entries:
         check = handler.check_update(update)
         if check is not None and check is not False:

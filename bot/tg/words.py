@@ -10,7 +10,9 @@ At a pending question, a message that reads as
 - stop: the step's /cancel;
 - an action available at any time (what's next, help, status: `Words.anytime`): the action,
   then the question again, which stays pending (`Words.still_open` above it); an action that
-  starts a step (a new interview) ends the question, as that step's command would.
+  starts a step (a new interview) ends the question, as that step's command would, except
+  in the steps of `Words.holds` (the setup): there it is promised for later (`Action.later`)
+  and the question is asked again.
 With nothing pending, the actions and `Words.idle` (stop, skip). Anything else, and all text
 in the `Words.free` states (a message for a person), goes on as before.
 
@@ -31,6 +33,7 @@ from bot.rules.intents import Intent, Reading, read_intent
 from bot.tg.context import Ctx
 from bot.tg.limits import MAX_MESSAGE
 from bot.tg.outbox import SEND, Call, Outbox
+from bot.tg.words_which import ANSWER, Which, as_answer
 
 Handler = BaseHandler[Update, Ctx, Any]
 Callback = Callable[[Update, Ctx], Coroutine[Any, Any, object]]
@@ -62,6 +65,9 @@ class Action:
     callback: Callback
     enters: str | None = None
     asks_again: bool = True
+    # What it does instead at a question of a step that `Words.holds` (the setup): say it
+    # will come once the question is answered (and remember it); the question stays.
+    later: Callback | None = None
 
 
 @dataclass(frozen=True)
@@ -76,18 +82,23 @@ class Words:
     buttons: Mapping[str, Mapping[Intent, str]] = field(default_factory=dict)
     unknown: frozenset[str] = frozenset()
     free: frozenset[str] = frozenset()
+    # Steps whose questions an action that starts another step doesn't end (its `later`).
+    holds: frozenset[str] = frozenset()
     # Intents acted on only while one of these steps has a question pending (a correction
     # means something only where there is a last answer to correct); elsewhere the text is
     # left to the question or the idle replies, as any other text.
     only_in: Mapping[Intent, frozenset[str]] = field(default_factory=dict)
     still_open: str = ""
     dont_know: str = ""
+    which: Which | None = None  # a one-word answer that reads as an action: asked which
 
     def pick(
         self, update: Update, state: str | None, current: tuple[Step, Sequence[Handler]] | None
     ) -> Found | None:
         """What a typed message does in the pending `state` (None: nothing pending) of the
         `current` step, with that state's handlers; None to leave it to the usual handlers."""
+        if update.callback_query is not None:
+            return self._which_pressed(update.callback_query.data, state, current)
         message = update.message
         if message is None or not message.text or message.text.startswith("/"):
             return None
@@ -96,6 +107,8 @@ class Words:
         reading = read_intent(message.text)
         if reading is None:
             return None
+        if self.which is not None and state and self.which.asks(state, reading, message.text):
+            return _Acting(self.which.ask(state, reading, message.text)), True, None
         steps = self.only_in.get(reading.intent)
         if steps is not None and (current is None or current[0].name not in steps):
             return None
@@ -103,7 +116,32 @@ class Words:
             return self.at_idle(reading)
         step, handlers = current
         pending = next(s for s in step.states if str(s) == state)
+        held = self._held(reading, step)
+        if held is not None and step.reask is not None:
+            return _Acting(self._then_ask_again(held, step.reask, pending)), True, None
         return self.at_question(reading, pending, handlers, step.cancel, step.reask)
+
+    def _which_pressed(
+        self, data: str | None, state: str | None, current: tuple[Step, Sequence[Handler]] | None
+    ) -> Found | None:
+        """A press of the buttons `Which.ask` put under its question: the word as the answer,
+        or the action it reads as."""
+        chosen = self.which.chosen(data, state) if self.which is not None else None
+        if chosen is None or current is None:
+            return None
+        step, handlers = current
+        if chosen == ANSWER:
+            return _Acting(as_answer(handlers)), True, None
+        pending = next(s for s in step.states if str(s) == state)
+        return self.at_question(Reading(Intent(chosen)), pending, handlers, step.cancel, step.reask)
+
+    def _held(self, reading: Reading, step: Step) -> Callback | None:
+        """What an action that starts a step does instead at a question of `step` when the
+        step `holds` (its `later`), or None."""
+        action = self.anytime.get(reading.intent)
+        if step.name not in self.holds or action is None or action.enters is None:
+            return None
+        return action.later
 
     def at_idle(self, reading: Reading) -> Found | None:
         """What the message does with nothing pending, if anything."""

@@ -21,10 +21,10 @@ KEY = 0x7E57  # not the bot's own key: a bot running on the same server is left 
 
 @pytest.fixture
 async def pg_url(request: pytest.FixtureRequest) -> str:
-    """The test PostgreSQL (`--database-url`, or TEST_DATABASE_URL); skip without one."""
-    url = request.config.getoption("--database-url", None) or os.environ.get("TEST_DATABASE_URL")
+    """The test PostgreSQL (`--database-url`); skip without one."""
+    url = request.config.getoption("--database-url", None)
     if not url or not str(url).startswith(("postgresql://", "postgres://")):
-        pytest.skip("no PostgreSQL: give --database-url or TEST_DATABASE_URL=postgresql://...")
+        pytest.skip("no PostgreSQL: give --database-url=postgresql://...")
     try:
         conn = await asyncpg.connect(str(url), timeout=3)
     except (OSError, asyncpg.PostgresError) as exc:

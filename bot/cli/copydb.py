@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sqlite3
 import sys
 from typing import NoReturn
@@ -36,6 +35,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
 
 
+def _configured_url() -> str | None:
+    """DATABASE_URL as the settings read it (the environment or `.env`); None when unset or
+    when the settings can't be read (the caller then asks for --to)."""
+    from pydantic import ValidationError
+
+    from bot.settings import Settings
+
+    try:
+        return Settings().postgres_url
+    except ValidationError:
+        return None
+
+
 def main(args: argparse.Namespace) -> None:
     """Run the copy the arguments name; print its summary or exit 2 with one line."""
     # Imported here: the other commands don't need the copy's modules or the driver.
@@ -44,7 +56,7 @@ def main(args: argparse.Namespace) -> None:
     from bot.storage.copying import CopyError, copy_database, shown
 
     if args.target is None:
-        args.target = os.environ.get("DATABASE_URL") or None
+        args.target = _configured_url()
         if args.target is None:
             _fail("name the target with --to (or set DATABASE_URL)", args)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.storage.leadership import AlwaysLeader
 from bot.texts import common as tc
 from bot.tg.outbox import send_left_over
 from tests.chat import Chat
@@ -98,3 +99,31 @@ async def test_a_message_telegram_refuses_gets_an_apology_and_the_answer_stays(
     assert [s.text for s in r if s.text] == [tc.ERROR]
     (interview,) = await chat.app.runtime.store.interviews.active(chat.user_id)
     assert interview.held_at is not None and await unsent(chat) == 0
+
+
+class LapsesMidUpdate(AlwaysLeader):
+    """Leading when an update comes in, no longer at its COMMIT (the lock lapsed meanwhile),
+    then leading again: what `leading` answers is taken from `answers` in turn."""
+
+    def __init__(self, answers: list[bool]) -> None:
+        super().__init__()
+        self.answers = answers
+
+    @property
+    def leading(self) -> bool:
+        return self.answers.pop(0) if self.answers else True
+
+
+async def test_an_update_running_when_leadership_lapses_is_not_committed(chat: Chat) -> None:
+    """Issue 16: a leader that loses its lock mid-update rolls the update back and says
+    nothing; the next leader handles it (here: the same process, leading again)."""
+    await at_when_question(chat)
+    before = await chat.app.runtime.store.conversations.get(chat.user_id)
+    chat.app.runtime.leader = LapsesMidUpdate([True, False])  # in: leading; at COMMIT: not
+    r = await chat.send("yesterday 3pm")
+    assert r == []  # no reply, no apology
+    after = await chat.app.runtime.store.conversations.get(chat.user_id)
+    assert (after.state, after.update_id) == (before.state, before.update_id)
+    assert await unsent(chat) == 0
+    r = await chat.send("yesterday 3pm")  # handed over again: handled once, by the leader
+    assert "Who interviewed you" in chat.texts(r)

@@ -31,6 +31,11 @@ _HELD: ContextVar[tuple[Store, asyncio.Task[Any] | None] | None] = ContextVar(
 BeforeCommit = Callable[["Store", Sequence[int]], Awaitable[None]]
 
 
+class NotLeading(RuntimeError):
+    """A transaction was about to commit in a process that is no longer the leader (on
+    PostgreSQL with a standby): it was rolled back, so that two processes never both act."""
+
+
 class Store:
     """The shared connection and the repositories over it.
 
@@ -48,6 +53,10 @@ class Store:
         self.gate = gate = WriteGate()
         self._lanes = db if isinstance(db, Lanes) else None
         self.before_commit: list[BeforeCommit] = []
+        # Asked just before every COMMIT: False rolls back (NotLeading). The leader's lock is
+        # checked on each update's way in, but an update already running when the lock
+        # lapses must not commit either (bot/storage/leader.py; set by the runtime).
+        self.may_commit: Callable[[], bool] = lambda: True
         self.after_commit: list[Callable[[], None]] = []
         self.users = Users(db, gate)
         self.interviews = Interviews(db, gate)
@@ -96,6 +105,8 @@ class Store:
                     with self.gate.opened("transaction"):
                         yield self
                         await self._before_commit()
+                    if not self.may_commit():
+                        raise NotLeading("this process lost the leader's lock: rolled back")
                     await self.db.commit()
                 except BaseException:
                     await self.db.rollback()

@@ -40,6 +40,7 @@ from telegram.ext import (
 
 from bot.storage import Store
 from bot.storage.conversations import Pending
+from bot.storage.store import NotLeading
 from bot.texts import common as tc
 from bot.tg.context import Ctx
 from bot.tg.errors import report
@@ -125,6 +126,9 @@ class Dialogue(BaseHandler[Update, Ctx, None]):
         context.ask_again = False
         try:
             ids = await self._commit(update, application, context)
+        except NotLeading:  # the next leader handles the update (Telegram hands it over again)
+            log.warning("not the leader any more: update %s rolled back", update.update_id)
+            return
         except Exception as exc:  # the transaction rolled back: nothing of the update is kept
             report(update, exc)
             context.outbox = _apology(update, chat.id)

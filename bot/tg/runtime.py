@@ -80,6 +80,7 @@ class Runtime:
         if self._store is None:
             store = Store(await open_database(self.settings))
             store.before_commit.append(self._facts_changed)
+            store.may_commit = lambda: self.leader.leading  # the leader as it is at COMMIT
             self._store = store
 
     async def close(self) -> None:

@@ -47,13 +47,13 @@ from typing import Any
 import asyncpg
 
 from bench.backends import Backends, Database
-from bot.rules.coaching import Step, StepState
+from bot.rules.coaching import Step
 from bot.storage.leader import Leader
 from bot.storage.reminders import NewReminder
-from bot.storage.sync import sync_interview
 from tests.fakeapi import FakeTelegram
 from tests.fakeserver import FakeBotServer
 from tests.process import bot_env, start_bot
+from tests.seeding import seed_due_nudges
 from tests.test_crash import FIRST_USER, tuned
 
 TOKEN = "123456789:AAFakeTokenForBenchOnly_abcdefghijklmnopq"
@@ -207,27 +207,10 @@ def fmt(value: float | None) -> str:
 
 # --- 2. a burst against the rate limit -----------------------------------------------------
 async def seed_due(where: Database, users: int) -> None:
-    """Users with one due nudge each, written by the bot's own code (as tests/test_crash.py
-    seeds its SQLite file)."""
-    now = datetime.now(UTC)
-    held_at = now - timedelta(hours=2, minutes=30)
+    """Users with one due nudge each, written by the bot's own code (tests/seeding.py)."""
     store = await where.store()
     try:
-        async with store.transaction() as tx:
-            for n in range(users):
-                user_id = FIRST_USER + n
-                await tx.users.ensure(user_id, user_id, f"User {n}")
-                await tx.users.update(user_id, quiet_start="00:00", quiet_end="00:00")
-                interview = await tx.interviews.create(
-                    user_id, company=f"Company {n}", role="Analyst", held_at=held_at
-                )
-                for step in (Step.DEBRIEF, Step.REFLECT):
-                    await tx.interviews.set_step(interview.id, step, StepState.DONE)
-                # As if the debrief had been answered then: the notes are due 30 minutes ago.
-                await sync_interview(tx, interview.id, held_at)
-        async with store.transaction() as tx:
-            due = await tx.reminders.due_users(now, users + 1)
-        assert len(due) == users, "each user has exactly one nudge due"
+        await seed_due_nudges(store, users, FIRST_USER)
     finally:
         await store.close()
 

@@ -13,19 +13,18 @@ import asyncio
 import signal
 import subprocess
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
-from bot.rules.coaching import Step, StepState
 from bot.settings import Settings
 from bot.storage import Store
 from bot.storage.db import open_database
 from bot.storage.reminders import State
-from bot.storage.sync import sync_interview
 from tests.conftest import TOKEN, database_env, make_settings
 from tests.fakeapi import FakeTelegram
 from tests.fakeserver import FakeBotServer
 from tests.process import bot_env, start_bot, wait_for
+from tests.seeding import seed_due_nudges
 
 USERS = 500
 FIRST_USER = 500_000
@@ -33,28 +32,11 @@ FIRST_USER = 500_000
 
 async def seed(settings: Settings, users: int) -> datetime:
     """Users with one due nudge each, written by the bot's own code; returns the time now."""
-    now = datetime.now(UTC)
-    held_at = now - timedelta(hours=2, minutes=30)
     store = Store(await open_database(settings))
     try:
-        async with store.transaction() as tx:
-            for n in range(users):
-                user_id = FIRST_USER + n
-                await tx.users.ensure(user_id, user_id, f"User {n}")
-                await tx.users.update(user_id, quiet_start="00:00", quiet_end="00:00")
-                interview = await tx.interviews.create(
-                    user_id, company=f"Company {n}", role="Analyst", held_at=held_at
-                )
-                for step in (Step.DEBRIEF, Step.REFLECT):
-                    await tx.interviews.set_step(interview.id, step, StepState.DONE)
-                # As if the debrief had been answered then: the notes are due 30 minutes ago.
-                await sync_interview(tx, interview.id, held_at)
-        async with store.transaction() as tx:
-            due = await tx.reminders.due_users(now, users + 1)
-        assert len(due) == users, "each user has exactly one nudge due"
+        return await seed_due_nudges(store, users, FIRST_USER)
     finally:
         await store.close()
-    return now
 
 
 async def states(settings: Settings) -> Counter[State]:

@@ -271,3 +271,9 @@ async def test_other_users_notes_and_referees_are_refused(
         assert tc.STALE_BUTTON in text and tc.ERROR not in text, data
     assert [n.body for n in await store.notes.for_interview(eves.id)] == ["Eve's note"]
     assert [r.name for r in await store.referees.for_user(eve.user_id)] == ["Eve's referee"]
+
+
+async def test_the_card_shows_the_rating_out_of_five(chat: Chat, app: AfterviewApplication) -> None:
+    await debriefed(chat)
+    text = await open_card(chat, "Acme")
+    assert "How it went: 4/5" in text

@@ -277,3 +277,32 @@ async def test_the_card_shows_the_rating_out_of_five(chat: Chat, app: AfterviewA
     await debriefed(chat)
     text = await open_card(chat, "Acme")
     assert "How it went: 4/5" in text
+
+
+async def test_deleting_the_last_note_opens_the_notes_step_again(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    """Issue 15: /status still showed Notes ✅ with every note deleted."""
+    interview = await logged(chat)
+    await chat.send("/notes")
+    await chat.send("They asked about SQL")
+    await chat.send("Team of 6")
+    await chat.press("Done ✓")
+    assert "✅ Notes" in chat.texts(await chat.send("/status"))
+    await open_card(chat, "Acme")
+    await chat.press("📝 Notes")
+    await chat.press("🗑 2")
+    assert "✅ Notes" in chat.texts(await chat.send("/status"))  # one note left: still done
+    await chat.send("/notes")
+    await chat.send("delete 1")
+    assert await app.runtime.store.notes.for_interview(interview.id) == []
+    text = chat.texts(await chat.send("/status"))
+    assert "✅ Notes" not in text and "Notes · due" in text
+    assert "notes" in await pending(app, chat.user_id)
+    await chat.send("/notes")
+    await chat.send("They use dbt")
+    await chat.press("Done ✓")
+    await open_card(chat, "Acme")
+    await chat.press("📝 Notes")
+    await chat.press("🗑 1")  # the last one, from the card
+    assert "✅ Notes" not in chat.texts(await chat.send("/status"))

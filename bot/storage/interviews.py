@@ -254,7 +254,16 @@ class Notes(Repo):
             await self._run(
                 "DELETE FROM notes WHERE id = ? AND interview_id = ?", (note_id, interview_id)
             )
+        await self._run(REOPEN_NOTES, (interview_id, interview_id))
         self._touch(interview_id)
+
+
+# Notes marked done with none left (the last one deleted) are no longer done: the step opens
+# again, as if never marked, and its nudge comes back (issue 15: /status still said ✅).
+REOPEN_NOTES = (
+    "DELETE FROM interview_steps WHERE interview_id = ? AND step = 'notes' AND state = 'done'"
+    " AND NOT EXISTS (SELECT 1 FROM notes WHERE interview_id = ?)"
+)
 
 
 class SocialPages(Repo):

@@ -198,3 +198,26 @@ async def test_the_revision_line_reads_right_with_any_process_text(chat: Chat) -
     assert "Revise for the test or task they mentioned" in text
     assert "You noted: “second round; technical test”" in text
     assert "Revise for the test</b>: " not in chat.last.html
+
+
+async def test_due_times_at_night_are_when_the_nudges_come(chat: Chat, clock: Clock) -> None:
+    """Issue 15: after a 22:30 debrief /status said "Notes · due tomorrow 00:30", and after a
+    rejection at 23:30 "Send this reply after tomorrow 23:30 … by Mon 30 Nov 23:30", while
+    the nudges come at 08:00 (quiet hours 21:00–08:00)."""
+    clock.set(utc(2026, 11, 23, 22, 30))
+    await debriefed(chat)
+    slots = await pending(chat.app, chat.user_id)
+    assert slots["notes"] == utc(2026, 11, 24, 8)
+    text = chat.texts(await chat.send("/status"))
+    assert "Notes · due tomorrow 08:00" in text and "00:30" not in text
+    clock.set(utc(2026, 11, 23, 23, 30))
+    await chat.send("/outcome")
+    text = chat.texts(await chat.press("Rejected"))
+    assert "after Wed 25 Nov 08:00" in text and "by Mon 30 Nov." in text
+    assert "23:30" not in text
+    slots = await pending(chat.app, chat.user_id)
+    assert slots["keep_contact_rejected"] == utc(2026, 11, 25, 8)
+    text = chat.texts(await chat.send("/status"))
+    assert "Keep in contact · due Wed 25 Nov 08:00" in text
+    text = chat.texts(await chat.press("Done ✓"))
+    assert "after Wed 25 Nov 08:00" in text and "by Mon 30 Nov" in text

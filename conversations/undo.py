@@ -16,6 +16,8 @@ whose question is pending (`ctx.pending.name`) says which of these applies.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +54,7 @@ AS_FIELD: dict[Q, str] = {
     Q.WENT_WELL: "well",
     Q.NOT_LANDED: "landed",
 }
+_ALSO = re.compile(r"\b(too|also|as well|another|plus)\b", re.I)  # adds to what was read
 
 
 @dataclass(frozen=True)
@@ -200,10 +203,10 @@ async def correct_last(update: Update, ctx: Ctx, text: str) -> object:
     if interview is None or last is None:
         await _nothing(update, ctx)
         return None
-    if last.q is Q.NEXT_STAGE:  # what was read from it may wait to be confirmed
-        done = await _correct_reading(update, ctx, interview, text)
-        if done is not None:
-            return done
+    # At a confirmation of what was read, the correction is of it (even after Yes to another).
+    done = await _correct_reading(update, ctx, interview, text)
+    if done is not None:
+        return done
     await _take_back(ctx, interview, last)
     done = await _answer(update, ctx, interview, last, text)
     if done is not None:
@@ -225,6 +228,8 @@ async def _correct_reading(
         return None
     asked = Q(q)
     place = await where(update, ctx, interview)
+    if asked is Q.PROCESS and _ALSO.search(text):  # "there's a presentation too": one more
+        text = f"{html.unescape(old)}; {text}"
     reading = read(AS_FIELD[asked], text, place)
     if reading.values is None:
         return None

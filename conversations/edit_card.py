@@ -22,6 +22,7 @@ from bot.tg.context import Ctx
 from conversations.common import current_user, joined, say
 from conversations.edit_fields import NS, shown, snapshot
 
+CARD_SHOWN = "card_shown"  # scratch: {"iid", "update"}: the card shown last, and by which update
 MAX_ROWS = 20  # notes or referees listed with buttons; more would not fit a phone's screen
 
 
@@ -117,6 +118,7 @@ async def show_card(
     """Show the interview's card, after `lead` (what just changed)."""
     people = await ctx.store.interviewers.for_interview(interview.id)
     text = await card_text(ctx, interview, people)
+    ctx.udata[CARD_SHOWN] = {"iid": interview.id, "update": update.update_id}  # for "undo"
     await say(update, ctx, text, card_keyboard(interview, people), lead=lead)
 
 

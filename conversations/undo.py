@@ -40,6 +40,7 @@ from conversations.edit_fields import FIELDS, read, shown, snapshot
 from conversations.endings import INTERVIEWS_DATA, onward
 from conversations.people import add_people
 from conversations.resume import reask_pending
+from conversations.undo_scope import debrief_reachable, nothing_to_undo
 
 # The debrief's questions as fields of the card (their columns, how they read and show).
 AS_FIELD: dict[Q, str] = {
@@ -101,16 +102,6 @@ async def last_debrief(update: Update, ctx: Ctx, interview: Interview) -> Last |
     return None
 
 
-async def _nothing(update: Update, ctx: Ctx) -> None:
-    """Nothing to take back: said, then the question pending asked again (at a question or
-    on the card, "open the card from /interviews" would send them away from it)."""
-    if ctx.pending is None or ctx.pending.state is None:
-        await say(update, ctx, t.NOTHING_TO_UNDO, onward(INTERVIEWS_DATA))
-        return
-    await say(update, ctx, t.NOTHING_TO_UNDO_HERE)
-    await reask_pending(update, ctx)
-
-
 async def _take_back(ctx: Ctx, interview: Interview, last: Last) -> None:
     if last.how == "skip":
         ctx.udata["debrief_skipped"] = [s for s in skipped(ctx) if s != last.q.value]
@@ -140,10 +131,10 @@ async def undo_last(update: Update, ctx: Ctx) -> object:
         return await _undo_edit(update, ctx)
     if name == "notes" and ctx.pending and ctx.pending.state is not None:
         return await _undo_note(update, ctx)
-    interview = await current(ctx) if name == "debrief" else None
+    interview = await current(ctx) if debrief_reachable(ctx) else None
     last = await last_debrief(update, ctx, interview) if interview else None
     if interview is None or last is None:
-        await _nothing(update, ctx)
+        await nothing_to_undo(update, ctx)
         return None
     await _take_back(ctx, interview, last)
     lead = t.UNDONE_SKIP if last.how == "skip" else t.UNDONE.format(old=last.old)
@@ -175,7 +166,7 @@ async def _undo_note(update: Update, ctx: Ctx) -> object:
     interview = await stored_interview(update, ctx, "notes_id")
     note = await ctx.store.edits.last_note(interview.id) if interview else None
     if note is None:
-        await _nothing(update, ctx)
+        await nothing_to_undo(update, ctx)
         return None
     async with ctx.store.transaction() as tx:
         await tx.edits.delete_note(note.id)
@@ -198,10 +189,10 @@ async def correct_last(update: Update, ctx: Ctx, text: str) -> object:
         return E.FIELD if result is None else result
     if name == "notes" and ctx.pending and ctx.pending.state is not None:
         return await _correct_note(update, ctx, text)
-    interview = await current(ctx) if name == "debrief" else None
+    interview = await current(ctx) if debrief_reachable(ctx) else None
     last = await last_debrief(update, ctx, interview) if interview else None
     if interview is None or last is None:
-        await _nothing(update, ctx)
+        await nothing_to_undo(update, ctx)
         return None
     # At a confirmation of what was read, the correction is of it (even after Yes to another).
     done = await _correct_reading(update, ctx, interview, text)
@@ -273,7 +264,7 @@ async def _correct_note(update: Update, ctx: Ctx, text: str) -> object:
     interview = await stored_interview(update, ctx, "notes_id")
     note = await ctx.store.edits.last_note(interview.id) if interview else None
     if note is None or not text.strip():
-        await _nothing(update, ctx)
+        await nothing_to_undo(update, ctx)
         return None
     async with ctx.store.transaction() as tx:
         await tx.edits.set_note(note.id, text.strip())

@@ -306,3 +306,29 @@ async def test_deleting_the_last_note_opens_the_notes_step_again(
     await chat.press("📝 Notes")
     await chat.press("🗑 1")  # the last one, from the card
     assert "✅ Notes" not in chat.texts(await chat.send("/status"))
+
+
+async def test_undo_at_idle_takes_back_only_what_was_just_done(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    """Issue 15: "undo" at idle, even just after opening a card, took back the finished
+    debrief's last answer and asked it again."""
+    interview = await debriefed(chat)
+    text = chat.texts(await chat.send("undo"))  # just after the last answer: taken back
+    assert "Took back your last answer: “The salary question”" in text
+    await chat.send("The salary question")
+    assert (await fresh(app, interview)).not_landed == "The salary question"
+    await chat.send("/status")
+    text = chat.texts(await chat.send("undo"))
+    assert "no answer to take back" in text
+    assert (await fresh(app, interview)).not_landed == "The salary question"
+    await open_card(chat, "Acme")
+    text = chat.texts(await chat.send("undo"))
+    assert "Nothing has changed on this card" in text and "Company: Acme" in text
+    assert "Company" in chat.last.labels  # the card's own buttons
+    assert (await fresh(app, interview)).not_landed == "The salary question"
+    assert (await fresh(app, interview)).went_well is not None
+    await chat.press("Company")
+    await chat.send("Globex")
+    text = chat.texts(await chat.send("undo"))  # the card's last change
+    assert (await fresh(app, interview)).company == "Acme"

@@ -106,6 +106,9 @@ GONE = "I can't find that any more: it may have been changed or deleted."
 UNDONE = "↩️ Took back your last answer: “{old}”."
 UNDONE_SKIP = "↩️ Took back your skip."
 UNDONE_EDIT = "↩️ Undone: {what} is back to {old}."
+NOTHING_TO_UNDO_ON_CARD = (
+    "Nothing has changed on this card to take back. Tap what you'd like to change."
+)
 NOTHING_TO_UNDO_HERE = "There's no answer to take back just now."
 NOTHING_TO_UNDO = (
     "There's no answer to take back just now. To change anything you told me, open the "

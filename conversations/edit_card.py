@@ -17,6 +17,7 @@ from bot.rules.models import Interview, Interviewer, Note, Referee
 from bot.rules.timing import zone
 from bot.texts import common as tc
 from bot.texts import edit as t
+from bot.texts import outcome as to
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from conversations.common import current_user, joined, say
@@ -75,6 +76,7 @@ async def card_text(ctx: Ctx, interview: Interview, people: list[Interviewer]) -
         reply=value("reply"),
         process=value("process"),
         rating=value("rating"),
+        outcome=to.OUTCOME_NAMES[interview.outcome] if interview.outcome else t.NOT_GIVEN,
         well=value("well"),
         landed=value("landed"),
     )
@@ -101,6 +103,7 @@ def card_keyboard(interview: Interview, people: list[Interviewer]) -> InlineKeyb
     words = [(t.BTN_WENT_WELL, "well"), (t.BTN_NOT_LANDED, "landed")]
     keys = (fields, more, last, words)
     rows = [[(label, field_data(iid, key)) for label, key in row] for row in keys]
+    rows[2].append((t.BTN_OUTCOME, kb.data(NS, "oc", iid)))  # conversations/edit_outcome.py
     persons = [(t.BTN_PERSON.format(name=p.name), kb.data(NS, "p", iid, p.id)) for p in people]
     rows += [persons[i : i + 2] for i in range(0, len(persons[:MAX_ROWS]), 2)]
     rows.append([(t.BTN_ADD_PERSON, field_data(iid, "padd"))])

@@ -332,3 +332,34 @@ async def test_undo_at_idle_takes_back_only_what_was_just_done(
     await chat.send("Globex")
     text = chat.texts(await chat.send("undo"))  # the card's last change
     assert (await fresh(app, interview)).company == "Acme"
+
+
+async def test_a_wrapped_up_interviews_outcome_is_changed_or_cleared_on_its_card(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    """Issue 15: a closed interview's outcome could not be changed (no field on the card, and
+    /outcome looks at active interviews only)."""
+    interview = await debriefed(chat)
+    await chat.send("/outcome")
+    await chat.press("Rejected")
+    await chat.press("Sent it ✓")  # the reply: the interview is wrapped up
+    assert (await fresh(app, interview)).status == "closed"
+    text = await open_card(chat, "Acme")
+    assert "Outcome: not this time" in text
+    text = chat.texts(await chat.press("Outcome"))
+    assert "Now: <b>not this time</b>" in chat.last.html and "Clear it" in chat.last.labels
+    text = chat.texts(await chat.press("🎉 Offer"))
+    assert "Outcome: not this time → an offer" in text and "Congratulations" in text
+    stored = await fresh(app, interview)
+    assert stored.status == "active" and stored.outcome is not None
+    assert stored.outcome.value == "offer"
+    steps = await app.runtime.store.interviews.steps(interview.id)
+    assert "keep_contact" not in {s.value for s in steps}  # the offer's own path is open
+    await open_card(chat, "Acme")
+    await chat.press("Outcome")
+    text = chat.texts(await chat.press("Clear it"))
+    assert "Outcome cleared (was an offer)" in text and "Outcome: –" in text
+    stored = await fresh(app, interview)
+    assert stored.outcome is None and stored.outcome_at is None and stored.status == "active"
+    text = chat.texts(await chat.send("/outcome"))  # active again: asked as before
+    assert "What's the outcome?" in text

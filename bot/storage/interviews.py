@@ -166,6 +166,15 @@ class Interviews(Repo):
         )
         self._touch(interview_id)
 
+    async def clear_steps(self, interview_id: int, steps: Sequence[Step]) -> None:
+        """Forget what was stored for these steps: they are as the rules derive them again."""
+        for step in steps:
+            await self._run(
+                "DELETE FROM interview_steps WHERE interview_id = ? AND step = ?",
+                (interview_id, step.value),
+            )
+        self._touch(interview_id)
+
     async def add_followup(self, interview_id: int, sent_at: datetime) -> None:
         await self._run(
             "INSERT INTO followups (interview_id, sent_at) VALUES (?, ?)",

@@ -194,10 +194,11 @@ async def correct_last(update: Update, ctx: Ctx, text: str) -> object:
     if interview is None or last is None:
         await nothing_to_undo(update, ctx)
         return None
-    # At a confirmation of what was read, the correction is of it (even after Yes to another).
-    done = await _correct_reading(update, ctx, interview, text)
-    if done is not None:
-        return done
+    # At a confirmation of what was read, a correction is of it unless it answers the last one.
+    if last.q is Q.NEXT_STAGE or not await _reads_as_last(update, ctx, interview, last, text):
+        done = await _correct_reading(update, ctx, interview, text)
+        if done is not None:
+            return done
     await _take_back(ctx, interview, last)
     done = await _answer(update, ctx, interview, last, text)
     if done is not None:
@@ -229,6 +230,12 @@ async def _correct_reading(
     new = shown(AS_FIELD[asked], reading.values, place.tz, place.now)
     lead = t.CORRECTED.format(old=old, new=new)
     return await advance_read(update, ctx, saved, asked, lead=lead)
+
+
+async def _reads_as_last(update: Update, ctx: Ctx, iv: Interview, last: Last, said: str) -> bool:
+    """Whether `said` is a valid answer to the question answered last (a field's)."""
+    place = await where(update, ctx, iv)
+    return last.how == "columns" and read(AS_FIELD[last.q], said, place).values is not None
 
 
 async def _answer(update: Update, ctx: Ctx, interview: Interview, last: Last, text: str) -> object:

@@ -22,6 +22,8 @@ from conversations.debrief_questions import ORDER, SAID_WHEN, Q, question, said_
 from conversations.general import show_next
 from conversations.prepare import prep_text
 
+FINISHED = "debrief_finished"  # scratch: the update that gave the debrief's last answer
+
 
 def _stored_id(ctx: Ctx, key: str) -> int | None:
     """A row id this step keeps in its scratch data (JSON: an int, or absent)."""
@@ -181,5 +183,6 @@ async def _finish(
 ) -> object:
     await mark_step(ctx, interview.id, Step.REFLECT, StepState.DONE)
     ctx.udata.pop("debrief_skipped", None)
+    ctx.udata[FINISHED] = update.update_id  # its last answer stays undoable just after
     await show_next(update, ctx, lead=joined(lead, t.DONE.format(label=tc.esc(interview.label))))
     return END

@@ -19,6 +19,7 @@ from bot.texts import edit as t
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from bot.tg.dialogue import END, Conversation
+from conversations import edit_outcome
 from conversations.common import (
     answered,
     conversation,
@@ -244,5 +245,7 @@ def handlers() -> Conversation:
             CallbackQueryHandler(open_list, pattern=LIST),
             CallbackQueryHandler(remove, pattern=REMOVE),
             CallbackQueryHandler(delete, pattern=DELETE),
+            CallbackQueryHandler(edit_outcome.ask_outcome, pattern=edit_outcome.ASK),
+            CallbackQueryHandler(edit_outcome.set_outcome, pattern=edit_outcome.SET),
         ],
     )

@@ -17,11 +17,13 @@ from bot.rules.models import Interview, Interviewer, Note, Referee
 from bot.rules.timing import zone
 from bot.texts import common as tc
 from bot.texts import edit as t
+from bot.texts import outcome as to
 from bot.tg import keyboards as kb
 from bot.tg.context import Ctx
 from conversations.common import current_user, joined, say
 from conversations.edit_fields import NS, shown, snapshot
 
+CARD_SHOWN = "card_shown"  # scratch: {"iid", "update"}: the card shown last, and by which update
 MAX_ROWS = 20  # notes or referees listed with buttons; more would not fit a phone's screen
 
 
@@ -74,6 +76,7 @@ async def card_text(ctx: Ctx, interview: Interview, people: list[Interviewer]) -
         reply=value("reply"),
         process=value("process"),
         rating=value("rating"),
+        outcome=to.OUTCOME_NAMES[interview.outcome] if interview.outcome else t.NOT_GIVEN,
         well=value("well"),
         landed=value("landed"),
     )
@@ -100,6 +103,7 @@ def card_keyboard(interview: Interview, people: list[Interviewer]) -> InlineKeyb
     words = [(t.BTN_WENT_WELL, "well"), (t.BTN_NOT_LANDED, "landed")]
     keys = (fields, more, last, words)
     rows = [[(label, field_data(iid, key)) for label, key in row] for row in keys]
+    rows[2].append((t.BTN_OUTCOME, kb.data(NS, "oc", iid)))  # conversations/edit_outcome.py
     persons = [(t.BTN_PERSON.format(name=p.name), kb.data(NS, "p", iid, p.id)) for p in people]
     rows += [persons[i : i + 2] for i in range(0, len(persons[:MAX_ROWS]), 2)]
     rows.append([(t.BTN_ADD_PERSON, field_data(iid, "padd"))])
@@ -117,6 +121,7 @@ async def show_card(
     """Show the interview's card, after `lead` (what just changed)."""
     people = await ctx.store.interviewers.for_interview(interview.id)
     text = await card_text(ctx, interview, people)
+    ctx.udata[CARD_SHOWN] = {"iid": interview.id, "update": update.update_id}  # for "undo"
     await say(update, ctx, text, card_keyboard(interview, people), lead=lead)
 
 

@@ -233,4 +233,6 @@ def shown(key: str, values: Mapping[str, Any], tz: ZoneInfo, now: datetime) -> s
         return t.NOT_SAID
     if first is None or first == "":
         return t.NOT_GIVEN
+    if key == "rating":  # "4" alone reads as a count; the scale says what it means
+        return t.RATING_SHOWN.format(rating=first)
     return tc.esc(str(first))

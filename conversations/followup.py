@@ -24,6 +24,7 @@ from bot.rules import drafts
 from bot.rules.coaching import FINAL_OUTCOMES, MAX_FOLLOWUPS, Facts, followup_due
 from bot.rules.dates import day_label
 from bot.rules.models import Interview
+from bot.rules.nudges import Quiet
 from bot.rules.numbers import whole_number
 from bot.rules.timelines import reply_by_choices
 from bot.rules.timing import local_text, zone
@@ -176,11 +177,12 @@ async def show(update: Update, ctx: Ctx, interview: Interview) -> object:
         await say(update, ctx, t.MOVE_ON, heard_back(interview.id))
         return END
     due, reason = followup_due(facts)
-    when = local_text(due, facts.tz, now)
     why = _why(facts, reason)
     if now < due:
+        when = Quiet.for_user(user).due_text(due, now)  # when its nudge comes
         await say(update, ctx, t.WAIT.format(why=why, when=when), heard_back(interview.id))
         return END
+    when = local_text(due, facts.tz, now)
     template = t.DUE if count == 0 else t.DUE_SECOND
     await say(update, ctx, template.format(when=when, why=why), heard_back(interview.id))
     number = count + 1
@@ -220,7 +222,7 @@ async def sent(update: Update, ctx: Ctx) -> object:
     facts = await facts_for(ctx.store, user, interview)
     due, _ = followup_due(facts)
     text = t.NOTED_FIRST.format(
-        sent=local_text(now, facts.tz, now), when=local_text(due, facts.tz, now)
+        sent=local_text(now, facts.tz, now), when=Quiet.for_user(user).due_text(due, now)
     )
     await say(update, ctx, text, heard_back(interview.id))
     return END

@@ -52,8 +52,17 @@ def open_data(step: Step, interview_id: int) -> str:
 
 
 def _due_text(item: StepPlan, tz_name: str | None, ctx: Ctx) -> str:
+    """The step's own due time (rule time: what "overdue since" counts from)."""
     assert item.due_at is not None
     return local_text(item.due_at, zone(tz_name), ctx.now())
+
+
+def _nudge_text(item: StepPlan, tz_name: str | None, ctx: Ctx, quiet: Quiet | None) -> str:
+    """When the step's nudge comes: its due time, after the user's `quiet` hours if any."""
+    assert item.due_at is not None
+    if quiet is None:
+        return _due_text(item, tz_name, ctx)
+    return quiet.due_text(item.due_at, ctx.now())
 
 
 def next_text(
@@ -77,13 +86,13 @@ def next_text(
         return tp.NEXT_OVERDUE_FROM_START.format(**values)
     if late is Lateness.DUE:
         return tj.NEXT_DUE_NOW.format(**values)
+    # Not due yet: the time its nudge comes, after the quiet hours (issue 15).
+    values["due"] = _nudge_text(item, tz_name, ctx, quiet)
     if still_to_come(interview.held_at, now) and step in AFTER_THE_INTERVIEW:
         when = when_text(interview, zone(tz_name), now)
         return tp.NEXT_AFTER.format(when=when, **values)
     if step in WAIT_FOR_DUE:
         return tj.NEXT_LATER.format(**values)
-    if quiet is not None and item.due_at is not None:
-        values["due"] = local_text(quiet.defer(item.due_at), zone(tz_name), now)
     return tj.NEXT_EARLY.format(**values)
 
 
@@ -105,7 +114,7 @@ async def show_next(update: Update, ctx: Ctx, *, lead: str | None = None) -> Non
         return
     interview, nxt = found
     step = nxt.plan.step
-    quiet = Quiet.of(zone(user.tz), user.quiet_start, user.quiet_end)
+    quiet = Quiet.for_user(user)
     text = next_text(interview, nxt.plan, user.tz, ctx, quiet)
     if step is Step.PREPARE:
         text = joined(text, await prep_text(ctx, user, interview))
@@ -136,7 +145,7 @@ async def status(update: Update, ctx: Ctx) -> None:
         undated = any(s.reason == "debrief_when" for s in item.steps)
         waiting = tj.STATUS_LINE_UNDATED if undated else tj.STATUS_LINE_WAITING
         for step in item.steps:
-            line = status_line(step, item.interview, user.tz, ctx)
+            line = status_line(step, item.interview, user.tz, ctx, Quiet.for_user(user))
             mark, name = tc.STATE_MARKS[step.state], tc.STEP_NAMES[step.step]
             if line is None and step.state is StepState.PENDING and step.due_at is None:
                 line = waiting.format(mark=mark, step=name)
@@ -149,9 +158,12 @@ async def status(update: Update, ctx: Ctx) -> None:
         await say(update, ctx, message, onward if n == len(messages) else None)
 
 
-def status_line(item: StepPlan, interview: Interview, tz_name: str | None, ctx: Ctx) -> str | None:
-    """One step's line in /status: done or skipped, overdue (with what to do), due when; None
-    for a step that doesn't apply or waits on something (the caller says what)."""
+def status_line(
+    item: StepPlan, interview: Interview, tz_name: str | None, ctx: Ctx, quiet: Quiet | None = None
+) -> str | None:
+    """One step's line in /status: done or skipped, overdue (with what to do), due when (when
+    its nudge comes, after the user's `quiet` hours); None for a step that doesn't apply or
+    waits on something (the caller says what)."""
     mark, name = tc.STATE_MARKS[item.state], tc.STEP_NAMES[item.step]
     if item.state is StepState.NOT_APPLICABLE:
         return tp.STATUS_FOLDED.format(step=name) if item.reason == "thanks_folded" else None
@@ -165,6 +177,7 @@ def status_line(item: StepPlan, interview: Interview, tz_name: str | None, ctx: 
         return tp.STATUS_OVERDUE.format(step=name, due=due)
     if late is Lateness.OVERDUE_FROM_START:
         return tp.STATUS_OVERDUE_FROM_START.format(step=name)
+    due = _nudge_text(item, tz_name, ctx, quiet)
     return tj.STATUS_LINE_PENDING.format(mark=mark, step=name, due=due)
 
 

@@ -18,7 +18,7 @@ from bot.rules.coaching import (
     open_steps,
 )
 from bot.rules.models import Interview
-from bot.rules.timing import local_text, zone
+from bot.rules.nudges import Quiet
 from bot.storage.journey import plan_for
 from bot.texts import common as tc
 from bot.texts import drafts as td
@@ -84,12 +84,12 @@ async def _keep_for_reply(
         for step in others:
             await tx.interviews.set_step(interview.id, step, StepState.SKIPPED)
     user = await current_user(update, ctx)
-    tz, now = zone(user.tz), ctx.now()
+    quiet, now = Quiet.for_user(user), ctx.now()
     at = interview.outcome_at or now
     text = t.REPLY_LEFT.format(
         label=tc.esc(interview.label),
-        after=local_text(at + FEEDBACK_AFTER, tz, now),
-        by=local_text(at + FEEDBACK_WITHIN, tz, now),
+        after=quiet.due_text(at + FEEDBACK_AFTER, now),
+        by=quiet.by_text(at + FEEDBACK_WITHIN, now),
     )
     sent_already = [(t.BTN_SENT_ALREADY, kb.data(NS, "sent", interview.id, "reply"))]
     await say(update, ctx, text, onward(STATUS_DATA, above=[sent_already]))

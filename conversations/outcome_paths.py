@@ -15,7 +15,8 @@ from bot.rules.coaching import (
     followup_due,
 )
 from bot.rules.models import Interview
-from bot.rules.timing import local_text, zone
+from bot.rules.nudges import Quiet
+from bot.rules.timing import zone
 from bot.storage.journey import draft_facts, facts_for
 from bot.texts import common as tc
 from bot.texts import outcome as t
@@ -52,7 +53,8 @@ async def _waiting(update: Update, ctx: Ctx, interview: Interview) -> object:
         plan = t.WAITING_FOLLOWED_UP
     else:
         due, _ = followup_due(facts)
-        plan = t.WAITING_FOLLOWUP.format(when=local_text(due, facts.tz, ctx.now()))
+        when = Quiet.for_user(user).due_text(due, ctx.now())  # when its nudge comes
+        plan = t.WAITING_FOLLOWUP.format(when=when)
     button = (t.BTN_FOLLOWUP, kb.open_step("followup", interview.id))
     await say(update, ctx, f"{t.WAITING}\n{plan}", kb.column([button]))
     return END
@@ -74,11 +76,11 @@ async def _rejected(update: Update, ctx: Ctx, interview: Interview) -> object:
     the keep-in-touch plan (the reply's nudge is the keep-in-contact step's, due after 24 h)."""
     user = await current_user(update, ctx)
     facts = await draft_facts(ctx.store, user, interview)
-    tz, now = zone(user.tz), ctx.now()
+    tz, now, quiet = zone(user.tz), ctx.now(), Quiet.for_user(user)
     at = interview.outcome_at or now
     when = t.REPLY_WHEN.format(
-        after=local_text(at + FEEDBACK_AFTER, tz, now),
-        by=local_text(at + FEEDBACK_WITHIN, tz, now),
+        after=quiet.due_text(at + FEEDBACK_AFTER, now),
+        by=quiet.by_text(at + FEEDBACK_WITHIN, now),
     )
     await say_draft(
         update,

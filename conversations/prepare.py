@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.rules.models import Interview, Interviewer, Referee, User
 from bot.rules.rounds import test_to_revise
 from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
+from bot.storage import Store
 from bot.texts import common as tc
 from bot.texts import prepare as t
 from bot.tg.context import Ctx
@@ -72,17 +73,23 @@ def checklist(
 
 
 async def prep_text(ctx: Ctx, user: User, interview: Interview) -> str:
-    """The checklist for one of the user's interviews, read from the store: its interviewers,
-    the user's referees, and a test mentioned in it or in the round before."""
+    """The checklist for one of the user's interviews (`checklist_from` at the update's time)."""
+    return await checklist_from(ctx.store, user, interview, ctx.now())
+
+
+async def checklist_from(store: Store, user: User, interview: Interview, now: datetime) -> str:
+    """The checklist for one of the user's interviews, read from `store`: its interviewers,
+    the user's referees, and a test mentioned in it or in the round before; `now` aware.
+    /next and the evening-before nudge both show this one list."""
     test = test_to_revise(interview)
     if test is None and interview.parent_id is not None:
-        parent = await ctx.store.interviews.get(interview.parent_id)
+        parent = await store.interviews.get(interview.parent_id)
         test = test_to_revise(parent) if parent is not None else None
     return checklist(
         interview,
-        await ctx.store.interviewers.for_interview(interview.id),
-        await ctx.store.referees.for_user(user.id),
+        await store.interviewers.for_interview(interview.id),
+        await store.referees.for_user(user.id),
         test,
         zone(user.tz),
-        ctx.now(),
+        now,
     )

@@ -57,7 +57,7 @@ from conversations.reminders_render import (
     nudge_buttons,
     pick_day_buttons,
     render,
-    single,
+    single_from,
 )
 
 __all__ = ["handlers", "render"]
@@ -118,7 +118,9 @@ async def _show(update: Update, ctx: Ctx, pressed: Pressed) -> None:
     """A summary's button: the nudge in full."""
     await answered(update, ctx)
     user = await current_user(update, ctx)
-    text, markup = single(pressed.reminder, pressed.interview, user, ctx.now())
+    text, markup = await single_from(
+        ctx.store, pressed.reminder, pressed.interview, user, ctx.now()
+    )
     await say(update, ctx, text, markup, on_sent=_remember(ctx, pressed.reminder.id))
 
 

@@ -18,6 +18,7 @@ from bot.rules import nudges
 from bot.rules.lateness import Lateness, is_late, lateness_of
 from bot.rules.models import Interview, User
 from bot.rules.timing import local_text, zone
+from bot.storage import Store
 from bot.storage.reminders import Reminder
 from bot.texts import common as tc
 from bot.texts import nudges as t
@@ -25,19 +26,32 @@ from bot.texts import prepare as tp
 from bot.tg import keyboards as kb
 from bot.tg.delivery import Item
 from conversations.general_next import open_data
-from conversations.prepare import when_text, where_text
+from conversations.prepare import checklist_from, when_text, where_text
 
 NS = "nudge"
 SUMMARY_MAX = 8  # lines and buttons in one summary; the rest are one /status away
 LABEL_MAX = 28  # interview label inside a button
 
 
-def render(user: User, items: Sequence[Item], now: datetime) -> tuple[str, InlineKeyboardMarkup]:
+async def render(
+    store: Store, user: User, items: Sequence[Item], now: datetime
+) -> tuple[str, InlineKeyboardMarkup]:
     """The message for a user's due nudges (the dispatcher's `Render`): the nudge itself when
     there is one, else a summary whose buttons show each. `now` is aware (UTC)."""
     if len(items) == 1:
-        return single(items[0].reminder, items[0].interview, user, now)
+        return await single_from(store, items[0].reminder, items[0].interview, user, now)
     return summary(user, items, now)
+
+
+async def single_from(
+    store: Store, reminder: Reminder, interview: Interview, user: User, now: datetime
+) -> tuple[str, InlineKeyboardMarkup]:
+    """`single`, with what only the store knows: the evening-before nudge shows the same
+    checklist as /next (who you'll meet, the test to revise for, whose permission is due)."""
+    why = None
+    if reminder.kind == "prepare":  # the coaching reason of step 0 (bot/rules/coaching.py)
+        why = await checklist_from(store, user, interview, now)
+    return single(reminder, interview, user, now, why=why)
 
 
 def step_name(reminder: Reminder) -> str:
@@ -60,15 +74,16 @@ def _late(reminder: Reminder, now: datetime) -> Lateness:
 
 
 def single(
-    reminder: Reminder, interview: Interview, user: User, now: datetime
+    reminder: Reminder, interview: Interview, user: User, now: datetime, why: str | None = None
 ) -> tuple[str, InlineKeyboardMarkup]:
     """One nudge: what, for which interview, why now (or, overdue, what to do now); with its
-    buttons. Times in the user's zone; `now` is aware."""
+    buttons. Times in the user's zone; `now` is aware. `why`: the words read from the store,
+    in place of the kind's own (HTML)."""
     tz = zone(user.tz)
     values = {
         "step": step_name(reminder),
         "label": tc.esc(interview.label),
-        "why": _why(reminder, interview, tz, now),
+        "why": why or _why(reminder, interview, tz, now),
         "due": local_text(reminder.rule_at, tz, now),
         "now": tp.DO_NOW.get(reminder.kind, tp.DO_NOW_DEFAULT),
     }

@@ -16,6 +16,8 @@ whose question is pending (`ctx.pending.name`) says which of these applies.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +40,7 @@ from conversations.edit_fields import FIELDS, read, shown, snapshot
 from conversations.endings import INTERVIEWS_DATA, onward
 from conversations.people import add_people
 from conversations.resume import reask_pending
+from conversations.undo_scope import debrief_reachable, nothing_to_undo
 
 # The debrief's questions as fields of the card (their columns, how they read and show).
 AS_FIELD: dict[Q, str] = {
@@ -52,6 +55,7 @@ AS_FIELD: dict[Q, str] = {
     Q.WENT_WELL: "well",
     Q.NOT_LANDED: "landed",
 }
+_ALSO = re.compile(r"\b(too|also|as well|another|plus)\b", re.I)  # adds to what was read
 
 
 @dataclass(frozen=True)
@@ -98,16 +102,6 @@ async def last_debrief(update: Update, ctx: Ctx, interview: Interview) -> Last |
     return None
 
 
-async def _nothing(update: Update, ctx: Ctx) -> None:
-    """Nothing to take back: said, then the question pending asked again (at a question or
-    on the card, "open the card from /interviews" would send them away from it)."""
-    if ctx.pending is None or ctx.pending.state is None:
-        await say(update, ctx, t.NOTHING_TO_UNDO, onward(INTERVIEWS_DATA))
-        return
-    await say(update, ctx, t.NOTHING_TO_UNDO_HERE)
-    await reask_pending(update, ctx)
-
-
 async def _take_back(ctx: Ctx, interview: Interview, last: Last) -> None:
     if last.how == "skip":
         ctx.udata["debrief_skipped"] = [s for s in skipped(ctx) if s != last.q.value]
@@ -137,10 +131,10 @@ async def undo_last(update: Update, ctx: Ctx) -> object:
         return await _undo_edit(update, ctx)
     if name == "notes" and ctx.pending and ctx.pending.state is not None:
         return await _undo_note(update, ctx)
-    interview = await current(ctx) if name == "debrief" else None
+    interview = await current(ctx) if debrief_reachable(ctx) else None
     last = await last_debrief(update, ctx, interview) if interview else None
     if interview is None or last is None:
-        await _nothing(update, ctx)
+        await nothing_to_undo(update, ctx)
         return None
     await _take_back(ctx, interview, last)
     lead = t.UNDONE_SKIP if last.how == "skip" else t.UNDONE.format(old=last.old)
@@ -172,7 +166,7 @@ async def _undo_note(update: Update, ctx: Ctx) -> object:
     interview = await stored_interview(update, ctx, "notes_id")
     note = await ctx.store.edits.last_note(interview.id) if interview else None
     if note is None:
-        await _nothing(update, ctx)
+        await nothing_to_undo(update, ctx)
         return None
     async with ctx.store.transaction() as tx:
         await tx.edits.delete_note(note.id)
@@ -195,12 +189,13 @@ async def correct_last(update: Update, ctx: Ctx, text: str) -> object:
         return E.FIELD if result is None else result
     if name == "notes" and ctx.pending and ctx.pending.state is not None:
         return await _correct_note(update, ctx, text)
-    interview = await current(ctx) if name == "debrief" else None
+    interview = await current(ctx) if debrief_reachable(ctx) else None
     last = await last_debrief(update, ctx, interview) if interview else None
     if interview is None or last is None:
-        await _nothing(update, ctx)
+        await nothing_to_undo(update, ctx)
         return None
-    if last.q is Q.NEXT_STAGE:  # what was read from it may wait to be confirmed
+    # At a confirmation of what was read, a correction is of it unless it answers the last one.
+    if last.q is Q.NEXT_STAGE or not await _reads_as_last(update, ctx, interview, last, text):
         done = await _correct_reading(update, ctx, interview, text)
         if done is not None:
             return done
@@ -225,6 +220,8 @@ async def _correct_reading(
         return None
     asked = Q(q)
     place = await where(update, ctx, interview)
+    if asked is Q.PROCESS and _ALSO.search(text):  # "there's a presentation too": one more
+        text = f"{html.unescape(old)}; {text}"
     reading = read(AS_FIELD[asked], text, place)
     if reading.values is None:
         return None
@@ -233,6 +230,12 @@ async def _correct_reading(
     new = shown(AS_FIELD[asked], reading.values, place.tz, place.now)
     lead = t.CORRECTED.format(old=old, new=new)
     return await advance_read(update, ctx, saved, asked, lead=lead)
+
+
+async def _reads_as_last(update: Update, ctx: Ctx, iv: Interview, last: Last, said: str) -> bool:
+    """Whether `said` is a valid answer to the question answered last (a field's)."""
+    place = await where(update, ctx, iv)
+    return last.how == "columns" and read(AS_FIELD[last.q], said, place).values is not None
 
 
 async def _answer(update: Update, ctx: Ctx, interview: Interview, last: Last, text: str) -> object:
@@ -268,7 +271,7 @@ async def _correct_note(update: Update, ctx: Ctx, text: str) -> object:
     interview = await stored_interview(update, ctx, "notes_id")
     note = await ctx.store.edits.last_note(interview.id) if interview else None
     if note is None or not text.strip():
-        await _nothing(update, ctx)
+        await nothing_to_undo(update, ctx)
         return None
     async with ctx.store.transaction() as tx:
         await tx.edits.set_note(note.id, text.strip())

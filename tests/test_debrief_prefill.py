@@ -69,3 +69,19 @@ async def test_confirmations_answered_in_words(chat: Chat) -> None:
     interview = await current(chat)
     assert interview.reply_by == date(2026, 12, 7)
     assert interview.process_info == "second round; technical test"
+
+
+async def test_a_correction_at_the_process_confirmation_is_of_the_process(chat: Chat) -> None:
+    """Issue 15: after Yes to the reply-by, "actually there's a presentation too" at the
+    process confirmation was taken for a new reply-by (the last answer), so the reply-by went."""
+    await setup_user(chat)
+    await log_interview(chat, "Acme")
+    await chat.send(SAID)
+    await chat.press("✓ Yes")
+    r = await chat.send("actually there's a presentation too")
+    text = chat.texts(r)
+    interview = await current(chat)
+    assert interview.reply_by == date(2026, 12, 7)
+    assert interview.process_info == "second round; technical test; there's a presentation too"
+    assert "When did they say" not in text and "Mon 7 Dec →" not in text
+    assert "how do you think it went" in text

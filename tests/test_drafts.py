@@ -264,7 +264,7 @@ def test_rejection_reply_field_by_field() -> None:
     assert "I understand and respect your decision." in text
     assert text.count("?") == 1  # exactly one feedback question
     assert text.endswith("considered for future roles at Beta Studio.")
-    assert draft.body.startswith("Dear Alex Morgan,")
+    assert draft.body.startswith("Dear Alex,")  # someone met: the first name (issue 15)
     assert draft.body.endswith("Yours sincerely,\nSam")
     assert own_review(BETA, draft) == []
 

@@ -271,3 +271,95 @@ async def test_other_users_notes_and_referees_are_refused(
         assert tc.STALE_BUTTON in text and tc.ERROR not in text, data
     assert [n.body for n in await store.notes.for_interview(eves.id)] == ["Eve's note"]
     assert [r.name for r in await store.referees.for_user(eve.user_id)] == ["Eve's referee"]
+
+
+async def test_the_card_shows_the_rating_out_of_five(chat: Chat, app: AfterviewApplication) -> None:
+    await debriefed(chat)
+    text = await open_card(chat, "Acme")
+    assert "How it went: 4/5" in text
+
+
+async def test_deleting_the_last_note_opens_the_notes_step_again(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    """Issue 15: /status still showed Notes ✅ with every note deleted."""
+    interview = await logged(chat)
+    await chat.send("/notes")
+    await chat.send("They asked about SQL")
+    await chat.send("Team of 6")
+    await chat.press("Done ✓")
+    assert "✅ Notes" in chat.texts(await chat.send("/status"))
+    await open_card(chat, "Acme")
+    await chat.press("📝 Notes")
+    await chat.press("🗑 2")
+    assert "✅ Notes" in chat.texts(await chat.send("/status"))  # one note left: still done
+    await chat.send("/notes")
+    await chat.send("delete 1")
+    assert await app.runtime.store.notes.for_interview(interview.id) == []
+    text = chat.texts(await chat.send("/status"))
+    assert "✅ Notes" not in text and "Notes · due" in text
+    assert "notes" in await pending(app, chat.user_id)
+    await chat.send("/notes")
+    await chat.send("They use dbt")
+    await chat.press("Done ✓")
+    await open_card(chat, "Acme")
+    await chat.press("📝 Notes")
+    await chat.press("🗑 1")  # the last one, from the card
+    assert "✅ Notes" not in chat.texts(await chat.send("/status"))
+
+
+async def test_undo_at_idle_takes_back_only_what_was_just_done(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    """Issue 15: "undo" at idle, even just after opening a card, took back the finished
+    debrief's last answer and asked it again."""
+    interview = await debriefed(chat)
+    text = chat.texts(await chat.send("undo"))  # just after the last answer: taken back
+    assert "Took back your last answer: “The salary question”" in text
+    await chat.send("The salary question")
+    assert (await fresh(app, interview)).not_landed == "The salary question"
+    await chat.send("/status")
+    text = chat.texts(await chat.send("undo"))
+    assert "no answer to take back" in text
+    assert (await fresh(app, interview)).not_landed == "The salary question"
+    await open_card(chat, "Acme")
+    text = chat.texts(await chat.send("undo"))
+    assert "Nothing has changed on this card" in text and "Company: Acme" in text
+    assert "Company" in chat.last.labels  # the card's own buttons
+    assert (await fresh(app, interview)).not_landed == "The salary question"
+    assert (await fresh(app, interview)).went_well is not None
+    await chat.press("Company")
+    await chat.send("Globex")
+    text = chat.texts(await chat.send("undo"))  # the card's last change
+    assert (await fresh(app, interview)).company == "Acme"
+
+
+async def test_a_wrapped_up_interviews_outcome_is_changed_or_cleared_on_its_card(
+    chat: Chat, app: AfterviewApplication
+) -> None:
+    """Issue 15: a closed interview's outcome could not be changed (no field on the card, and
+    /outcome looks at active interviews only)."""
+    interview = await debriefed(chat)
+    await chat.send("/outcome")
+    await chat.press("Rejected")
+    await chat.press("Sent it ✓")  # the reply: the interview is wrapped up
+    assert (await fresh(app, interview)).status == "closed"
+    text = await open_card(chat, "Acme")
+    assert "Outcome: not this time" in text
+    text = chat.texts(await chat.press("Outcome"))
+    assert "Now: <b>not this time</b>" in chat.last.html and "Clear it" in chat.last.labels
+    text = chat.texts(await chat.press("🎉 Offer"))
+    assert "Outcome: not this time → an offer" in text and "Congratulations" in text
+    stored = await fresh(app, interview)
+    assert stored.status == "active" and stored.outcome is not None
+    assert stored.outcome.value == "offer"
+    steps = await app.runtime.store.interviews.steps(interview.id)
+    assert "keep_contact" not in {s.value for s in steps}  # the offer's own path is open
+    await open_card(chat, "Acme")
+    await chat.press("Outcome")
+    text = chat.texts(await chat.press("Clear it"))
+    assert "Outcome cleared (was an offer)" in text and "Outcome: –" in text
+    stored = await fresh(app, interview)
+    assert stored.outcome is None and stored.outcome_at is None and stored.status == "active"
+    text = chat.texts(await chat.send("/outcome"))  # active again: asked as before
+    assert "What's the outcome?" in text

@@ -375,3 +375,21 @@ async def test_forged_ids_get_the_expired_reply(chat: Chat) -> None:
     assert "What's the outcome?" in chat.texts(r) and "went wrong" not in chat.texts(r)
     stored = await store.interviews.get(interview.id)
     assert stored is not None and stored.outcome is None and stored.status == "active"
+
+
+async def test_the_rejection_reply_greets_as_chosen_else_by_first_name(chat: Chat) -> None:
+    """Issue 15: "Dear Will Hope," read like a mail merge; the greeting chosen for the person
+    is used, else the first name."""
+    interview = await debriefed(chat, people=("Will Hope", "Tom Lee"))
+    r = await chat.send("/outcome rejected")
+    if "Rejected" in chat.last.labels:
+        r = await chat.press("Rejected")
+    reply = next(s for s in r if "Reply to" in s.text)
+    assert "Dear Will," in reply.text and "Dear Will Hope" not in reply.text
+    store = chat.app.runtime.store
+    will = (await store.interviewers.for_interview(interview.id))[0]
+    async with store.single() as tx:
+        await tx.interviewers.set_address(will.id, "Mr Hope")
+    await chat.press("Change something")
+    r = await chat.press("More formal")
+    assert "Dear Mr Hope," in chat.texts(r)

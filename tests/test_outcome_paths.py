@@ -16,9 +16,10 @@ async def test_rejection_reply_nudge_after_done_and_what_now(chat: Chat, clock: 
     r = await chat.press("Rejected")
     # Two messages (and the question's choice shown in place), not six.
     assert len([s for s in r if "→ Rejected" not in s.text]) == 2
-    assert "Reply to Priya Shah" in r[1].text and "after <b>tomorrow 22:30</b>" in r[1].html
+    # After a day's pause, when its nudge really comes: past the quiet hours (issue 15).
+    assert "Reply to Priya Shah" in r[1].text and "after <b>Thu 26 Nov 08:00</b>" in r[1].html
     assert "LinkedIn note to Tom Lee" in r[2].text and "Done ✓" in r[2].labels
-    # "Send this after tomorrow 22:30": a nudge, moved past quiet hours to the next morning.
+    # "Send this after Thu 26 Nov 08:00": the nudge, moved past quiet hours to that morning.
     assert (await pending(chat.app, chat.user_id))["keep_contact_rejected"] == utc(
         2026, 11, 26, 8, 0
     )

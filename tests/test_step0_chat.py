@@ -109,7 +109,9 @@ async def test_referees_permission_is_due_before_it(
     nudge = chat.last.text
     assert nudge.startswith("⏰ Prepare")
     assert "Your interview with Acme is tomorrow 10:00 (Acme House, 1 King Street)" in nudge
-    assert "referees' permission" in nudge and "15 minutes free" in nudge
+    # Issue 15: /next's own checklist, not a generic "find out who will interview you".
+    assert "Ask Helen Ward for permission now" in nudge and "15 minutes free" in nudge
+    assert "You'll meet Priya Shah" in nudge and "find out who will interview" not in nudge
 
 
 async def test_overdue_steps_say_so(chat: Chat, clock: Clock) -> None:
@@ -179,3 +181,43 @@ async def test_a_thank_you_sent_is_not_repeated_in_the_follow_up(chat: Chat, clo
     r = await chat.send("/followup")
     text = chat.texts(r)
     assert "Follow-up to Priya Shah" in text and "thank you again" not in text
+
+
+async def test_the_revision_line_reads_right_with_any_process_text(chat: Chat) -> None:
+    """Issue 15: "Revise for the test: second round; technical test." took the whole process
+    text for a test's name; it is quoted as the user's words."""
+    await debriefed(chat)
+    await chat.send("/interviews")
+    await chat.press(next(label for label in chat.last.labels if "Acme" in label))
+    await chat.press("Next stage")
+    await chat.send("second round; technical test")
+    await chat.send("/outcome")
+    await chat.press("➡️ Next round")
+    await chat.send("Friday 10am")
+    text = chat.texts(await chat.send("/next"))
+    assert "Revise for the test or task they mentioned" in text
+    assert "You noted: “second round; technical test”" in text
+    assert "Revise for the test</b>: " not in chat.last.html
+
+
+async def test_due_times_at_night_are_when_the_nudges_come(chat: Chat, clock: Clock) -> None:
+    """Issue 15: after a 22:30 debrief /status said "Notes · due tomorrow 00:30", and after a
+    rejection at 23:30 "Send this reply after tomorrow 23:30 … by Mon 30 Nov 23:30", while
+    the nudges come at 08:00 (quiet hours 21:00–08:00)."""
+    clock.set(utc(2026, 11, 23, 22, 30))
+    await debriefed(chat)
+    slots = await pending(chat.app, chat.user_id)
+    assert slots["notes"] == utc(2026, 11, 24, 8)
+    text = chat.texts(await chat.send("/status"))
+    assert "Notes · due tomorrow 08:00" in text and "00:30" not in text
+    clock.set(utc(2026, 11, 23, 23, 30))
+    await chat.send("/outcome")
+    text = chat.texts(await chat.press("Rejected"))
+    assert "after Wed 25 Nov 08:00" in text and "by Mon 30 Nov." in text
+    assert "23:30" not in text
+    slots = await pending(chat.app, chat.user_id)
+    assert slots["keep_contact_rejected"] == utc(2026, 11, 25, 8)
+    text = chat.texts(await chat.send("/status"))
+    assert "Keep in contact · due Wed 25 Nov 08:00" in text
+    text = chat.texts(await chat.press("Done ✓"))
+    assert "after Wed 25 Nov 08:00" in text and "by Mon 30 Nov" in text

@@ -57,7 +57,7 @@ async def test_undo_a_skip_an_interviewer_and_a_rating(
     await chat.press("Nothing mentioned")
     await chat.press("4")
     text = chat.texts(await chat.send("undo"))
-    assert "“4”" in text and "how do you think it went" in text
+    assert "“4/5”" in text and "how do you think it went" in text  # as the card shows it
     assert (await current(chat)).rating is None
 
 

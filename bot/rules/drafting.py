@@ -211,6 +211,14 @@ def addressee(person: Interviewer | Referee | None) -> Addressee:
     )
 
 
+def known_addressee(person: Interviewer | Referee | None) -> Addressee:
+    """How a letter to someone the user has met greets them (the rejection reply): the address
+    chosen, else title and surname when typed ("Dr Ward"), else the first name ("Dear Will"),
+    never the full name, which reads like a mail merge to someone who just wrote to you."""
+    to = addressee(person)
+    return Addressee(to.informal, to.informal, to.warm)
+
+
 def main_contact(facts: DraftFacts) -> Interviewer | None:
     """Who follow-ups and replies go to: the first interviewer, if any."""
     return facts.interviewers[0] if facts.interviewers else None

@@ -176,7 +176,7 @@ def rejection_reply(facts: DraftFacts, style: Style = STANDARD) -> Draft:
         (w.REJECTION_QUESTION, False),
         (w.REJECTION_FUTURE.format(at_company=d.at_company(interview)), False),
     ]
-    body = compose(d.addressee(contact), [parts], facts.sender, style)
+    body = compose(d.known_addressee(contact), [parts], facts.sender, style)
     subject = d.subject(role_name(interview), w.REJECTION_SUBJECT, w.REJECTION_SUBJECT_NO_ROLE)
     recipient = contact.name if contact else w.UNKNOWN_RECIPIENT
     return Draft(DraftKind.REJECTION_REPLY, recipient, body, subject=subject)

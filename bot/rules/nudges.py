@@ -19,10 +19,18 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.rules.coaching import KEEP_IN_TOUCH_AFTER, Facts, Outcome, Step, StepPlan, StepState
+from bot.rules.models import User
 from bot.rules.quiet import NO_QUIET as NO_QUIET  # re-exported: quiet hours' old home
 from bot.rules.quiet import hhmm as hhmm
 from bot.rules.quiet import parse_quiet_hours as parse_quiet_hours
-from bot.rules.timing import at_local, defer_past_quiet, in_quiet_hours, parse_hhmm
+from bot.rules.timing import (
+    at_local,
+    defer_past_quiet,
+    in_quiet_hours,
+    local_text,
+    parse_hhmm,
+    zone,
+)
 
 # A nudge never interrupts what the user is doing: one whose time has already passed when it
 # is first wanted (an interview logged late, a debrief left half-way) comes an hour later.
@@ -58,6 +66,11 @@ class Quiet:
     def of(cls, tz: ZoneInfo, start: str, end: str) -> Quiet:
         return cls(tz, parse_hhmm(start), parse_hhmm(end))
 
+    @classmethod
+    def for_user(cls, user: User) -> Quiet:
+        """The user's quiet hours, in their zone (London until asked)."""
+        return cls.of(zone(user.tz), user.quiet_start, user.quiet_end)
+
     @property
     def on(self) -> bool:
         return self.start != self.end
@@ -71,6 +84,19 @@ class Quiet:
 
     def defer(self, moment: datetime) -> datetime:
         return defer_past_quiet(moment, self.tz, self.start, self.end)
+
+    def due_text(self, moment: datetime, now: datetime) -> str:
+        """When a nudge due at `moment` really comes, as the user reads it ("tomorrow 08:00"
+        for 00:30): every due time shown agrees with its nudge. Aware datetimes."""
+        return local_text(self.defer(moment), self.tz, now)
+
+    def by_text(self, deadline: datetime, now: datetime) -> str:
+        """A deadline as `local_text` says it, or its day alone ("Wed 2 Dec") when its time is
+        in the quiet hours: nobody is asked to send a letter by 23:30."""
+        if not self.active(deadline):
+            return local_text(deadline, self.tz, now)
+        local = deadline.astimezone(self.tz)
+        return f"{local.strftime('%a')} {local.day} {local.strftime('%b')}"
 
 
 @dataclass(frozen=True)

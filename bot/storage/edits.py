@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.rules.models import Interviewer, Note
 from bot.storage.base import Repo, iso, to_sql, utcnow
+from bot.storage.interviews import REOPEN_NOTES
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,13 @@ class Edits(Repo):
         self._touch(*(int(r[0]) for r in rows))
 
     async def delete_note(self, note_id: int) -> None:
-        """Delete a note."""
+        """Delete a note (the last one gone, a Notes step marked done opens again)."""
         rows = await self._returning(
             "DELETE FROM notes WHERE id = ? RETURNING interview_id", (note_id,)
         )
-        self._touch(*(int(r[0]) for r in rows))
+        for interview_id in (int(r[0]) for r in rows):
+            await self._run(REOPEN_NOTES, (interview_id, interview_id))
+            self._touch(interview_id)
 
     async def delete_referee(self, user_id: int, referee_id: int) -> None:
         """Delete the user's referee (their briefings go with it, by cascade)."""

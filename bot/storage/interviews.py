@@ -166,6 +166,15 @@ class Interviews(Repo):
         )
         self._touch(interview_id)
 
+    async def clear_steps(self, interview_id: int, steps: Sequence[Step]) -> None:
+        """Forget what was stored for these steps: they are as the rules derive them again."""
+        for step in steps:
+            await self._run(
+                "DELETE FROM interview_steps WHERE interview_id = ? AND step = ?",
+                (interview_id, step.value),
+            )
+        self._touch(interview_id)
+
     async def add_followup(self, interview_id: int, sent_at: datetime) -> None:
         await self._run(
             "INSERT INTO followups (interview_id, sent_at) VALUES (?, ?)",
@@ -254,7 +263,16 @@ class Notes(Repo):
             await self._run(
                 "DELETE FROM notes WHERE id = ? AND interview_id = ?", (note_id, interview_id)
             )
+        await self._run(REOPEN_NOTES, (interview_id, interview_id))
         self._touch(interview_id)
+
+
+# Notes marked done with none left (the last one deleted) are no longer done: the step opens
+# again, as if never marked, and its nudge comes back (issue 15: /status still said ✅).
+REOPEN_NOTES = (
+    "DELETE FROM interview_steps WHERE interview_id = ? AND step = 'notes' AND state = 'done'"
+    " AND NOT EXISTS (SELECT 1 FROM notes WHERE interview_id = ?)"
+)
 
 
 class SocialPages(Repo):

@@ -24,7 +24,9 @@ NAMES_ASK = (
     "your thank-you notes."
 )
 NAMES_KNOWN = "• You'll meet <b>{names}</b>: note their job titles if you can."
-REVISE = "• <b>Revise for the test</b>: <i>{test}</i>."
+# {test} is what the user typed about the process, whatever its form ("a case study with the
+# team lead", "second round; technical test"): quoted as their words, never made a test's name.
+REVISE = "• <b>Revise for the test or task they mentioned</b>. You noted: <i>“{test}”</i>."
 NEXT_STAGE = "• At the end, ask: <i>“What's the next stage of the process?”</i>"
 KEEP_FREE = "• Keep 15 minutes free just after it (until {until}) to write notes while it's fresh."
 GOOD_LUCK = "Good luck!"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -69,7 +69,10 @@ class Group:
 
 
 # (user, their due nudges, now) -> the message text (HTML) and its buttons
-Render = Callable[[User, Sequence[Item], datetime], tuple[str, InlineKeyboardMarkup | None]]
+# Builds a user's nudge message; it may read the store (a checklist names the people).
+Render = Callable[
+    [Store, User, Sequence[Item], datetime], Awaitable[tuple[str, InlineKeyboardMarkup | None]]
+]
 
 
 @dataclass
@@ -110,7 +113,7 @@ class Delivery:
         sets `report.held` when Telegram's flood control stops all sending for a while."""
         ids = group.ids
         try:
-            text, markup = self.render(group.user, group.items, clock())
+            text, markup = await self.render(self.store, group.user, group.items, clock())
             message = await self._send_message(group.user.chat_id, text, markup)
         except RetryAfter as exc:
             # Telegram's flood control: nobody gets anything until it has passed.

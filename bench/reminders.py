@@ -20,7 +20,8 @@ Run by hand from the repository root (not part of the test suite, which never ti
 
 With `--database-url` each part runs on SQLite, then on PostgreSQL (a schema of its own per
 database, bench/backends.py): the bot process then runs as `afterview run` does there, as the
-leader of one (it takes the leader's lock before it polls, bot/cli/leading.py).
+leader of one (it takes the leader's lock before it polls, bot/cli/leading.py). Each start-up
+follows a clean stop, so the leader has no predecessor's validity to wait out.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import inspect
 import os
 import platform
 import signal
@@ -48,7 +48,6 @@ import asyncpg
 
 from bench.backends import Backends, Database
 from bot.rules.coaching import Step
-from bot.storage.leader import Leader
 from bot.storage.reminders import NewReminder
 from tests.fakeapi import FakeTelegram
 from tests.fakeserver import FakeBotServer
@@ -183,13 +182,6 @@ def startup(pending: int, users: int, empty: Database, full: Database, repeat: i
         print(f"  memory difference: {b.rss_mb - a.rss_mb:+.1f} MB (limit +50 MB)")
         within = b.rss_mb - a.rss_mb <= 50
     print(f"  ready within 2 s: {'yes' if b.ready_s <= 2 else 'NO'}")
-    if full.url is not None:
-        grace = inspect.signature(Leader).parameters["grace"].default
-        print(
-            f"  (of which {grace} s is the leader's grace: a process that gets the leader's lock"
-            f" waits that long before it acts, bot/storage/leader.py; without it"
-            f" {b.ready_s - grace:.2f} s)"
-        )
     return b.ready_s <= 2 and within
 
 

@@ -14,7 +14,7 @@ import pytest
 from bot.rules.coaching import Step, StepState
 from bot.storage import Store
 from bot.storage.db import open_database
-from bot.storage.lanes import Lanes
+from bot.storage.lanes import LANES, Lanes
 from bot.storage.sync import sync_interview
 from tests.conftest import make_settings
 
@@ -112,3 +112,28 @@ async def test_one_users_nudge_sync_waits_for_the_other_transaction(store: Store
     live = [r for r in await store.reminders.of_user(7) if r.state in ("pending", "paused")]
     slots = [r.slot for r in live]
     assert live and len(slots) == len(set(slots)), slots  # the second added nothing twice
+
+
+async def test_lanes_open_as_transactions_need_them(store: Store) -> None:
+    """One transaction at a time uses one lane; as many at once as LANES allows open more,
+    never beyond it (each is a server connection)."""
+    postgres_only(store)
+    assert isinstance(store.db, Lanes)
+    lanes = store.db
+    for _ in range(3):
+        async with store.transaction() as tx:
+            await tx.users.get(7)
+    assert len(lanes.every) == 2  # the main connection and one lane
+    release = asyncio.Event()
+
+    async def hold(user_id: int) -> None:
+        async with store.transaction() as tx:
+            await tx.users.get(user_id)
+            await release.wait()
+
+    held = [asyncio.create_task(hold(7 if n % 2 else 8)) for n in range(LANES + 2)]
+    await asyncio.sleep(0.5)
+    assert len(lanes.every) == 1 + LANES
+    release.set()
+    await asyncio.gather(*held)
+    assert len(lanes.every) == 1 + LANES

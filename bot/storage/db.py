@@ -125,7 +125,7 @@ async def open_database(settings: Settings, upto: int | None = None) -> Connecti
         await migrate(db, upto)
         await db.learn_schema()
         # Connections of their own for transactions, so that users' updates run side by side.
-        return await open_lanes(settings.postgres_url, db) if lanes.LANES else db
+        return open_lanes(settings.postgres_url, db) if lanes.LANES else db
     except BaseException:
         await db.close()
         raise

@@ -38,9 +38,13 @@ class Lanes:
 
     dialect: Postgres = POSTGRES
 
-    def __init__(self, main: postgres.Connection, spare: list[postgres.Connection]) -> None:
+    def __init__(
+        self, main: postgres.Connection, spare: list[postgres.Connection], url: str | None = None
+    ) -> None:
         self.main = main
         self.every = [main, *spare]
+        self._url = url  # where more lanes come from, up to LANES (None: only `spare`)
+        self._opening = 0
         self._free: asyncio.Queue[postgres.Connection] = asyncio.Queue()
         for conn in spare:
             self._free.put_nowait(conn)
@@ -52,8 +56,9 @@ class Lanes:
     @asynccontextmanager
     async def lane(self) -> AsyncIterator[None]:
         """A connection of its own for the calling task until the block ends (waits for one
-        to be free)."""
-        conn = await self._free.get()
+        to be free). Lanes are opened when first needed: a bot with one user at a time (and
+        each test) opens one, not LANES (about 10 ms each, on loopback)."""
+        conn = await self._borrow()
         token = self._lent.set(conn)
         try:
             yield
@@ -63,6 +68,19 @@ class Lanes:
                 await conn.rollback()  # nothing left open for the next borrower
             finally:
                 self._free.put_nowait(conn)
+
+    async def _borrow(self) -> postgres.Connection:
+        opened = len(self.every) - 1 + self._opening
+        if self._free.empty() and self._url is not None and opened < LANES:
+            self._opening += 1  # counted before the await: two borrowers don't overshoot
+            try:
+                conn = await postgres.open_connection(self._url)
+                await conn.learn_schema()
+            finally:
+                self._opening -= 1
+            self.every.append(conn)
+            return conn
+        return await self._free.get()
 
     @property
     def in_transaction(self) -> bool:
@@ -103,16 +121,7 @@ class Lanes:
             await conn.close()
 
 
-async def open_lanes(url: str, main: postgres.Connection) -> Lanes:
-    """`LANES` more connections to `url` beside `main` (already migrated)."""
-    spare: list[postgres.Connection] = []
-    try:
-        for _ in range(LANES):
-            spare.append(await postgres.open_connection(url))
-    except BaseException:
-        for conn in spare:
-            await conn.close()
-        raise
-    lanes = Lanes(main, spare)
-    await lanes.learn_schema()
-    return lanes
+def open_lanes(url: str, main: postgres.Connection) -> Lanes:
+    """Up to `LANES` more connections to `url` beside `main` (already migrated), each opened
+    when a transaction first finds none free."""
+    return Lanes(main, [], url)  # `main` has learnt the schema; each lane learns it as it opens

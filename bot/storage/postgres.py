@@ -135,8 +135,8 @@ async def open_connection(url: str, *, flushed_commits: bool = False) -> Connect
     `flushed_commits` forces that for a connection whatever the server or URL says (copy-db).
     An organisation may trade it for speed with `?synchronous_commit=off` in the URL (then a
     server crash may lose the last ~0.6 s of commits, as SQLite's `synchronous=NORMAL` may on
-    power loss). Measured (bench/updates.py, 2 cores, loopback, other work running): 340
-    updates/s flushed against 247 unflushed in the same run: with transactions side by side
+    power loss). Measured (bench/updates.py, 2 cores, a cluster with fsync on, quiet machine):
+    346 and 359 updates/s flushed against 313 unflushed: with transactions side by side
     (bot/storage/lanes.py) concurrent commits share a flush, so the default costs nothing
     that matters here. With one connection, waiting for each flush (3-5 ms on this disk)
     capped the bot near 50 updates/s: that is why the lanes came first.

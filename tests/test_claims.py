@@ -3,15 +3,24 @@ new leader takes back, and that a process that isn't the leader claims and sends
 
 from __future__ import annotations
 
+import asyncio
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.app import AfterviewApplication
-from bot.storage.reminders import State
+from bot.storage import Store
+from bot.storage.db import open_database
+from bot.storage.lanes import Lanes
+from bot.storage.reminders import Reminder, State
 from bot.tg.dispatcher import LEASE
 from tests.chat import Chat
-from tests.conftest import Clock
+from tests.conftest import Clock, make_settings
 from tests.fakeapi import FakeTelegram
 from tests.journeys import debriefed, dispatcher, rows, run, utc
+from tests.seeding import seed_due_nudges
 
 
 class Standby:
@@ -109,3 +118,35 @@ async def test_a_leader_that_loses_its_lock_mid_batch_sends_no_more(
     for chat in chats:
         for row in await rows(app, chat.user_id):
             assert row.state is not State.SENDING and row.attempts <= 1
+
+
+async def test_a_claim_skips_rows_another_claim_holds_without_waiting(tmp_path: Path) -> None:
+    """PostgreSQL: while one transaction holds its claim (not yet committed), a second claim
+    for the same and other users takes only the rows nobody holds, at once (SKIP LOCKED):
+    two dispatchers never wait on each other or take the same row."""
+    store = Store(await open_database(make_settings(tmp_path)))
+    try:
+        if not isinstance(store.db, Lanes):
+            pytest.skip("SQLite: one writer at a time (run the suite with --database-url)")
+        now = await seed_due_nudges(store, 2, 900)
+        later = now + timedelta(minutes=1)
+        holding, release = asyncio.Event(), asyncio.Event()
+
+        async def first() -> list[Reminder]:
+            async with store.transaction() as tx:
+                found = await tx.reminders.claim([900], now, "first:1:a", later)
+                holding.set()
+                await release.wait()
+                return found
+
+        held = asyncio.create_task(first())
+        await holding.wait()
+        async with store.transaction() as tx:
+            second = await asyncio.wait_for(
+                tx.reminders.claim([900, 901], now, "second:2:b", later), timeout=3
+            )
+        release.set()
+        assert [r.user_id for r in await held] == [900]
+        assert [r.user_id for r in second] == [901]
+    finally:
+        await store.close()

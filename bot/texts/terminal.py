@@ -7,7 +7,7 @@ INTRO = (
     "Your answers are kept in {database}.\n"
     "Type your answers; to press a button shown as [1], [2]…, type [1] (or #1) or its label.\n"
     "A number on its own is an answer (a company called “1”, a rating).\n"
-    "and /quit (or Ctrl+D) to leave. Send /help to see everything the coach can do.\n"
+    "Type /quit (or press Ctrl+D) to leave, and /help to see everything the coach can do.\n"
     "To run it on Telegram: talk to @BotFather (send /newbot), then\n"
     "  TELEGRAM_BOT_TOKEN=<the token it gives you> make run"
 )

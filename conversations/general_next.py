@@ -138,6 +138,7 @@ async def status(update: Update, ctx: Ctx) -> None:
         await say(update, ctx, tj.STATUS_EMPTY)
         return
     labels = labels_apart([p.interview for p in plans], zone(user.tz))
+    quiet = Quiet.for_user(user)
     blocks = []
     for item in plans:
         lines = [tj.STATUS_HEADER.format(label=tc.esc(labels[item.interview.id]))]
@@ -145,7 +146,7 @@ async def status(update: Update, ctx: Ctx) -> None:
         undated = any(s.reason == "debrief_when" for s in item.steps)
         waiting = tj.STATUS_LINE_UNDATED if undated else tj.STATUS_LINE_WAITING
         for step in item.steps:
-            line = status_line(step, item.interview, user.tz, ctx, Quiet.for_user(user))
+            line = status_line(step, item.interview, user.tz, ctx, quiet)
             mark, name = tc.STATE_MARKS[step.state], tc.STEP_NAMES[step.step]
             if line is None and step.state is StepState.PENDING and step.due_at is None:
                 line = waiting.format(mark=mark, step=name)

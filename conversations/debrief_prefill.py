@@ -15,6 +15,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
+from bot.rules.dates import day_label
 from bot.rules.lateness import still_to_come
 from bot.rules.models import Interview
 from bot.rules.stage_reading import read_stage
@@ -61,7 +62,7 @@ def waiting_reading(ctx: Ctx, q: Q | str | None) -> str | None:
     e.g. "Mon 7 Dec", or the process), or None when `q` asks no confirmation."""
     read = _read(ctx)
     if q == Q.REPLY_BY and isinstance(read.get("reply_by"), str):
-        return date.fromisoformat(read["reply_by"]).strftime("%a %-d %b")
+        return day_label(date.fromisoformat(read["reply_by"]))
     if q == Q.PROCESS and isinstance(read.get("process"), str):
         return tc.esc(read["process"])
     return None
@@ -73,7 +74,7 @@ def _confirmation(ctx: Ctx, q: Q) -> tuple[str, list[list[kb.Button]]] | None:
         return None
     change = (t.BTN_CHANGE_ANSWER, kb.data(NS, "change", _KEYS[q]))
     if q is Q.REPLY_BY and isinstance(read.get("reply_by"), str):
-        day = date.fromisoformat(read["reply_by"]).strftime("%a %-d %b")
+        day = day_label(date.fromisoformat(read["reply_by"]))
         text = t.CONFIRM_REPLY_BY.format(words=tc.esc(str(read.get("words"))), date=day)
         return text, [[(t.BTN_YES_RIGHT, kb.data(NS, "yes", "reply")), change]]
     if q is Q.PROCESS and isinstance(read.get("process"), str):
@@ -124,7 +125,7 @@ async def confirmed(update: Update, ctx: Ctx) -> object:
         await answered(update, ctx, t.BTN_YES_RIGHT)
         day = date.fromisoformat(read["reply_by"])
         saved = await save(update, ctx, reply_by=day, reply_text=str(read.get("words")))
-        lead = t.REPLY_BY_SET.format(date=day.strftime("%a %-d %b"))
+        lead = t.REPLY_BY_SET.format(date=day_label(day))
         return await advance_read(update, ctx, saved, Q.REPLY_BY, lead=lead)
     if q is Q.PROCESS and isinstance(read.get("process"), str):
         await answered(update, ctx, t.BTN_THATS_IT)

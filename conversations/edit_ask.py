@@ -53,15 +53,14 @@ async def target(
 ) -> tuple[Interview, Any] | None:
     """(interview, the row holding field `key`) when both are the user's; None when an id is
     missing, stale, forged or someone else's."""
-    interview = await owned_interview(update, ctx, iid)
     kind = FIELDS[key].kind
+    if kind == "person":  # checks the interview too: one read of it, not two
+        return await owned_interviewer(update, ctx, iid, sub)
+    interview = await owned_interview(update, ctx, iid)
     if interview is None:
         return None
     if kind == "interview":
         return interview, interview
-    if kind == "person":
-        found = await owned_interviewer(update, ctx, interview.id, sub)
-        return (interview, found[1]) if found else None
     if sub is None:
         return None
     if kind == "note":

@@ -228,7 +228,7 @@ def shown(key: str, values: Mapping[str, Any], tz: ZoneInfo, now: datetime) -> s
         return t.DIDNT_ASK
     if key == "reply" and first is not None:
         day = date.fromisoformat(first) if isinstance(first, str) else first
-        return tc.esc(day.strftime("%a %-d %b"))
+        return tc.esc(day_label(day))
     if key == "reply" and values.get("reply_text") == "not said":
         return t.NOT_SAID
     if first is None or first == "":

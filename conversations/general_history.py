@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
-from bot.rules.coaching import Step
+from bot.rules.coaching import Step, plan
 from bot.rules.models import Interview, User
 from bot.rules.nudges import KEEP_IN_TOUCH
 from bot.rules.timing import zone
-from bot.storage.journey import plan_for
+from bot.storage.journey import UserFacts
 from bot.texts import common as tc
 from bot.texts import journey as tj
 from bot.texts import outcome as to
@@ -54,8 +54,9 @@ def labels_apart(interviews: Sequence[Interview], tz: ZoneInfo) -> dict[int, str
     return found
 
 
-async def history_blocks(ctx: Ctx, user: User) -> list[str]:
-    """One block per closed interview of the user, newest first (HTML)."""
+async def history_blocks(ctx: Ctx, user: User, facts: UserFacts) -> list[str]:
+    """One block per closed interview of the user, newest first (HTML); `facts`: the user's
+    (`bot.storage.journey.user_facts`, read once for /status, not three queries each)."""
     every = await ctx.store.interviews.all_for(user.id)
     closed = [i for i in every if i.status != "active"]
     if not closed:
@@ -75,7 +76,7 @@ async def history_blocks(ctx: Ctx, user: User) -> list[str]:
         due = keep_in_touch.get(interview.id)
         if due is not None:
             line += tj.HISTORY_KEEP_IN_TOUCH.format(when=due.astimezone(tz).strftime("%-d %b %Y"))
-        steps = await plan_for(ctx.store, user, interview, now)
+        steps = plan(facts.facts(interview), now)
         left = [tc.STEP_NAMES[s.step] for s in steps if s.is_open and s.step not in _NOT_LEFT]
         if left:
             line += tj.HISTORY_LEFT_OPEN.format(steps=", ".join(left))

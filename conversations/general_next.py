@@ -10,7 +10,7 @@ from bot.rules.lateness import AFTER_THE_INTERVIEW, Lateness, lateness, still_to
 from bot.rules.models import Interview
 from bot.rules.nudges import Quiet
 from bot.rules.timing import local_text, zone
-from bot.storage.journey import pick_next, plans_for_user
+from bot.storage.journey import pick_next, plans_for_user, user_facts
 from bot.texts import common as tc
 from bot.texts import journey as tj
 from bot.texts import operator as to
@@ -132,12 +132,14 @@ async def status(update: Update, ctx: Ctx) -> None:
     """/status: every interview with its steps, done or due when (in the user's zone)."""
     user = await current_user(update, ctx)
     await answered(update, ctx)
-    plans = await plans_for_user(ctx.store, user, ctx.now())
-    history = await history_blocks(ctx, user)  # closed interviews (issue 15)
+    facts = await user_facts(ctx.store, user)
+    plans = facts.plans(ctx.now())
+    history = await history_blocks(ctx, user, facts)  # closed interviews (issue 15)
     if not plans and not history:
         await say(update, ctx, tj.STATUS_EMPTY)
         return
     labels = labels_apart([p.interview for p in plans], zone(user.tz))
+    quiet = Quiet.for_user(user)
     blocks = []
     for item in plans:
         lines = [tj.STATUS_HEADER.format(label=tc.esc(labels[item.interview.id]))]
@@ -145,7 +147,7 @@ async def status(update: Update, ctx: Ctx) -> None:
         undated = any(s.reason == "debrief_when" for s in item.steps)
         waiting = tj.STATUS_LINE_UNDATED if undated else tj.STATUS_LINE_WAITING
         for step in item.steps:
-            line = status_line(step, item.interview, user.tz, ctx, Quiet.for_user(user))
+            line = status_line(step, item.interview, user.tz, ctx, quiet)
             mark, name = tc.STATE_MARKS[step.state], tc.STEP_NAMES[step.step]
             if line is None and step.state is StepState.PENDING and step.due_at is None:
                 line = waiting.format(mark=mark, step=name)

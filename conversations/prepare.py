@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.rules.drafting import and_list
 from bot.rules.models import Interview, Interviewer, Referee, User
 from bot.rules.rounds import test_to_revise
 from bot.rules.timing import TYPICAL_LENGTH, local_text, zone
@@ -32,12 +33,6 @@ def where_text(interview: Interview) -> str:
     return t.WHERE.format(place=tc.esc(place)) if place else ""
 
 
-def _names(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def checklist(
     interview: Interview,
     interviewers: list[Interviewer],
@@ -54,13 +49,13 @@ def checklist(
     lines = [t.WHEN.format(with_company=company, when=when, where=where_text(interview)), t.HEADER]
     waiting = [r.name for r in referees if not r.permission]
     if waiting:
-        lines.append(t.REFEREES_WAITING.format(names=tc.esc(_names(waiting))))
+        lines.append(t.REFEREES_WAITING.format(names=tc.esc(and_list(waiting))))
     elif referees:
         lines.append(t.REFEREES_READY)
     else:
         lines.append(t.REFEREES_ASK)
     if interviewers:
-        lines.append(t.NAMES_KNOWN.format(names=tc.esc(_names([p.name for p in interviewers]))))
+        lines.append(t.NAMES_KNOWN.format(names=tc.esc(and_list([p.name for p in interviewers]))))
     else:
         lines.append(t.NAMES_ASK)
     if test:

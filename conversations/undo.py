@@ -36,7 +36,7 @@ from conversations.debrief_prefill import advance_read, waiting_reading
 from conversations.debrief_progress import advance, ask, current, skipped
 from conversations.debrief_questions import ORDER, Q
 from conversations.edit_ask import E, apply_text, show_after, target, where, write
-from conversations.edit_fields import FIELDS, read, shown, snapshot
+from conversations.edit_fields import FIELDS, Where, read, shown, snapshot
 from conversations.endings import INTERVIEWS_DATA, onward
 from conversations.people import add_people
 from conversations.resume import reask_pending
@@ -78,8 +78,9 @@ async def _last_person(ctx: Ctx, interview: Interview, pending: str | None) -> L
     return Last(Q.INTERVIEWER, tc.esc(person.name), "person", person.id)
 
 
-async def last_debrief(update: Update, ctx: Ctx, interview: Interview) -> Last | None:
-    """The debrief's last answer (see the module docstring); None when there is none."""
+async def last_debrief(ctx: Ctx, interview: Interview, place: Where) -> Last | None:
+    """The debrief's last answer (see the module docstring), its value shown as at `place`
+    (`where`); None when there is none."""
     pending = ctx.pending.state if ctx.pending else None
     if pending in (Q.EMAIL, Q.MORE):
         return await _last_person(ctx, interview, pending)
@@ -87,7 +88,6 @@ async def last_debrief(update: Update, ctx: Ctx, interview: Interview) -> Last |
         return None
     values = [q.value for q in ORDER]
     end = values.index(pending) if pending in values else len(ORDER)
-    place = await where(update, ctx, interview)
     for q in reversed(ORDER[:end]):
         if q.value in skipped(ctx):
             return Last(q, t.SKIPPED, "skip")
@@ -132,8 +132,9 @@ async def undo_last(update: Update, ctx: Ctx) -> object:
     if name == "notes" and ctx.pending and ctx.pending.state is not None:
         return await _undo_note(update, ctx)
     interview = await current(ctx) if debrief_reachable(ctx) else None
-    last = await last_debrief(update, ctx, interview) if interview else None
-    if interview is None or last is None:
+    place = await where(update, ctx, interview) if interview else None
+    last = await last_debrief(ctx, interview, place) if interview and place else None
+    if interview is None or place is None or last is None:
         await nothing_to_undo(update, ctx)
         return None
     await _take_back(ctx, interview, last)
@@ -190,24 +191,25 @@ async def correct_last(update: Update, ctx: Ctx, text: str) -> object:
     if name == "notes" and ctx.pending and ctx.pending.state is not None:
         return await _correct_note(update, ctx, text)
     interview = await current(ctx) if debrief_reachable(ctx) else None
-    last = await last_debrief(update, ctx, interview) if interview else None
-    if interview is None or last is None:
+    place = await where(update, ctx, interview) if interview else None
+    last = await last_debrief(ctx, interview, place) if interview and place else None
+    if interview is None or place is None or last is None:
         await nothing_to_undo(update, ctx)
         return None
     # At a confirmation of what was read, a correction is of it unless it answers the last one.
-    if last.q is Q.NEXT_STAGE or not await _reads_as_last(update, ctx, interview, last, text):
-        done = await _correct_reading(update, ctx, interview, text)
+    if last.q is Q.NEXT_STAGE or not _reads_as_last(place, last, text):
+        done = await _correct_reading(update, ctx, interview, place, text)
         if done is not None:
             return done
     await _take_back(ctx, interview, last)
-    done = await _answer(update, ctx, interview, last, text)
+    done = await _answer(update, ctx, interview, place, last, text)
     if done is not None:
         return done
     return await _ask_again(update, ctx, last, t.CORRECT_AGAIN.format(old=last.old))
 
 
 async def _correct_reading(
-    update: Update, ctx: Ctx, interview: Interview, text: str
+    update: Update, ctx: Ctx, interview: Interview, place: Where, text: str
 ) -> object | None:
     """Right after the next-stage answer, at the confirmation of what it said ("You said
     they'll reply in two weeks: by Mon 7 Dec. Right?"), a correction ("actually they said end
@@ -219,7 +221,6 @@ async def _correct_reading(
     if old is None or q not in (Q.REPLY_BY, Q.PROCESS):
         return None
     asked = Q(q)
-    place = await where(update, ctx, interview)
     if asked is Q.PROCESS and _ALSO.search(text):  # "there's a presentation too": one more
         text = f"{html.unescape(old)}; {text}"
     reading = read(AS_FIELD[asked], text, place)
@@ -232,13 +233,14 @@ async def _correct_reading(
     return await advance_read(update, ctx, saved, asked, lead=lead)
 
 
-async def _reads_as_last(update: Update, ctx: Ctx, iv: Interview, last: Last, said: str) -> bool:
+def _reads_as_last(place: Where, last: Last, said: str) -> bool:
     """Whether `said` is a valid answer to the question answered last (a field's)."""
-    place = await where(update, ctx, iv)
     return last.how == "columns" and read(AS_FIELD[last.q], said, place).values is not None
 
 
-async def _answer(update: Update, ctx: Ctx, interview: Interview, last: Last, text: str) -> object:
+async def _answer(
+    update: Update, ctx: Ctx, interview: Interview, place: Where, last: Last, text: str
+) -> object:
     """Save `text` as the answer to `last.q` and go on (None when it is no valid answer)."""
     if last.how == "person":
         if not read_people(text[:200]):
@@ -255,7 +257,6 @@ async def _answer(update: Update, ctx: Ctx, interview: Interview, last: Last, te
         lead = t.CORRECTED.format(old=last.old, new=tc.esc(email))
         return await ask(update, ctx, Q.MORE, lead=lead)
     key = AS_FIELD[last.q]
-    place = await where(update, ctx, interview)
     reading = read(key, text, place)
     if reading.values is None:
         return None

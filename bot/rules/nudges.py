@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.rules.coaching import KEEP_IN_TOUCH_AFTER, Facts, Outcome, Step, StepPlan, StepState
+from bot.rules.dates import day_label
 from bot.rules.models import User
 from bot.rules.quiet import NO_QUIET as NO_QUIET  # re-exported: quiet hours' old home
 from bot.rules.quiet import hhmm as hhmm
@@ -95,8 +96,7 @@ class Quiet:
         in the quiet hours: nobody is asked to send a letter by 23:30."""
         if not self.active(deadline):
             return local_text(deadline, self.tz, now)
-        local = deadline.astimezone(self.tz)
-        return f"{local.strftime('%a')} {local.day} {local.strftime('%b')}"
+        return day_label(deadline.astimezone(self.tz).date())
 
 
 @dataclass(frozen=True)

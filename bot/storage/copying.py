@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from bot.storage import postgres
 from bot.storage.connection import Connection
-from bot.storage.db import ensure_private_file, migrate, migrations
+from bot.storage.db import ensure_private_file, migrate, migrations, schema_version
 from bot.storage.sqlite import Connection as SqliteConnection
 from bot.storage.tables import (
     Table,
@@ -121,18 +121,6 @@ def _open_file(path: Path, *, create: bool) -> SqliteConnection:
     raw.row_factory = sqlite3.Row
     raw.execute("PRAGMA busy_timeout=5000")
     return SqliteConnection(raw)
-
-
-async def schema_version(db: Connection) -> int:
-    """The migration last applied (0: none), as bot/storage/db.py records it."""
-    if db.dialect.name == "sqlite":
-        rows = await db.execute_fetchall("PRAGMA user_version")
-        return int(rows[0][0])
-    rows = await db.execute_fetchall("SELECT to_regclass('schema_version') IS NOT NULL")
-    if not rows[0][0]:
-        return 0
-    rows = await db.execute_fetchall("SELECT max(version) FROM schema_version")
-    return int(rows[0][0] or 0)
 
 
 async def _copy(src: Connection, dst: Connection, source: str, target: str) -> Report:

@@ -62,8 +62,7 @@ async def migrate(db: Connection, upto: int | None = None) -> int:
     version now in force."""
     if db.dialect is POSTGRES:
         return await _migrate_postgres(db, upto)
-    rows = await db.execute_fetchall("PRAGMA user_version")
-    current = int(rows[0][0]) if rows else 0
+    current = await schema_version(db)
     for number, sql in migrations():
         if number <= current or (upto is not None and number > upto):
             continue
@@ -71,6 +70,18 @@ async def migrate(db: Connection, upto: int | None = None) -> int:
         await db.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
         current = number
     return current
+
+
+async def schema_version(db: Connection) -> int:
+    """The migration last applied (0: none), as `migrate` records it."""
+    if db.dialect.name == "sqlite":
+        rows = await db.execute_fetchall("PRAGMA user_version")
+        return int(rows[0][0])
+    rows = await db.execute_fetchall("SELECT to_regclass('schema_version') IS NOT NULL")
+    if not rows[0][0]:
+        return 0
+    rows = await db.execute_fetchall("SELECT max(version) FROM schema_version")
+    return int(rows[0][0] or 0)
 
 
 async def _migrate_postgres(db: Connection, upto: int | None) -> int:

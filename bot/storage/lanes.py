@@ -34,20 +34,17 @@ LANES = 4  # connections for transactions, beside the main one (per bot process)
 
 
 class Lanes:
-    """The main connection, and `spare` ones lent to one transaction at a time."""
+    """The main connection, and up to `LANES` more to `url`, each lent to one transaction
+    at a time."""
 
     dialect: Postgres = POSTGRES
 
-    def __init__(
-        self, main: postgres.Connection, spare: list[postgres.Connection], url: str | None = None
-    ) -> None:
+    def __init__(self, main: postgres.Connection, url: str) -> None:
         self.main = main
-        self.every = [main, *spare]
-        self._url = url  # where more lanes come from, up to LANES (None: only `spare`)
+        self.every = [main]
+        self._url = url
         self._opening = 0
         self._free: asyncio.Queue[postgres.Connection] = asyncio.Queue()
-        for conn in spare:
-            self._free.put_nowait(conn)
         self._lent: ContextVar[postgres.Connection | None] = ContextVar("lane", default=None)
 
     def _conn(self) -> postgres.Connection:
@@ -71,13 +68,13 @@ class Lanes:
 
     async def _borrow(self) -> postgres.Connection:
         opened = len(self.every) - 1 + self._opening
-        if self._free.empty() and self._url is not None and opened < LANES:
+        if self._free.empty() and opened < LANES:
             self._opening += 1  # counted before the await: two borrowers don't overshoot
             try:
                 conn = await postgres.open_connection(self._url)
-                await conn.learn_schema()
             finally:
                 self._opening -= 1
+            conn.with_id = self.main.with_id  # the same schema: no catalogue read per lane
             self.every.append(conn)
             return conn
         return await self._free.get()
@@ -85,10 +82,6 @@ class Lanes:
     @property
     def in_transaction(self) -> bool:
         return self._conn().in_transaction
-
-    async def learn_schema(self) -> None:
-        for conn in self.every:
-            await conn.learn_schema()
 
     async def execute_fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         return await self._conn().execute_fetchall(sql, params)
@@ -124,4 +117,4 @@ class Lanes:
 def open_lanes(url: str, main: postgres.Connection) -> Lanes:
     """Up to `LANES` more connections to `url` beside `main` (already migrated), each opened
     when a transaction first finds none free."""
-    return Lanes(main, [], url)  # `main` has learnt the schema; each lane learns it as it opens
+    return Lanes(main, url)  # `main` has learnt the schema; each lane takes it from `main`

@@ -247,9 +247,7 @@ class Leader:
     async def _watch(self) -> None:
         while self._held:
             await asyncio.sleep(self.check_interval)
-            sent = await self._ping(
-                lease.RECORD, self.key, self.owner, math.ceil(self.grace * 1000)
-            )
+            sent = await self._record()
             if sent is None:
                 self._lose()
                 return
